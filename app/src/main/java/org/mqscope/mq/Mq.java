@@ -1,0 +1,53 @@
+package org.mqscope.mq;
+
+/**
+ * Flag and limit constants with the values Linux uses on x86_64 (see mq_open(3), mq_overview(7)).
+ * They are passed unchanged to the kernel, so they must match the C headers of this architecture.
+ */
+public final class Mq {
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    /** Mask of the access-mode bits; the value 3 is accepted when creating and rejected (EINVAL) when opening. */
+    public static final int O_ACCMODE = 3;
+    public static final int O_CREAT = 0100;
+    public static final int O_EXCL = 0200;
+    public static final int O_NONBLOCK = 04000;
+
+    /** Priorities run from 0 to {@code PRIO_MAX - 1}. */
+    public static final int PRIO_MAX = 32768;
+
+    /** Longest queue name, in bytes, without the leading slash. */
+    public static final int NAME_MAX = 255;
+    /** getname() refuses kernel names of this many bytes or more (including the terminating NUL). */
+    public static final int PATH_MAX = 4096;
+
+    /** Hard ceilings that hold even with CAP_SYS_RESOURCE. */
+    public static final long HARD_MSGMAX = 65536;
+    public static final long HARD_MSGSIZEMAX = 16L * 1024 * 1024;
+
+    /** poll(2) event bits as Linux reports them for a queue descriptor. */
+    public static final int POLLIN = 0x001;
+    public static final int POLLOUT = 0x004;
+
+    /** Default file mode for queues created through the UI: owner and group read/write. */
+    public static final int DEFAULT_MODE = 0660;
+
+    private Mq() {
+    }
+
+    /** The access-mode part of {@code oflag}. */
+    public static int accessMode(int oflag) {
+        return oflag & O_ACCMODE;
+    }
+
+    public static boolean canRead(int oflag) {
+        int acc = accessMode(oflag);
+        return acc == O_RDONLY || acc == O_RDWR;
+    }
+
+    public static boolean canWrite(int oflag) {
+        int acc = accessMode(oflag);
+        return acc == O_WRONLY || acc == O_RDWR;
+    }
+}

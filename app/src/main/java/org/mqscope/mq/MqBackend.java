@@ -1,0 +1,44 @@
+package org.mqscope.mq;
+
+import java.util.List;
+
+/**
+ * One namespace of POSIX message queues: the real kernel's, or an in-process emulation of it. Methods mirror the
+ * C API (mq_open(3), mq_unlink(3)) and the files under /dev/mqueue; names are passed as mq_open(3) takes them,
+ * with the leading slash. Calls may block (kernel) and must not run on the event dispatch thread.
+ */
+public interface MqBackend extends AutoCloseable {
+
+    /** "kernel" or "emulated". */
+    String id();
+
+    /**
+     * mq_open(name, oflag). With O_CREAT and no mode or attributes, the queue is created with mode 0600 and the
+     * system's default attributes.
+     */
+    default MqQueue open(String name, int oflag) throws MqException {
+        return open(name, oflag, 0600, null);
+    }
+
+    /**
+     * mq_open(name, oflag, mode, attr). {@code mode} and {@code attrOrNull} are used only when O_CREAT creates the
+     * queue; a null attr gives the system defaults (min(msg_max, msg_default), min(msgsize_max, msgsize_default)).
+     */
+    MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException;
+
+    /** mq_unlink(name): removes the name now; the queue lives on until its last descriptor is closed. */
+    void unlink(String name) throws MqException;
+
+    /** Every queue in this namespace, sorted by name (names with the leading slash). */
+    List<QueueInfo> list() throws MqException;
+
+    /** Exactly the text of /dev/mqueue/&lt;name&gt;, e.g. {@code "QSIZE:0          NOTIFY:0 ...\n"}. */
+    String statusLine(String name) throws MqException;
+
+    /** The limits queue creation is checked against. */
+    MqLimits limits() throws MqException;
+
+    /** Closes every descriptor still open through this backend. */
+    @Override
+    void close();
+}

@@ -1,0 +1,45 @@
+package org.mqscope.mq;
+
+import java.util.ServiceLoader;
+
+/** Entry point: the real kernel, or a fresh emulated namespace. */
+public final class MqBackends {
+    public static final String KERNEL = "kernel";
+    public static final String EMULATED = "emulated";
+
+    private MqBackends() {
+    }
+
+    /** The machine's POSIX message queues; fails with a reason (ENOSYS, ...) where the kernel lacks them. */
+    public static MqBackend kernel() throws MqException {
+        return provider(KERNEL).create(null);
+    }
+
+    /** A new, empty, isolated emulated namespace with the Linux default limits. */
+    public static MqBackend emulated() {
+        return emulated(MqLimits.LINUX_DEFAULTS);
+    }
+
+    /** A new, empty, isolated emulated namespace with the given limits. */
+    public static MqBackend emulated(MqLimits limits) {
+        try {
+            return provider(EMULATED).create(limits);
+        } catch (MqException e) {
+            throw new IllegalStateException("the emulated backend cannot fail to start", e);
+        }
+    }
+
+    /** The backend with this id ("kernel" or "emulated"). */
+    public static MqBackend byId(String id) throws MqException {
+        return KERNEL.equals(id) ? kernel() : emulated();
+    }
+
+    private static MqBackendProvider provider(String id) {
+        for (MqBackendProvider p : ServiceLoader.load(MqBackendProvider.class, MqBackends.class.getClassLoader())) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no " + id + " backend on the class path");
+    }
+}
