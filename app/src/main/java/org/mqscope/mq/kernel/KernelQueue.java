@@ -1,0 +1,443 @@
+package org.mqscope.mq.kernel;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.Notification;
+import org.mqscope.mq.StatusLine;
+
+/**
+ * A real mqd_t. Safe to use from several threads at once: each call registers itself in {@link #state} for its
+ * duration, so that {@link #close()} never lets the descriptor number be reused while a call may still pass it to
+ * the kernel, and every call after close fails with EBADF without reaching the kernel.
+ */
+final class KernelQueue implements MqQueue {
+    /** Bit 31 of {@link #state}: closed. The low bits count the calls in progress. */
+    private static final int CLOSED = Integer.MIN_VALUE;
+    private static final int EINTR = Errno.EINTR.code();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(KernelQueue.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final KernelBackend owner;
+    private final String name;
+    private final int oflag;
+    private final int fd;
+    /** Fixed at creation, so cached: the receive buffer is sized from it. */
+    private final long messageSize;
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state;
+
+    private final Object notifyLock = new Object();
+    /** Key of this descriptor's SIGEV_THREAD callback in {@link NotifyDispatcher}, 0 when none. */
+    private long notifyKey;
+
+    KernelQueue(KernelBackend owner, String name, int oflag, int fd, long messageSize) {
+        this.owner = owner;
+        this.name = name;
+        this.oflag = oflag;
+        this.fd = fd;
+        this.messageSize = messageSize;
+    }
+
+    /** The descriptor number, for tests. */
+    int fd() {
+        return fd;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int oflag() {
+        return oflag;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state >= 0;
+    }
+
+    @Override
+    public void send(byte[] body, int priority) throws MqException {
+        timedSend(body, priority, null);
+    }
+
+    @Override
+    public void timedSend(byte[] body, int priority, Instant deadline) throws MqException {
+        Objects.requireNonNull(body, "body");
+        if (!enter()) {
+            throw closedSend(priority, deadline);
+        }
+        try {
+            Scratch scratch = Scratch.get();
+            int length = body.length;
+            // A body longer than mq_msgsize is refused (EMSGSIZE) before the kernel reads it: nothing to copy.
+            int copy = length <= messageSize ? length : 0;
+            Memory kept = scratch.data(copy);
+            Memory buffer = kept != null ? kept : new Memory(copy);
+            try {
+                if (copy > 0) {
+                    buffer.write(0, body, 0, copy);
+                }
+                int rc = MqNative.mq_timedsend(fd, Pointer.nativeValue(buffer), length, priority,
+                        scratch.timespec(deadline));
+                if (rc != 0) {
+                    throw failure("mq_timedsend");
+                }
+            } finally {
+                if (buffer != kept) {
+                    buffer.close();
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public MqMessage receive() throws MqException {
+        return timedReceive(messageSize, null);
+    }
+
+    @Override
+    public MqMessage receive(long bufferSize) throws MqException {
+        return timedReceive(bufferSize, null);
+    }
+
+    @Override
+    public MqMessage timedReceive(Instant deadline) throws MqException {
+        return timedReceive(messageSize, deadline);
+    }
+
+    @Override
+    public MqMessage timedReceive(long bufferSize, Instant deadline) throws MqException {
+        if (!enter()) {
+            throw closedTimed("mq_timedreceive", deadline);
+        }
+        try {
+            Scratch scratch = Scratch.get();
+            // size_t in C: a negative size is huge, i.e. large enough. The kernel never writes more than
+            // mq_msgsize bytes, so a larger buffer would only be wasted; a smaller one is its EMSGSIZE to give.
+            long length = Long.compareUnsigned(bufferSize, messageSize) >= 0 ? messageSize : bufferSize;
+            Memory kept = scratch.data(length);
+            Memory buffer = kept != null ? kept : new Memory(length);
+            try {
+                long received = MqNative.mq_timedreceive(fd, Pointer.nativeValue(buffer), length,
+                        scratch.at(Scratch.PRIO), scratch.timespec(deadline));
+                if (received < 0) {
+                    throw failure("mq_timedreceive");
+                }
+                byte[] body = new byte[(int) received];
+                buffer.read(0, body, 0, body.length);
+                return new MqMessage(body, scratch.small.getInt(Scratch.PRIO));
+            } finally {
+                if (buffer != kept) {
+                    buffer.close();
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public MqAttributes getAttributes() throws MqException {
+        if (!enter()) {
+            throw closed("mq_getattr");
+        }
+        try {
+            Scratch scratch = Scratch.get();
+            if (MqNative.mq_getattr(fd, scratch.at(Scratch.ATTR)) != 0) {
+                throw failure("mq_getattr");
+            }
+            return readAttributes(scratch, Scratch.ATTR);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public MqAttributes setAttributes(MqAttributes attr) throws MqException {
+        Objects.requireNonNull(attr, "attr");
+        if (!enter()) {
+            throw (attr.flags() & ~Mq.O_NONBLOCK) != 0 ? invalid("mq_setattr") : closed("mq_setattr");
+        }
+        try {
+            Scratch scratch = Scratch.get();
+            writeAttributes(scratch.small, Scratch.ATTR, attr);
+            if (MqNative.mq_setattr(fd, scratch.at(Scratch.ATTR), scratch.at(Scratch.OLD_ATTR)) != 0) {
+                throw failure("mq_setattr");
+            }
+            return readAttributes(scratch, Scratch.OLD_ATTR);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void notify(Notification notification) throws MqException {
+        if (!enter()) {
+            throw notification != null && !notification.isValid() ? invalid("mq_notify") : closed("mq_notify");
+        }
+        try {
+            synchronized (notifyLock) {
+                if (notification == null) {
+                    if (MqNative.mq_notify(fd, 0) != 0) {
+                        throw failure("mq_notify");
+                    }
+                    replaceNotifyKey(0);
+                } else {
+                    register(notification);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void register(Notification n) throws MqException {
+        if (n.method() == Notification.SIGEV_SIGNAL && n.signo() >= 1 && n.signo() <= Notification.SIGRTMAX) {
+            throw new MqException(Errno.EOPNOTSUPP, "mq_notify", name, "a real signal would be delivered to"
+                    + " mqscope itself, which cannot handle it; use SIGEV_THREAD or SIGEV_NONE (signal 0 is allowed:"
+                    + " Linux registers it but never sends it)");
+        }
+        if (n.method() == Notification.SIGEV_THREAD && n.callback() == null) {
+            throw new MqException(Errno.EINVAL, "mq_notify", name, "SIGEV_THREAD needs a callback");
+        }
+        Scratch scratch = Scratch.get();
+        Memory m = scratch.small;
+        m.setMemory(Scratch.SIGEVENT, Layouts.SIGEVENT_SIZE, (byte) 0);
+        long key = 0;
+        if (n.method() == Notification.SIGEV_THREAD) {
+            key = NotifyDispatcher.remember(n.callback());
+            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, key);
+            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY_FUNCTION, NotifyDispatcher.functionAddress());
+        } else {
+            m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, n.value());
+        }
+        // Invalid methods and signal numbers go through unchanged: the kernel's EINVAL is the answer to give.
+        m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_SIGNO, n.signo());
+        m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY, n.method());
+        if (MqNative.mq_notify(fd, scratch.at(Scratch.SIGEVENT)) != 0) {
+            MqException e = failure("mq_notify");
+            if (key != 0) {
+                NotifyDispatcher.forget(key);
+            }
+            throw e;
+        }
+        // Success means no earlier registration of ours is left in the kernel (it would have been EBUSY).
+        replaceNotifyKey(key);
+    }
+
+    private void replaceNotifyKey(long key) {
+        if (notifyKey != 0) {
+            NotifyDispatcher.forget(notifyKey);
+        }
+        notifyKey = key;
+    }
+
+    /** Key of the SIGEV_THREAD callback this descriptor registered last, 0 when none; for tests. */
+    long notifyKey() {
+        synchronized (notifyLock) {
+            return notifyKey;
+        }
+    }
+
+    @Override
+    public int poll(int events, Duration timeout) throws MqException {
+        if (!enter()) {
+            throw closed("poll");
+        }
+        try {
+            long waitNanos = timeout == null ? -1 : Math.max(0, saturatedNanos(timeout));
+            long start = System.nanoTime();
+            Scratch scratch = Scratch.get();
+            Memory m = scratch.small;
+            while (true) {
+                m.setInt(Scratch.POLLFD + Layouts.POLLFD_FD, fd);
+                m.setShort(Scratch.POLLFD + Layouts.POLLFD_EVENTS, (short) events);
+                m.setShort(Scratch.POLLFD + Layouts.POLLFD_REVENTS, (short) 0);
+                int rc = PosixNative.poll(scratch.at(Scratch.POLLFD), 1, pollMillis(waitNanos, start));
+                if (rc < 0) {
+                    int errno = Native.getLastError();
+                    if (errno == EINTR) {
+                        continue; // a signal the JVM handles; keep waiting for what is left of the timeout
+                    }
+                    throw MqException.ofCode(errno, "poll", name);
+                }
+                int revents = m.getShort(Scratch.POLLFD + Layouts.POLLFD_REVENTS) & 0xffff;
+                if ((revents & PosixNative.POLLNVAL) != 0 || state < 0) {
+                    // Closed during the call: the number may now stand for the placeholder, whose readiness is not
+                    // the queue's.
+                    throw closed("poll");
+                }
+                return revents & events;
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+    }
+
+    /** Milliseconds left for poll(2), rounded up so that a short wait does not become a busy loop. */
+    private static int pollMillis(long waitNanos, long start) {
+        if (waitNanos < 0) {
+            return -1;
+        }
+        long left = waitNanos - (System.nanoTime() - start);
+        if (left <= 0) {
+            return 0;
+        }
+        long millis = (left + 999_999) / 1_000_000;
+        return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    @Override
+    public String readStatus() throws MqException {
+        if (!enter()) {
+            throw closed("read");
+        }
+        try {
+            Scratch scratch = Scratch.get();
+            // pread at offset 0, not read: the file position is shared by every thread using the descriptor, and
+            // after one read(2) it sits at the end of the line.
+            long n = PosixNative.pread(fd, scratch.at(Scratch.STATUS), StatusLine.FILE_SIZE, 0);
+            if (n < 0) {
+                throw failure("read");
+            }
+            if (state < 0) {
+                throw closed("read");
+            }
+            byte[] text = new byte[(int) n];
+            scratch.small.read(Scratch.STATUS, text, 0, text.length);
+            return new String(text, StandardCharsets.US_ASCII);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void close() throws MqException {
+        if (!enter()) {
+            throw closed("mq_close");
+        }
+        int before;
+        do {
+            before = state;
+            if (before < 0) {
+                exit();
+                throw closed("mq_close");
+            }
+        } while (!STATE.compareAndSet(this, before, before | CLOSED));
+        owner.forget(this);
+        synchronized (notifyLock) {
+            replaceNotifyKey(0);
+        }
+        if (before == 1) {
+            // No other call in progress and none can start: close for real, and report its outcome.
+            state = CLOSED;
+            if (MqNative.mq_close(fd) != 0) {
+                throw failure("mq_close");
+            }
+            return;
+        }
+        // Other threads are inside a call with this number (a blocked receiver, say). Closing it would let the next
+        // open() reuse the number while they may still hand it to the kernel. Putting /dev/null in its place does
+        // to the queue what close does (its file is released, this process's notification removed) but keeps the
+        // number taken until the last of them leaves; see exit().
+        int placeholder = NativeSupport.get().placeholderFd();
+        if (placeholder >= 0) {
+            PosixNative.dup3(placeholder, fd, PosixNative.O_CLOEXEC);
+        }
+        exit();
+    }
+
+    /** Counts a call in; false when the queue is closed. */
+    private boolean enter() {
+        int s;
+        do {
+            s = state;
+            if (s < 0) {
+                return false;
+            }
+        } while (!STATE.compareAndSet(this, s, s + 1));
+        return true;
+    }
+
+    /** Counts a call out; the last one out after close frees the descriptor number. */
+    private void exit() {
+        if ((int) STATE.getAndAdd(this, -1) - 1 == CLOSED) {
+            PosixNative.close(fd);
+        }
+    }
+
+    private MqException failure(String operation) {
+        return MqException.ofCode(Native.getLastError(), operation, name);
+    }
+
+    private MqException closed(String operation) {
+        return new MqException(Errno.EBADF, operation, name);
+    }
+
+    private MqException invalid(String operation) {
+        return new MqException(Errno.EINVAL, operation, name);
+    }
+
+    /** The kernel validates the timeout before it looks at the descriptor; keep that order after close. */
+    private MqException closedTimed(String operation, Instant deadline) {
+        return deadline != null && deadline.getEpochSecond() < 0 ? invalid(operation) : closed(operation);
+    }
+
+    /** Timeout, then priority, then descriptor: mq_timedsend's order. */
+    private MqException closedSend(int priority, Instant deadline) {
+        MqException e = closedTimed("mq_timedsend", deadline);
+        if (e.errno() == Errno.EBADF && Integer.compareUnsigned(priority, Mq.PRIO_MAX) >= 0) {
+            return invalid("mq_timedsend");
+        }
+        return e;
+    }
+
+    private static MqAttributes readAttributes(Scratch scratch, int offset) {
+        long[] v = new long[4];
+        scratch.small.read(offset, v, 0, 4);
+        return new MqAttributes(v[Layouts.MQ_FLAGS / 8], v[Layouts.MQ_MAXMSG / 8], v[Layouts.MQ_MSGSIZE / 8],
+                v[Layouts.MQ_CURMSGS / 8]);
+    }
+
+    static void writeAttributes(Pointer p, long offset, MqAttributes attr) {
+        p.setMemory(offset, Layouts.MQ_ATTR_SIZE, (byte) 0);
+        p.setLong(offset + Layouts.MQ_FLAGS, attr.flags());
+        p.setLong(offset + Layouts.MQ_MAXMSG, attr.maxMessages());
+        p.setLong(offset + Layouts.MQ_MSGSIZE, attr.messageSize());
+        p.setLong(offset + Layouts.MQ_CURMSGS, attr.currentMessages());
+    }
+}
