@@ -3,6 +3,7 @@ package org.mqscope.mq.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class KernelBackend implements MqBackend {
         if ((oflag & Mq.O_CREAT) != 0) {
             try (Memory attr = attrOrNull == null ? null : new Memory(Layouts.MQ_ATTR_SIZE)) {
                 if (attr != null) {
-                    KernelQueue.writeAttributes(attr, 0, attrOrNull);
+                    KernelQueue.writeAttributes(attr.getByteBuffer(0, Layouts.MQ_ATTR_SIZE)
+                            .order(ByteOrder.nativeOrder()), 0, attrOrNull);
                 }
                 fd = natives.mqOpen.mq_open(cName, oflag, mode, attr);
                 errno = fd < 0 ? Native.getLastError() : 0;

@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,25 +96,30 @@ final class KernelQueue implements MqQueue {
             int length = body.length;
             // A body longer than mq_msgsize is refused (EMSGSIZE) before the kernel reads it: nothing to copy.
             int copy = length <= messageSize ? length : 0;
-            Memory kept = scratch.data(copy);
-            Memory buffer = kept != null ? kept : new Memory(copy);
-            try {
-                if (copy > 0) {
-                    buffer.write(0, body, 0, copy);
+            int errno;
+            if (scratch.fitData(copy)) {
+                scratch.dataView().put(0, body, 0, copy);
+                errno = send(scratch.dataAddress(), length, priority, deadline, scratch);
+            } else {
+                try (Memory temporary = new Memory(copy)) {
+                    temporary.write(0, body, 0, copy);
+                    errno = send(Pointer.nativeValue(temporary), length, priority, deadline, scratch);
                 }
-                int rc = MqNative.mq_timedsend(fd, Pointer.nativeValue(buffer), length, priority,
-                        scratch.timespec(deadline));
-                if (rc != 0) {
-                    throw failure("mq_timedsend");
-                }
-            } finally {
-                if (buffer != kept) {
-                    buffer.close();
-                }
+            }
+            if (errno != 0) {
+                throw MqException.ofCode(errno, "mq_timedsend", name);
             }
         } finally {
             exit();
         }
+    }
+
+    /** 0, or the errno of the failed call. */
+    private int send(long address, long length, int priority, Instant deadline, Scratch scratch) {
+        int rc = deadline == null
+                ? MqNative.mq_send(fd, address, length, priority)
+                : MqNative.mq_timedsend(fd, address, length, priority, scratch.timespec(deadline));
+        return rc == 0 ? 0 : Native.getLastError();
     }
 
     @Override
@@ -141,25 +147,34 @@ final class KernelQueue implements MqQueue {
             // size_t in C: a negative size is huge, i.e. large enough. The kernel never writes more than
             // mq_msgsize bytes, so a larger buffer would only be wasted; a smaller one is its EMSGSIZE to give.
             long length = Long.compareUnsigned(bufferSize, messageSize) >= 0 ? messageSize : bufferSize;
-            Memory kept = scratch.data(length);
-            Memory buffer = kept != null ? kept : new Memory(length);
-            try {
-                long received = MqNative.mq_timedreceive(fd, Pointer.nativeValue(buffer), length,
-                        scratch.at(Scratch.PRIO), scratch.timespec(deadline));
-                if (received < 0) {
-                    throw failure("mq_timedreceive");
-                }
-                byte[] body = new byte[(int) received];
-                buffer.read(0, body, 0, body.length);
-                return new MqMessage(body, scratch.small.getInt(Scratch.PRIO));
-            } finally {
-                if (buffer != kept) {
-                    buffer.close();
+            byte[] body;
+            if (scratch.fitData(length)) {
+                long received = receive(scratch.dataAddress(), length, deadline, scratch);
+                body = new byte[(int) received];
+                scratch.dataView().get(0, body, 0, body.length);
+            } else {
+                try (Memory temporary = new Memory(length)) {
+                    long received = receive(Pointer.nativeValue(temporary), length, deadline, scratch);
+                    body = new byte[(int) received];
+                    temporary.read(0, body, 0, body.length);
                 }
             }
+            return new MqMessage(body, scratch.smallView.getInt(Scratch.PRIO));
         } finally {
             exit();
         }
+    }
+
+    /** The length of the message received into {@code address}; its priority is left in the scratch block. */
+    private long receive(long address, long length, Instant deadline, Scratch scratch) throws MqException {
+        long prio = scratch.at(Scratch.PRIO);
+        long received = deadline == null
+                ? MqNative.mq_receive(fd, address, length, prio)
+                : MqNative.mq_timedreceive(fd, address, length, prio, scratch.timespec(deadline));
+        if (received < 0) {
+            throw failure("mq_timedreceive");
+        }
+        return received;
     }
 
     @Override
@@ -186,7 +201,7 @@ final class KernelQueue implements MqQueue {
         }
         try {
             Scratch scratch = Scratch.get();
-            writeAttributes(scratch.small, Scratch.ATTR, attr);
+            writeAttributes(scratch.smallView, Scratch.ATTR, attr);
             if (MqNative.mq_setattr(fd, scratch.at(Scratch.ATTR), scratch.at(Scratch.OLD_ATTR)) != 0) {
                 throw failure("mq_setattr");
             }
@@ -338,7 +353,7 @@ final class KernelQueue implements MqQueue {
                 throw closed("read");
             }
             byte[] text = new byte[(int) n];
-            scratch.small.read(Scratch.STATUS, text, 0, text.length);
+            scratch.smallView.get(Scratch.STATUS, text, 0, text.length);
             return new String(text, StandardCharsets.US_ASCII);
         } finally {
             exit();
@@ -427,17 +442,19 @@ final class KernelQueue implements MqQueue {
     }
 
     private static MqAttributes readAttributes(Scratch scratch, int offset) {
-        long[] v = new long[4];
-        scratch.small.read(offset, v, 0, 4);
-        return new MqAttributes(v[Layouts.MQ_FLAGS / 8], v[Layouts.MQ_MAXMSG / 8], v[Layouts.MQ_MSGSIZE / 8],
-                v[Layouts.MQ_CURMSGS / 8]);
+        ByteBuffer b = scratch.smallView;
+        return new MqAttributes(b.getLong(offset + Layouts.MQ_FLAGS), b.getLong(offset + Layouts.MQ_MAXMSG),
+                b.getLong(offset + Layouts.MQ_MSGSIZE), b.getLong(offset + Layouts.MQ_CURMSGS));
     }
 
-    static void writeAttributes(Pointer p, long offset, MqAttributes attr) {
-        p.setMemory(offset, Layouts.MQ_ATTR_SIZE, (byte) 0);
-        p.setLong(offset + Layouts.MQ_FLAGS, attr.flags());
-        p.setLong(offset + Layouts.MQ_MAXMSG, attr.maxMessages());
-        p.setLong(offset + Layouts.MQ_MSGSIZE, attr.messageSize());
-        p.setLong(offset + Layouts.MQ_CURMSGS, attr.currentMessages());
+    /** Writes {@code attr} as a struct mq_attr, padding zeroed, into a native-order buffer. */
+    static void writeAttributes(ByteBuffer b, int offset, MqAttributes attr) {
+        for (int i = 0; i < Layouts.MQ_ATTR_SIZE; i += Long.BYTES) {
+            b.putLong(offset + i, 0);
+        }
+        b.putLong(offset + Layouts.MQ_FLAGS, attr.flags());
+        b.putLong(offset + Layouts.MQ_MAXMSG, attr.maxMessages());
+        b.putLong(offset + Layouts.MQ_MSGSIZE, attr.messageSize());
+        b.putLong(offset + Layouts.MQ_CURMSGS, attr.currentMessages());
     }
 }

@@ -18,9 +18,17 @@ final class MqNative {
 
     /** The symbols that must exist in a library for it to serve as the mq_* provider. */
     static final String[] SYMBOLS = {
-        "mq_open", "mq_timedsend", "mq_timedreceive", "mq_getattr", "mq_setattr", "mq_notify", "mq_unlink",
+        "mq_open", "mq_send", "mq_receive", "mq_timedsend", "mq_timedreceive", "mq_getattr", "mq_setattr", "mq_notify", "mq_unlink",
         "mq_close",
     };
+
+    /*
+     * mq_send/mq_receive are mq_timedsend/mq_timedreceive with a NULL timeout (glibc implements them so). They are
+     * bound too because libffi's cost grows with the argument count, and a null deadline is the common case.
+     */
+    static native int mq_send(int mqdes, long msgPtr, long msgLen, int msgPrio);
+
+    static native long mq_receive(int mqdes, long msgPtr, long msgLen, long msgPrioPtr);
 
     static native int mq_timedsend(int mqdes, long msgPtr, long msgLen, int msgPrio, long absTimeout);
 

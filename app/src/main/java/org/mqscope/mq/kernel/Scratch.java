@@ -2,6 +2,8 @@ package org.mqscope.mq.kernel;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,9 @@ import java.time.Instant;
  * block for the fixed-size structures and one growable block for message payloads. Calls never re-enter on the
  * same thread, so each thread can reuse its own without locking. Payloads larger than {@link #MAX_KEPT_DATA} get
  * a temporary buffer that is freed right after the call instead of pinning megabytes to every thread.
+ * <p>
+ * The hot paths reach the buffers through direct {@link ByteBuffer} views: their bulk and field accesses are
+ * compiled to plain memory operations, where each {@link Memory} read or write would be one more JNI call.
  */
 final class Scratch {
     static final int TIMESPEC = 0;
@@ -29,8 +34,11 @@ final class Scratch {
 
     final Memory small = new Memory(SMALL_SIZE);
     final long smallAddress = Pointer.nativeValue(small);
+    /** Native-order view of {@link #small}. */
+    final ByteBuffer smallView = view(small);
     private Memory data = new Memory(MIN_DATA);
     private long dataAddress = Pointer.nativeValue(data);
+    private ByteBuffer dataView = view(data);
 
     private Scratch() {
     }
@@ -49,26 +57,39 @@ final class Scratch {
         if (deadline == null) {
             return 0;
         }
-        small.setLong(TIMESPEC + Layouts.TV_SEC, deadline.getEpochSecond());
-        small.setLong(TIMESPEC + Layouts.TV_NSEC, deadline.getNano());
+        smallView.putLong(TIMESPEC + Layouts.TV_SEC, deadline.getEpochSecond());
+        smallView.putLong(TIMESPEC + Layouts.TV_NSEC, deadline.getNano());
         return smallAddress + TIMESPEC;
     }
 
-    /** The kept payload buffer when {@code size} fits in it (growing it up to the cap), else null. */
-    Memory data(long size) {
+    /**
+     * Makes the kept payload buffer hold at least {@code size} bytes, growing it up to {@link #MAX_KEPT_DATA};
+     * false when {@code size} is above that, and the caller needs a temporary buffer.
+     */
+    boolean fitData(long size) {
         if (size <= data.size()) {
-            return data;
+            return true;
         }
         if (size > MAX_KEPT_DATA) {
-            return null;
+            return false;
         }
+        Memory grown = new Memory(Math.max(size, Math.min(MAX_KEPT_DATA, data.size() * 2)));
         data.close();
-        data = new Memory(Math.max(size, Math.min(MAX_KEPT_DATA, data.size() * 2)));
-        dataAddress = Pointer.nativeValue(data);
-        return data;
+        data = grown;
+        dataAddress = Pointer.nativeValue(grown);
+        dataView = view(grown);
+        return true;
     }
 
     long dataAddress() {
         return dataAddress;
+    }
+
+    ByteBuffer dataView() {
+        return dataView;
+    }
+
+    private static ByteBuffer view(Memory m) {
+        return m.getByteBuffer(0, m.size()).order(ByteOrder.nativeOrder());
     }
 }
