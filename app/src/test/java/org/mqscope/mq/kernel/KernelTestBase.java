@@ -52,7 +52,12 @@ abstract class KernelTestBase {
 
     /** A fresh name, unlinked after the test. */
     protected String newName() {
-        String name = "/mqscope-test-" + UUID.randomUUID();
+        return newName("/mqscope-test-");
+    }
+
+    /** A fresh name starting with {@code prefix}, unlinked after the test. */
+    protected String newName(String prefix) {
+        String name = prefix + UUID.randomUUID();
         created.add(name);
         return name;
     }
