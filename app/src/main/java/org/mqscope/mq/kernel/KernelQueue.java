@@ -3,12 +3,12 @@ package org.mqscope.mq.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
@@ -20,43 +20,35 @@ import org.mqscope.mq.Notification;
 import org.mqscope.mq.StatusLine;
 
 /**
- * A real mqd_t. Safe to use from several threads at once: each call registers itself in {@link #state} for its
- * duration, so that {@link #close()} never lets the descriptor number be reused while a call may still pass it to
- * the kernel, and every call after close fails with EBADF without reaching the kernel.
+ * A real mqd_t. Safe to use from several threads at once: every call goes through {@link SharedDescriptor}, so a
+ * call after close fails with EBADF without reaching the kernel, and close never frees the number under a call
+ * still in progress.
  */
 final class KernelQueue implements MqQueue {
-    /** Bit 31 of {@link #state}: closed. The low bits count the calls in progress. */
-    private static final int CLOSED = Integer.MIN_VALUE;
     private static final int EINTR = Errno.EINTR.code();
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(KernelQueue.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final KernelBackend owner;
     private final String name;
     private final int oflag;
     private final int fd;
+    private final SharedDescriptor descriptor;
     /** Fixed at creation, so cached: the receive buffer is sized from it. */
     private final long messageSize;
 
-    @SuppressWarnings("unused") // accessed through STATE
-    private volatile int state;
-
     private final Object notifyLock = new Object();
-    /** Key of this descriptor's SIGEV_THREAD callback in {@link NotifyDispatcher}, 0 when none. */
-    private long notifyKey;
+    /**
+     * Keys of the SIGEV_THREAD callbacks registered through this descriptor that may still fire, newest last. A
+     * successful new registration does not drop the older keys: the older notification may have fired a moment
+     * ago, its callback thread not yet started.
+     */
+    private final List<Long> notifyKeys = new ArrayList<>();
 
     KernelQueue(KernelBackend owner, String name, int oflag, int fd, long messageSize) {
         this.owner = owner;
         this.name = name;
         this.oflag = oflag;
         this.fd = fd;
+        this.descriptor = new SharedDescriptor(fd);
         this.messageSize = messageSize;
     }
 
@@ -77,7 +69,7 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public boolean isOpen() {
-        return state >= 0;
+        return descriptor.isOpen();
     }
 
     @Override
@@ -88,7 +80,7 @@ final class KernelQueue implements MqQueue {
     @Override
     public void timedSend(byte[] body, int priority, Instant deadline) throws MqException {
         Objects.requireNonNull(body, "body");
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw closedSend(priority, deadline);
         }
         try {
@@ -110,7 +102,7 @@ final class KernelQueue implements MqQueue {
                 throw MqException.ofCode(errno, "mq_timedsend", name);
             }
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
@@ -139,7 +131,7 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public MqMessage timedReceive(long bufferSize, Instant deadline) throws MqException {
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw closedTimed("mq_timedreceive", deadline);
         }
         try {
@@ -161,7 +153,7 @@ final class KernelQueue implements MqQueue {
             }
             return new MqMessage(body, scratch.smallView.getInt(Scratch.PRIO));
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
@@ -179,7 +171,7 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public MqAttributes getAttributes() throws MqException {
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw closed("mq_getattr");
         }
         try {
@@ -189,14 +181,14 @@ final class KernelQueue implements MqQueue {
             }
             return readAttributes(scratch, Scratch.ATTR);
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
     @Override
     public MqAttributes setAttributes(MqAttributes attr) throws MqException {
         Objects.requireNonNull(attr, "attr");
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw (attr.flags() & ~Mq.O_NONBLOCK) != 0 ? invalid("mq_setattr") : closed("mq_setattr");
         }
         try {
@@ -207,13 +199,13 @@ final class KernelQueue implements MqQueue {
             }
             return readAttributes(scratch, Scratch.OLD_ATTR);
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
     @Override
     public void notify(Notification notification) throws MqException {
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw notification != null && !notification.isValid() ? invalid("mq_notify") : closed("mq_notify");
         }
         try {
@@ -222,13 +214,13 @@ final class KernelQueue implements MqQueue {
                     if (MqNative.mq_notify(fd, 0) != 0) {
                         throw failure("mq_notify");
                     }
-                    replaceNotifyKey(0);
+                    forgetNotifyKeys();
                 } else {
                     register(notification);
                 }
             }
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
@@ -262,27 +254,27 @@ final class KernelQueue implements MqQueue {
             }
             throw e;
         }
-        // Success means no earlier registration of ours is left in the kernel (it would have been EBUSY).
-        replaceNotifyKey(key);
+        if (key != 0) {
+            notifyKeys.removeIf(k -> !NotifyDispatcher.isPending(k)); // those fired already
+            notifyKeys.add(key);
+        }
     }
 
-    private void replaceNotifyKey(long key) {
-        if (notifyKey != 0) {
-            NotifyDispatcher.forget(notifyKey);
-        }
-        notifyKey = key;
+    private void forgetNotifyKeys() {
+        notifyKeys.forEach(NotifyDispatcher::forget);
+        notifyKeys.clear();
     }
 
     /** Key of the SIGEV_THREAD callback this descriptor registered last, 0 when none; for tests. */
     long notifyKey() {
         synchronized (notifyLock) {
-            return notifyKey;
+            return notifyKeys.isEmpty() ? 0 : notifyKeys.get(notifyKeys.size() - 1);
         }
     }
 
     @Override
     public int poll(int events, Duration timeout) throws MqException {
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw closed("poll");
         }
         try {
@@ -303,7 +295,7 @@ final class KernelQueue implements MqQueue {
                     throw MqException.ofCode(errno, "poll", name);
                 }
                 int revents = m.getShort(Scratch.POLLFD + Layouts.POLLFD_REVENTS) & 0xffff;
-                if ((revents & PosixNative.POLLNVAL) != 0 || state < 0) {
+                if ((revents & PosixNative.POLLNVAL) != 0 || !descriptor.isOpen()) {
                     // Closed during the call: the number may now stand for the placeholder, whose readiness is not
                     // the queue's.
                     throw closed("poll");
@@ -311,7 +303,7 @@ final class KernelQueue implements MqQueue {
                 return revents & events;
             }
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
@@ -338,7 +330,7 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public String readStatus() throws MqException {
-        if (!enter()) {
+        if (!descriptor.enter()) {
             throw closed("read");
         }
         try {
@@ -349,69 +341,29 @@ final class KernelQueue implements MqQueue {
             if (n < 0) {
                 throw failure("read");
             }
-            if (state < 0) {
+            if (!descriptor.isOpen()) {
                 throw closed("read");
             }
             byte[] text = new byte[(int) n];
             scratch.smallView.get(Scratch.STATUS, text, 0, text.length);
             return new String(text, StandardCharsets.US_ASCII);
         } finally {
-            exit();
+            descriptor.exit();
         }
     }
 
     @Override
     public void close() throws MqException {
-        if (!enter()) {
+        int result = descriptor.close();
+        if (result < 0) {
             throw closed("mq_close");
         }
-        int before;
-        do {
-            before = state;
-            if (before < 0) {
-                exit();
-                throw closed("mq_close");
-            }
-        } while (!STATE.compareAndSet(this, before, before | CLOSED));
         owner.forget(this);
         synchronized (notifyLock) {
-            replaceNotifyKey(0);
+            forgetNotifyKeys(); // the close removed our registration, if any
         }
-        if (before == 1) {
-            // No other call in progress and none can start: close for real, and report its outcome.
-            state = CLOSED;
-            if (MqNative.mq_close(fd) != 0) {
-                throw failure("mq_close");
-            }
-            return;
-        }
-        // Other threads are inside a call with this number (a blocked receiver, say). Closing it would let the next
-        // open() reuse the number while they may still hand it to the kernel. Putting /dev/null in its place does
-        // to the queue what close does (its file is released, this process's notification removed) but keeps the
-        // number taken until the last of them leaves; see exit().
-        int placeholder = NativeSupport.get().placeholderFd();
-        if (placeholder >= 0) {
-            PosixNative.dup3(placeholder, fd, PosixNative.O_CLOEXEC);
-        }
-        exit();
-    }
-
-    /** Counts a call in; false when the queue is closed. */
-    private boolean enter() {
-        int s;
-        do {
-            s = state;
-            if (s < 0) {
-                return false;
-            }
-        } while (!STATE.compareAndSet(this, s, s + 1));
-        return true;
-    }
-
-    /** Counts a call out; the last one out after close frees the descriptor number. */
-    private void exit() {
-        if ((int) STATE.getAndAdd(this, -1) - 1 == CLOSED) {
-            PosixNative.close(fd);
+        if (result > 0) {
+            throw MqException.ofCode(result, "mq_close", name);
         }
     }
 
