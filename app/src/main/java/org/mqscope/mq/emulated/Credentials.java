@@ -1,0 +1,71 @@
+package org.mqscope.mq.emulated;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Who an emulated process is: what the kernel would look at for permissions, accounting and notification
+ * ownership. {@code uid}/{@code gid} serve as real and filesystem ids alike (they differ only for set-id programs).
+ *
+ * @param pid              the process id (thread-group id) that owns notification registrations
+ * @param umask            applied to the mode of created queues
+ * @param capSysResource   bypasses msg_max, msgsize_max and queues_max (not the hard caps, not RLIMIT_MSGQUEUE)
+ * @param capDacOverride   bypasses the queue's permission bits
+ * @param capFowner        may unlink queues owned by others
+ */
+public record Credentials(int pid, int uid, int gid, int umask, boolean capSysResource, boolean capDacOverride,
+                          boolean capFowner) {
+
+    private static final int CAP_DAC_OVERRIDE = 1;
+    private static final int CAP_FOWNER = 3;
+    private static final int CAP_SYS_RESOURCE = 24;
+    private static final int DEFAULT_UMASK = 022;
+
+    /** An ordinary user: umask 022, no capabilities. */
+    public static Credentials unprivileged(int pid, int uid, int gid) {
+        return new Credentials(pid, uid, gid, DEFAULT_UMASK, false, false, false);
+    }
+
+    /** This JVM process as the kernel sees it (from /proc/self/status); an ordinary user where that is unreadable. */
+    public static Credentials current() {
+        int pid = (int) ProcessHandle.current().pid();
+        try {
+            return fromStatus(pid, Files.readAllLines(Path.of("/proc/self/status")));
+        } catch (IOException | RuntimeException e) {
+            return unprivileged(pid, 65534, 65534);
+        }
+    }
+
+    static Credentials fromStatus(int pid, List<String> lines) {
+        int uid = -1;
+        int gid = -1;
+        int umask = DEFAULT_UMASK;
+        long caps = 0;
+        for (String line : lines) {
+            String[] f = line.split("\\s+");
+            switch (f[0]) {
+                case "Uid:" -> uid = Integer.parseInt(f[1]);
+                case "Gid:" -> gid = Integer.parseInt(f[1]);
+                case "Umask:" -> umask = Integer.parseInt(f[1], 8);
+                case "CapEff:" -> caps = Long.parseUnsignedLong(f[1], 16);
+                default -> { }
+            }
+        }
+        if (uid < 0 || gid < 0) {
+            throw new IllegalArgumentException("no Uid/Gid in /proc/self/status");
+        }
+        return new Credentials(pid, uid, gid, umask, has(caps, CAP_SYS_RESOURCE), has(caps, CAP_DAC_OVERRIDE),
+                has(caps, CAP_FOWNER));
+    }
+
+    private static boolean has(long caps, int cap) {
+        return (caps & (1L << cap)) != 0;
+    }
+
+    /** The same process with another pid (e.g. a forked child that inherits the credentials). */
+    public Credentials withPid(int newPid) {
+        return new Credentials(newPid, uid, gid, umask, capSysResource, capDacOverride, capFowner);
+    }
+}

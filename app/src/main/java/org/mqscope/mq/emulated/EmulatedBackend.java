@@ -1,0 +1,135 @@
+package org.mqscope.mq.emulated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqLimits;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueInfo;
+
+/**
+ * An in-process mqueue namespace that behaves as Linux does: same errno in the same check order, same receive and
+ * wake-up order, same notification rules, same QSIZE text. Each instance made with the public constructor is its
+ * own isolated namespace, seen by this JVM's process; {@link #asProcess} gives other processes' views of it
+ * (another uid, another pid for notification ownership).
+ */
+public final class EmulatedBackend implements MqBackend {
+    private final Namespace namespace;
+    private final Credentials credentials;
+    private final Set<EmulatedQueue> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** A fresh namespace with the Linux default limits. */
+    public EmulatedBackend() {
+        this(MqLimits.LINUX_DEFAULTS);
+    }
+
+    /** A fresh namespace with the given limits, acting as this JVM process. */
+    public EmulatedBackend(MqLimits limits) {
+        this(new Namespace(limits), Credentials.current());
+    }
+
+    private EmulatedBackend(Namespace namespace, Credentials credentials) {
+        this.namespace = namespace;
+        this.credentials = credentials;
+    }
+
+    /** Another process in the same namespace, with its own descriptors, credentials and pid. */
+    public EmulatedBackend asProcess(Credentials other) {
+        return new EmulatedBackend(namespace, other);
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * Where SIGEV_SIGNAL notifications owned by this process are delivered (on a notification thread); null
+     * discards them, as a process that ignores the signal would.
+     */
+    public void setSignalHandler(Consumer<DeliveredSignal> handler) {
+        namespace.notifier().setHandler(credentials.pid(), handler);
+    }
+
+    /** RLIMIT_MSGQUEUE bytes the given user's queues are charged in this namespace. */
+    public long chargedBytes(int uid) {
+        return namespace.chargedBytes(uid);
+    }
+
+    /** Queues counted against queues_max, including unlinked ones still open. */
+    public long queueCount() {
+        return namespace.queueCount();
+    }
+
+    @Override
+    public String id() {
+        return MqBackends.EMULATED;
+    }
+
+    @Override
+    public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
+        ensureOpen();
+        QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
+        EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
+        open.add(q);
+        return q;
+    }
+
+    @Override
+    public void unlink(String name) throws MqException {
+        ensureOpen();
+        namespace.unlink(name, credentials);
+    }
+
+    @Override
+    public List<QueueInfo> list() {
+        ensureOpen();
+        return namespace.list();
+    }
+
+    @Override
+    public String statusLine(String name) throws MqException {
+        ensureOpen();
+        return namespace.lookupReadable(name, credentials, "read").status().text();
+    }
+
+    @Override
+    public MqLimits limits() {
+        return namespace.limits();
+    }
+
+    void forget(EmulatedQueue q) {
+        open.remove(q);
+    }
+
+    /** Closes the descriptors this process still holds; the namespace and its queues stay (kernel persistence). */
+    @Override
+    public void close() {
+        closed = true;
+        for (EmulatedQueue q : new ArrayList<>(open)) {
+            try {
+                q.close();
+            } catch (MqException alreadyClosed) {
+                // closed concurrently by its owner: nothing left to release
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("emulated backend closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatedBackend[pid " + credentials.pid() + ", uid " + credentials.uid() + "]";
+    }
+}

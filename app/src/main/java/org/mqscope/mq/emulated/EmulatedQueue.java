@@ -1,0 +1,251 @@
+package org.mqscope.mq.emulated;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.Notification;
+import org.mqscope.mq.PeekMethod;
+import org.mqscope.mq.PeekResult;
+import org.mqscope.mq.PeekRisks;
+import org.mqscope.mq.PeekSupport;
+import org.mqscope.mq.ProposedPeek;
+
+/**
+ * An open queue description in the emulation: access mode and O_NONBLOCK are its own; the queue is shared.
+ * Argument checks run here, in the order Linux runs them, before the queue's lock is taken.
+ */
+final class EmulatedQueue implements MqQueue, ProposedPeek {
+    private final EmulatedBackend process;
+    private final QueueInode inode;
+    private final String name;
+    private final int oflag;
+    private final boolean readable;
+    private final boolean writable;
+    private volatile boolean nonBlocking;
+    private volatile boolean closed;
+
+    EmulatedQueue(EmulatedBackend process, QueueInode inode, String name, int oflag) {
+        this.process = process;
+        this.inode = inode;
+        this.name = name;
+        this.oflag = oflag;
+        this.readable = Mq.canRead(oflag);
+        this.writable = Mq.canWrite(oflag);
+        this.nonBlocking = (oflag & Mq.O_NONBLOCK) != 0;
+    }
+
+    QueueInode inode() {
+        return inode;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int oflag() {
+        return oflag;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public void send(byte[] body, int priority) throws MqException {
+        doSend(body, priority, null, "mq_send");
+    }
+
+    @Override
+    public void timedSend(byte[] body, int priority, Instant deadline) throws MqException {
+        doSend(body, priority, deadline, "mq_timedsend");
+    }
+
+    private void doSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
+        checkDeadline(deadline, op);
+        if (priority < 0 || priority >= Mq.PRIO_MAX) {
+            throw new MqException(Errno.EINVAL, op, name);
+        }
+        if (closed || !writable) {
+            throw new MqException(Errno.EBADF, op, name);
+        }
+        if (body == null) {
+            throw new MqException(Errno.EFAULT, op, name);
+        }
+        if (body.length > inode.messageSize) {
+            throw new MqException(Errno.EMSGSIZE, op, name);
+        }
+        inode.send(new MqMessage(body.clone(), priority), nonBlocking, deadline, process.credentials(), op);
+    }
+
+    @Override
+    public MqMessage receive() throws MqException {
+        return doReceive(inode.messageSize, null, "mq_receive");
+    }
+
+    @Override
+    public MqMessage receive(long bufferSize) throws MqException {
+        return doReceive(bufferSize, null, "mq_receive");
+    }
+
+    @Override
+    public MqMessage timedReceive(Instant deadline) throws MqException {
+        return doReceive(inode.messageSize, deadline, "mq_timedreceive");
+    }
+
+    @Override
+    public MqMessage timedReceive(long bufferSize, Instant deadline) throws MqException {
+        return doReceive(bufferSize, deadline, "mq_timedreceive");
+    }
+
+    private MqMessage doReceive(long bufferSize, Instant deadline, String op) throws MqException {
+        checkDeadline(deadline, op);
+        checkReadable(op);
+        // size_t: a "negative" Java length is huge in C, so it passes this check as it would there.
+        if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
+            throw new MqException(Errno.EMSGSIZE, op, name);
+        }
+        return inode.receive(nonBlocking, deadline, op);
+    }
+
+    @Override
+    public MqAttributes getAttributes() throws MqException {
+        checkOpen("mq_getattr");
+        return inode.attributes(nonBlocking);
+    }
+
+    @Override
+    public MqAttributes setAttributes(MqAttributes attr) throws MqException {
+        if (attr == null) {
+            throw new MqException(Errno.EFAULT, "mq_setattr", name);
+        }
+        if ((attr.flags() & ~(long) Mq.O_NONBLOCK) != 0) {
+            throw new MqException(Errno.EINVAL, "mq_setattr", name);
+        }
+        checkOpen("mq_setattr");
+        synchronized (this) {
+            MqAttributes old = inode.attributes(nonBlocking);
+            nonBlocking = attr.nonBlocking();
+            return old;
+        }
+    }
+
+    @Override
+    public void notify(Notification notification) throws MqException {
+        if (notification != null && !notification.isValid()) {
+            throw new MqException(Errno.EINVAL, "mq_notify", name);
+        }
+        checkOpen("mq_notify");
+        inode.notify(notification, process.credentials().pid(), "mq_notify");
+    }
+
+    @Override
+    public int poll(int events, Duration timeout) throws MqException {
+        checkOpen("poll");
+        return inode.poll(events, timeout, "poll");
+    }
+
+    @Override
+    public String readStatus() throws MqException {
+        checkReadable("read");
+        return inode.status().text();
+    }
+
+    /** Exact: the message at {@code index} in receive order, with MQ_PEEK's errors; nothing changes. */
+    public MqMessage peek(long index) throws MqException {
+        checkReadable("peek");
+        return inode.peek(index, "peek");
+    }
+
+    /** Exact: every message in receive order, read under the queue's lock; nothing changes. */
+    public PeekResult snapshot() throws MqException {
+        checkReadable("peek");
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        QueueInode.Snapshot s = inode.snapshot(nonBlocking);
+        return new PeekResult(Arrays.asList(s.messages()), PeekMethod.EXACT, s.attributes(), start,
+                Duration.ofNanos(System.nanoTime() - t0), PeekResult.DrainReport.NONE);
+    }
+
+    public PeekSupport peekSupport() {
+        if (closed) {
+            return PeekSupport.unavailable(PeekMethod.EXACT, "the descriptor is closed");
+        }
+        return readable ? PeekSupport.available(PeekMethod.EXACT)
+                : PeekSupport.unavailable(PeekMethod.EXACT, "EBADF: " + name + " is open write-only; peek needs read "
+                        + "access");
+    }
+
+    /** An exact peek disturbs nothing. */
+    public PeekRisks peekRisks() {
+        return PeekRisks.NONE;
+    }
+
+    @Override
+    public MqMessage mqTimedReceive2Peek(long bufferSize, long index) throws MqException {
+        checkReadable("mq_timedreceive2");
+        if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
+            throw new MqException(Errno.EMSGSIZE, "mq_timedreceive2", name);
+        }
+        return inode.peek(index, "mq_timedreceive2");
+    }
+
+    @Override
+    public FcntlPeek fcntlPeek(long index, int bufferLength) throws MqException {
+        checkReadable("fcntl");
+        if (index < 0 || bufferLength < 0) {
+            throw new MqException(Errno.EINVAL, "fcntl", name);
+        }
+        MqMessage m = inode.peekOrNull(index);
+        if (m == null) {
+            throw new MqException(Errno.ENOMSG, "fcntl", name);
+        }
+        byte[] body = m.body();
+        return new FcntlPeek(Arrays.copyOf(body, Math.min(body.length, bufferLength)), m.priority(), body.length);
+    }
+
+    @Override
+    public void close() throws MqException {
+        synchronized (this) {
+            if (closed) {
+                throw new MqException(Errno.EBADF, "mq_close", name);
+            }
+            closed = true;
+        }
+        process.forget(this);
+        inode.closedBy(process.credentials().pid());
+        inode.release();
+    }
+
+    private void checkDeadline(Instant deadline, String op) throws MqException {
+        if (deadline != null && deadline.getEpochSecond() < 0) {
+            throw new MqException(Errno.EINVAL, op, name);
+        }
+    }
+
+    private void checkOpen(String op) throws MqException {
+        if (closed) {
+            throw new MqException(Errno.EBADF, op, name);
+        }
+    }
+
+    private void checkReadable(String op) throws MqException {
+        if (closed || !readable) {
+            throw new MqException(Errno.EBADF, op, name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatedQueue[" + name + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,170 @@
+package org.mqscope.mq.emulated;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqLimits;
+import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.QueueNames;
+import org.mqscope.mq.StatusLine;
+
+/**
+ * One IPC namespace's mqueue filesystem: the names, queues_max counting, and the RLIMIT_MSGQUEUE charge per user.
+ * Name operations take this object's monitor; message traffic only takes the queue's own lock.
+ */
+final class Namespace {
+    /** The mqueue root directory is owned by root, so root may unlink anything in the sticky 01777 root. */
+    private static final int ROOT_DIR_UID = 0;
+
+    private final MqLimits limits;
+    private final NotifyDispatcher notifier = new NotifyDispatcher();
+    private final Map<String, QueueInode> names = new HashMap<>();
+    /** Queues that exist, including unlinked ones still open: they count toward queues_max until evicted. */
+    private long queueCount;
+    private final Map<Integer, Long> chargedBytes = new HashMap<>();
+
+    Namespace(MqLimits limits) {
+        this.limits = limits;
+    }
+
+    MqLimits limits() {
+        return limits;
+    }
+
+    NotifyDispatcher notifier() {
+        return notifier;
+    }
+
+    /** mq_open's name, existence and creation checks, in the kernel's order. Returns a referenced inode. */
+    synchronized QueueInode open(String name, int oflag, int mode, MqAttributes attr, Credentials c)
+            throws MqException {
+        checkName(name, "mq_open");
+        String key = QueueNames.canonical(name);
+        QueueInode q = names.get(key);
+        if (q == null) {
+            if ((oflag & Mq.O_CREAT) == 0) {
+                throw new MqException(Errno.ENOENT, "mq_open", name);
+            }
+            q = create(key, name, mode, attr, c);
+        } else {
+            if ((oflag & (Mq.O_CREAT | Mq.O_EXCL)) == (Mq.O_CREAT | Mq.O_EXCL)) {
+                throw new MqException(Errno.EEXIST, "mq_open", name);
+            }
+            int acc = Mq.accessMode(oflag);
+            if (acc == Mq.O_ACCMODE) {
+                throw new MqException(Errno.EINVAL, "mq_open", name);
+            }
+            if (!q.permits(c, Mq.canRead(oflag), Mq.canWrite(oflag))) {
+                throw new MqException(Errno.EACCES, "mq_open", name);
+            }
+        }
+        q.refs.incrementAndGet();
+        return q;
+    }
+
+    private QueueInode create(String key, String name, int mode, MqAttributes attr, Credentials c)
+            throws MqException {
+        if (queueCount >= limits.queuesMax() && !c.capSysResource()) {
+            throw new MqException(Errno.ENOSPC, "mq_open", name);
+        }
+        MqAttributes a = attr == null ? limits.defaultAttributes() : attr;
+        if (attr != null) {
+            if (a.maxMessages() <= 0 || a.messageSize() <= 0) {
+                throw new MqException(Errno.EINVAL, "mq_open", name);
+            }
+            boolean tooBig = c.capSysResource()
+                    ? a.maxMessages() > Mq.HARD_MSGMAX || a.messageSize() > Mq.HARD_MSGSIZEMAX
+                    : a.maxMessages() > limits.msgMax() || a.messageSize() > limits.msgsizeMax();
+            if (tooBig) {
+                throw new MqException(Errno.EINVAL, "mq_open", name);
+            }
+        }
+        long charge = MqLimits.charge(a.maxMessages(), a.messageSize());
+        long used = chargedBytes.getOrDefault(c.uid(), 0L);
+        if (used + charge > limits.rlimitMsgqueue()) {
+            throw new MqException(Errno.EMFILE, "mq_open", name);
+        }
+        chargedBytes.put(c.uid(), used + charge);
+        queueCount++;
+        QueueInode q = new QueueInode(key, a.maxMessages(), a.messageSize(), mode & ~c.umask() & 07777, c.uid(),
+                c.gid(), charge, c.uid(), this);
+        names.put(key, q);
+        return q;
+    }
+
+    /** mq_unlink: the name goes now; the queue when its last reference does. */
+    synchronized void unlink(String name, Credentials c) throws MqException {
+        checkName(name, "mq_unlink");
+        String key = QueueNames.canonical(name);
+        QueueInode q = names.get(key);
+        if (q == null) {
+            throw new MqException(Errno.ENOENT, "mq_unlink", name);
+        }
+        // Sticky root: only the queue's owner, the directory's owner or CAP_FOWNER may delete (EPERM → EACCES).
+        if (c.uid() != q.uid && c.uid() != ROOT_DIR_UID && !c.capFowner()) {
+            throw new MqException(Errno.EACCES, "mq_unlink", name);
+        }
+        names.remove(key);
+        q.unlinked = true;
+        evictIfUnused(q);
+    }
+
+    /** Called when an inode's reference count reaches zero. */
+    synchronized void released(QueueInode q) {
+        evictIfUnused(q);
+    }
+
+    private void evictIfUnused(QueueInode q) {
+        if (q.unlinked && !q.evicted && q.refs.get() == 0) {
+            q.evicted = true;
+            queueCount--;
+            chargedBytes.merge(q.chargedUid, -q.charge, Long::sum);
+        }
+    }
+
+    /** The queue behind /dev/mqueue/&lt;name&gt;, opened for reading as open(2) would (EACCES without read access). */
+    synchronized QueueInode lookupReadable(String name, Credentials c, String op) throws MqException {
+        checkName(name, op);
+        QueueInode q = names.get(QueueNames.canonical(name));
+        if (q == null) {
+            throw new MqException(Errno.ENOENT, op, name);
+        }
+        if (!q.permits(c, true, false)) {
+            throw new MqException(Errno.EACCES, op, name);
+        }
+        return q;
+    }
+
+    synchronized List<QueueInfo> list() {
+        List<QueueInfo> out = new ArrayList<>(names.size());
+        for (QueueInode q : new TreeMap<>(names).values()) {
+            StatusLine s = q.status();
+            out.add(new QueueInfo(q.name, s.qsize(), s.notifyMethod(), s.signo(), s.notifyPid(), q.mode, q.uid, q.gid));
+        }
+        return out;
+    }
+
+    /** Bytes of RLIMIT_MSGQUEUE the user's queues are charged. */
+    synchronized long chargedBytes(int uid) {
+        return chargedBytes.getOrDefault(uid, 0L);
+    }
+
+    /** Queues counted against queues_max, unlinked-but-open ones included. */
+    synchronized long queueCount() {
+        return queueCount;
+    }
+
+    private static void checkName(String name, String op) throws MqException {
+        Errno e = QueueNames.error(name);
+        if (e != null) {
+            throw new MqException(e, op, name);
+        }
+    }
+}

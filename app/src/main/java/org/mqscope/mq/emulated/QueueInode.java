@@ -1,0 +1,331 @@
+package org.mqscope.mq.emulated;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.Notification;
+import org.mqscope.mq.StatusLine;
+import org.mqscope.mq.emulated.NotifyDispatcher.Registration;
+
+/**
+ * One queue object (the kernel's mqueue inode): attributes, stored messages, blocked senders and receivers, the
+ * notification registration and QSIZE, all under one lock. It outlives its name after unlink while descriptors
+ * (or blocked callers) still refer to it.
+ */
+final class QueueInode {
+    final String name;
+    final long maxMessages;
+    final long messageSize;
+    final int mode;
+    final int uid;
+    final int gid;
+    /** RLIMIT_MSGQUEUE bytes charged to {@link #chargedUid} until eviction. */
+    final long charge;
+    final int chargedUid;
+
+    /** Open descriptors plus blocked calls; guarded by the namespace for eviction decisions. */
+    final AtomicInteger refs = new AtomicInteger();
+    boolean unlinked;
+    boolean evicted;
+
+    private final Namespace namespace;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private int pollWaiters;
+    private final MessageStore store = new MessageStore();
+    private long qsize;
+    private final Waiter.List senders = new Waiter.List();
+    private final Waiter.List receivers = new Waiter.List();
+    private Registration registration;
+
+    QueueInode(String name, long maxMessages, long messageSize, int mode, int uid, int gid, long charge,
+               int chargedUid, Namespace namespace) {
+        this.name = name;
+        this.maxMessages = maxMessages;
+        this.messageSize = messageSize;
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        this.charge = charge;
+        this.chargedUid = chargedUid;
+        this.namespace = namespace;
+    }
+
+    /** Puts a message in the queue, hands it to a blocked receiver, or blocks/fails when full. */
+    void send(MqMessage message, boolean nonBlocking, Instant deadline, Credentials sender, String op)
+            throws MqException {
+        Registration fired = null;
+        lock.lock();
+        try {
+            if (store.size() >= maxMessages) {
+                if (nonBlocking) {
+                    throw new MqException(Errno.EAGAIN, op, name);
+                }
+                await(senders, new Waiter(message), deadline, op);
+                return;
+            }
+            Waiter receiver = receivers.pollFirst();
+            if (receiver != null) {
+                // Pipelined send: the message never enters the queue, so no QSIZE, no notification, no poll wake-up.
+                handOver(receiver, message);
+                return;
+            }
+            store.add(message);
+            qsize += message.size();
+            if (registration != null && store.size() == 1) {
+                fired = registration;
+                registration = null;
+            }
+            if (pollWaiters > 0) {
+                changed.signalAll();
+            }
+        } finally {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+        if (fired != null) {
+            namespace.notifier().deliver(fired, name, sender);
+        }
+    }
+
+    /** Takes the next message in receive order, or blocks/fails when empty. */
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op) throws MqException {
+        lock.lock();
+        try {
+            if (store.size() == 0) {
+                if (nonBlocking) {
+                    throw new MqException(Errno.EAGAIN, op, name);
+                }
+                return await(receivers, new Waiter(null), deadline, op);
+            }
+            MqMessage m = store.poll();
+            qsize -= m.size();
+            Waiter sender = senders.pollFirst();
+            if (sender != null) {
+                // The freed slot goes to the first blocked sender at once; this insert does not notify.
+                store.add(sender.message);
+                qsize += sender.message.size();
+                handOver(sender, sender.message);
+            } else if (pollWaiters > 0) {
+                changed.signalAll();
+            }
+            return m;
+        } finally {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static void handOver(Waiter w, MqMessage m) {
+        w.message = m;
+        w.ready = true;
+        LockSupport.unpark(w.thread);
+    }
+
+    /**
+     * Blocks the calling thread on {@code list}. Entered with the lock held; returns (or throws) without it.
+     */
+    private MqMessage await(Waiter.List list, Waiter w, Instant deadline, String op) throws MqException {
+        if (deadline != null && remainingNanos(deadline) <= 0) {
+            throw new MqException(Errno.ETIMEDOUT, op, name);
+        }
+        list.add(w);
+        refs.incrementAndGet();
+        lock.unlock();
+        try {
+            for (;;) {
+                if (w.ready) {
+                    return w.message;
+                }
+                boolean interrupted = Thread.interrupted();
+                long nanos = deadline == null ? Long.MAX_VALUE : remainingNanos(deadline);
+                if (interrupted || nanos <= 0) {
+                    lock.lock();
+                    try {
+                        if (w.ready) {
+                            if (interrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return w.message;
+                        }
+                        list.remove(w);
+                    } finally {
+                        lock.unlock();
+                    }
+                    throw new MqException(interrupted ? Errno.EINTR : Errno.ETIMEDOUT, op, name);
+                }
+                if (deadline == null) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, nanos);
+                }
+            }
+        } finally {
+            release();
+        }
+    }
+
+    /** Nanoseconds from now until an absolute wall-clock deadline, saturated. */
+    static long remainingNanos(Instant deadline) {
+        Instant now = Instant.now();
+        long secs = deadline.getEpochSecond() - now.getEpochSecond();
+        if (secs > TimeUnit.DAYS.toSeconds(365 * 100)) {
+            return Long.MAX_VALUE;
+        }
+        return secs * 1_000_000_000L + (deadline.getNano() - now.getNano());
+    }
+
+    /** Drops one reference; the last one of an unlinked queue frees it. */
+    void release() {
+        if (refs.decrementAndGet() == 0) {
+            namespace.released(this);
+        }
+    }
+
+    /** mq_notify: register, or with null remove the caller's own registration. */
+    void notify(Notification n, int pid, String op) throws MqException {
+        lock.lock();
+        try {
+            if (n == null) {
+                if (registration != null && registration.ownerPid() == pid) {
+                    registration = null;
+                }
+                return;
+            }
+            if (registration != null) {
+                throw new MqException(Errno.EBUSY, op, name);
+            }
+            registration = new Registration(pid, n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Any close by the owner process, on any descriptor of this queue, removes its registration. */
+    void closedBy(int pid) {
+        lock.lock();
+        try {
+            if (registration != null && registration.ownerPid() == pid) {
+                registration = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    MqAttributes attributes(boolean nonBlocking) {
+        lock.lock();
+        try {
+            return new MqAttributes(nonBlocking ? Mq.O_NONBLOCK : 0, maxMessages, messageSize, store.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** POLLIN iff a message is stored, POLLOUT iff a slot is free, whatever the descriptor's access mode. */
+    int poll(int events, Duration timeout, String op) throws MqException {
+        lock.lock();
+        try {
+            long nanos = timeout == null || timeout.isNegative() ? Long.MAX_VALUE : timeout.toNanos();
+            for (;;) {
+                int ready = (store.size() > 0 ? Mq.POLLIN : 0) | (store.size() < maxMessages ? Mq.POLLOUT : 0);
+                if ((ready & events) != 0 || nanos <= 0) {
+                    return ready & events;
+                }
+                pollWaiters++;
+                try {
+                    nanos = nanos == Long.MAX_VALUE ? awaitForever() : changed.awaitNanos(nanos);
+                } catch (InterruptedException e) {
+                    throw new MqException(Errno.EINTR, op, name);
+                } finally {
+                    pollWaiters--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long awaitForever() throws InterruptedException {
+        changed.await();
+        return Long.MAX_VALUE;
+    }
+
+    /** The message at {@code index} in receive order without removing it: MQ_PEEK's errors for the empty queue
+     *  (EAGAIN) and an index past the end (ENOENT; a negative index counts as a huge unsigned one). */
+    MqMessage peek(long index, String op) throws MqException {
+        lock.lock();
+        try {
+            if (store.size() == 0) {
+                throw new MqException(Errno.EAGAIN, op, name);
+            }
+            MqMessage m = store.get(index);
+            if (m == null) {
+                throw new MqException(Errno.ENOENT, op, name);
+            }
+            return m;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The message at {@code index}, or null past the end (F_MQ_PEEK turns that into ENOMSG). */
+    MqMessage peekOrNull(long index) {
+        lock.lock();
+        try {
+            return store.get(index);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every message in receive order and the attributes, read together under the lock. */
+    Snapshot snapshot(boolean nonBlocking) {
+        lock.lock();
+        try {
+            return new Snapshot(store.toArray(),
+                    new MqAttributes(nonBlocking ? Mq.O_NONBLOCK : 0, maxMessages, messageSize, store.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    record Snapshot(MqMessage[] messages, MqAttributes attributes) {
+    }
+
+    StatusLine status() {
+        lock.lock();
+        try {
+            Registration r = registration;
+            if (r == null) {
+                return new StatusLine(qsize, 0, 0, 0);
+            }
+            Notification n = r.notification();
+            return new StatusLine(qsize, n.method(), n.method() == Notification.SIGEV_SIGNAL ? n.signo() : 0,
+                    r.ownerPid());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the credentials pass inode_permission for the access the oflag asks for. */
+    boolean permits(Credentials c, boolean read, boolean write) {
+        if (c.capDacOverride()) {
+            return true;
+        }
+        int bits = c.uid() == uid ? (mode >> 6) : c.gid() == gid ? (mode >> 3) : mode;
+        return (!read || (bits & 4) != 0) && (!write || (bits & 2) != 0);
+    }
+}
