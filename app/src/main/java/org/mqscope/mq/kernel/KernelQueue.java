@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -74,32 +73,40 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public void send(byte[] body, int priority) throws MqException {
-        timedSend(body, priority, null);
+        send(body, priority, null, "mq_send");
     }
 
     @Override
     public void timedSend(byte[] body, int priority, Instant deadline) throws MqException {
-        Objects.requireNonNull(body, "body");
+        send(body, priority, deadline, "mq_timedsend");
+    }
+
+    private void send(byte[] body, int priority, Instant deadline, String operation) throws MqException {
         if (!descriptor.enter()) {
-            throw closedSend(priority, deadline);
+            throw closedSend(priority, deadline, operation);
         }
         try {
             Scratch scratch = Scratch.get();
-            int length = body.length;
-            // A body longer than mq_msgsize is refused (EMSGSIZE) before the kernel reads it: nothing to copy.
-            int copy = length <= messageSize ? length : 0;
             int errno;
-            if (scratch.fitData(copy)) {
-                scratch.dataView().put(0, body, 0, copy);
-                errno = send(scratch.dataAddress(), length, priority, deadline, scratch);
+            if (body == null) {
+                // A NULL buffer of one byte: the kernel gives EFAULT, after its own earlier checks.
+                errno = send(0, 1, priority, deadline, scratch);
             } else {
-                try (Memory temporary = new Memory(copy)) {
-                    temporary.write(0, body, 0, copy);
-                    errno = send(Pointer.nativeValue(temporary), length, priority, deadline, scratch);
+                int length = body.length;
+                // A body longer than mq_msgsize is refused (EMSGSIZE) before the kernel reads it: nothing to copy.
+                int copy = length <= messageSize ? length : 0;
+                if (scratch.fitData(copy)) {
+                    scratch.dataView().put(0, body, 0, copy);
+                    errno = send(scratch.dataAddress(), length, priority, deadline, scratch);
+                } else {
+                    try (Memory temporary = new Memory(copy)) {
+                        temporary.write(0, body, 0, copy);
+                        errno = send(Pointer.nativeValue(temporary), length, priority, deadline, scratch);
+                    }
                 }
             }
             if (errno != 0) {
-                throw MqException.ofCode(errno, "mq_timedsend", name);
+                throw MqException.ofCode(errno, operation, name);
             }
         } finally {
             descriptor.exit();
@@ -116,23 +123,27 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public MqMessage receive() throws MqException {
-        return timedReceive(messageSize, null);
+        return receive(messageSize, null, "mq_receive");
     }
 
     @Override
     public MqMessage receive(long bufferSize) throws MqException {
-        return timedReceive(bufferSize, null);
+        return receive(bufferSize, null, "mq_receive");
     }
 
     @Override
     public MqMessage timedReceive(Instant deadline) throws MqException {
-        return timedReceive(messageSize, deadline);
+        return receive(messageSize, deadline, "mq_timedreceive");
     }
 
     @Override
     public MqMessage timedReceive(long bufferSize, Instant deadline) throws MqException {
+        return receive(bufferSize, deadline, "mq_timedreceive");
+    }
+
+    private MqMessage receive(long bufferSize, Instant deadline, String operation) throws MqException {
         if (!descriptor.enter()) {
-            throw closedTimed("mq_timedreceive", deadline);
+            throw closedTimed(operation, deadline);
         }
         try {
             Scratch scratch = Scratch.get();
@@ -141,12 +152,12 @@ final class KernelQueue implements MqQueue {
             long length = Long.compareUnsigned(bufferSize, messageSize) >= 0 ? messageSize : bufferSize;
             byte[] body;
             if (scratch.fitData(length)) {
-                long received = receive(scratch.dataAddress(), length, deadline, scratch);
+                long received = receive(scratch.dataAddress(), length, deadline, scratch, operation);
                 body = new byte[(int) received];
                 scratch.dataView().get(0, body, 0, body.length);
             } else {
                 try (Memory temporary = new Memory(length)) {
-                    long received = receive(Pointer.nativeValue(temporary), length, deadline, scratch);
+                    long received = receive(Pointer.nativeValue(temporary), length, deadline, scratch, operation);
                     body = new byte[(int) received];
                     temporary.read(0, body, 0, body.length);
                 }
@@ -158,13 +169,14 @@ final class KernelQueue implements MqQueue {
     }
 
     /** The length of the message received into {@code address}; its priority is left in the scratch block. */
-    private long receive(long address, long length, Instant deadline, Scratch scratch) throws MqException {
+    private long receive(long address, long length, Instant deadline, Scratch scratch, String operation)
+            throws MqException {
         long prio = scratch.at(Scratch.PRIO);
         long received = deadline == null
                 ? MqNative.mq_receive(fd, address, length, prio)
                 : MqNative.mq_timedreceive(fd, address, length, prio, scratch.timespec(deadline));
         if (received < 0) {
-            throw failure("mq_timedreceive");
+            throw failure(operation);
         }
         return received;
     }
@@ -187,7 +199,9 @@ final class KernelQueue implements MqQueue {
 
     @Override
     public MqAttributes setAttributes(MqAttributes attr) throws MqException {
-        Objects.requireNonNull(attr, "attr");
+        if (attr == null) {
+            throw new MqException(Errno.EFAULT, "mq_setattr", name); // as the emulation answers
+        }
         if (!descriptor.enter()) {
             throw (attr.flags() & ~Mq.O_NONBLOCK) != 0 ? invalid("mq_setattr") : closed("mq_setattr");
         }
@@ -278,7 +292,8 @@ final class KernelQueue implements MqQueue {
             throw closed("poll");
         }
         try {
-            long waitNanos = timeout == null ? -1 : Math.max(0, saturatedNanos(timeout));
+            // As poll(2) takes a negative timeout: no limit.
+            long waitNanos = timeout == null || timeout.isNegative() ? -1 : saturatedNanos(timeout);
             long start = System.nanoTime();
             Scratch scratch = Scratch.get();
             Memory m = scratch.small;
@@ -311,7 +326,7 @@ final class KernelQueue implements MqQueue {
         try {
             return d.toNanos();
         } catch (ArithmeticException e) {
-            return d.isNegative() ? 0 : Long.MAX_VALUE;
+            return Long.MAX_VALUE;
         }
     }
 
@@ -385,10 +400,10 @@ final class KernelQueue implements MqQueue {
     }
 
     /** Timeout, then priority, then descriptor: mq_timedsend's order. */
-    private MqException closedSend(int priority, Instant deadline) {
-        MqException e = closedTimed("mq_timedsend", deadline);
+    private MqException closedSend(int priority, Instant deadline, String operation) {
+        MqException e = closedTimed(operation, deadline);
         if (e.errno() == Errno.EBADF && Integer.compareUnsigned(priority, Mq.PRIO_MAX) >= 0) {
-            return invalid("mq_timedsend");
+            return invalid(operation);
         }
         return e;
     }

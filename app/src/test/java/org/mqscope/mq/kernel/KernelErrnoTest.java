@@ -41,14 +41,14 @@ class KernelErrnoTest extends KernelTestBase {
     void eachFailureReportsItsOwnErrno() throws Exception {
         try (KernelQueue q = createQueue()) {
             String name = q.name();
-            assertErrno(q::receive, Errno.EAGAIN, "mq_timedreceive", name);
+            assertErrno(q::receive, Errno.EAGAIN, "mq_receive", name);
             q.send(new byte[3], 1); // succeeds: must not be mistaken for the EAGAIN before it
-            assertErrno(() -> q.receive(10), Errno.EMSGSIZE, "mq_timedreceive", name);
-            assertErrno(() -> q.send(new byte[65], 1), Errno.EMSGSIZE, "mq_timedsend", name);
+            assertErrno(() -> q.receive(10), Errno.EMSGSIZE, "mq_receive", name);
+            assertErrno(() -> q.send(new byte[65], 1), Errno.EMSGSIZE, "mq_send", name);
             for (int i = 0; i < 3; i++) {
                 q.send(new byte[1], 1);
             }
-            assertErrno(() -> q.send(new byte[1], 1), Errno.EAGAIN, "mq_timedsend", name);
+            assertErrno(() -> q.timedSend(new byte[1], 1, null), Errno.EAGAIN, "mq_timedsend", name);
             assertThat(q.receive().size()).isEqualTo(3);
         }
     }
@@ -56,8 +56,8 @@ class KernelErrnoTest extends KernelTestBase {
     @Test
     void negativePriorityIsAHugeUnsignedValueForTheKernel() throws Exception {
         try (KernelQueue q = createQueue()) {
-            assertErrno(() -> q.send(new byte[1], -1), Errno.EINVAL, "mq_timedsend", q.name());
-            assertErrno(() -> q.send(new byte[1], Mq.PRIO_MAX), Errno.EINVAL, "mq_timedsend", q.name());
+            assertErrno(() -> q.send(new byte[1], -1), Errno.EINVAL, "mq_send", q.name());
+            assertErrno(() -> q.send(new byte[1], Mq.PRIO_MAX), Errno.EINVAL, "mq_send", q.name());
             q.send(new byte[1], Mq.PRIO_MAX - 1);
             assertThat(q.receive().priority()).isEqualTo(Mq.PRIO_MAX - 1);
         }
@@ -99,14 +99,24 @@ class KernelErrnoTest extends KernelTestBase {
     }
 
     @Test
+    void nullAttributesAreEfault() throws Exception {
+        try (KernelQueue q = createQueue()) {
+            assertErrno(() -> q.setAttributes(null), Errno.EFAULT, "mq_setattr", q.name());
+        }
+    }
+
+    @Test
     void accessModeErrorsComeFromTheKernel() throws Exception {
         String name = newName();
         createQueue(name).close();
         try (MqQueue writer = backend.open(name, Mq.O_WRONLY | Mq.O_NONBLOCK);
              MqQueue reader = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-            assertErrno(writer::receive, Errno.EBADF, "mq_timedreceive", name);
+            assertErrno(writer::receive, Errno.EBADF, "mq_receive", name);
             assertErrno(writer::readStatus, Errno.EBADF, "read", name);
-            assertErrno(() -> reader.send(new byte[1], 0), Errno.EBADF, "mq_timedsend", name);
+            assertErrno(() -> reader.send(new byte[1], 0), Errno.EBADF, "mq_send", name);
+            // The kernel checks access before it reads the buffer.
+            assertErrno(() -> reader.send(null, 0), Errno.EBADF, "mq_send", name);
+            assertErrno(() -> writer.send(null, 0), Errno.EFAULT, "mq_send", name);
             assertThat(reader.readStatus()).startsWith("QSIZE:0 ");
         }
     }
