@@ -2,6 +2,7 @@ package org.mqscope.mq.emulated;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
@@ -10,12 +11,17 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.Notification;
+import org.mqscope.mq.PeekMethod;
+import org.mqscope.mq.PeekResult;
+import org.mqscope.mq.PeekRisks;
+import org.mqscope.mq.PeekSupport;
+import org.mqscope.mq.ProposedPeek;
 
 /**
  * An open queue description in the emulation: access mode and O_NONBLOCK are its own; the queue is shared.
  * Argument checks run here, in the order Linux runs them, before the queue's lock is taken.
  */
-final class EmulatedQueue implements MqQueue {
+final class EmulatedQueue implements MqQueue, ProposedPeek {
     private final EmulatedBackend process;
     private final QueueInode inode;
     private final String name;
@@ -152,6 +158,59 @@ final class EmulatedQueue implements MqQueue {
     public String readStatus() throws MqException {
         checkReadable("read");
         return inode.status().text();
+    }
+
+    /** Exact: the message at {@code index} in receive order, with MQ_PEEK's errors; nothing changes. */
+    public MqMessage peek(long index) throws MqException {
+        checkReadable("peek");
+        return inode.peek(index, "peek");
+    }
+
+    /** Exact: every message in receive order, read under the queue's lock; nothing changes. */
+    public PeekResult snapshot() throws MqException {
+        checkReadable("peek");
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        QueueInode.Snapshot s = inode.snapshot(nonBlocking);
+        return new PeekResult(Arrays.asList(s.messages()), PeekMethod.EXACT, s.attributes(), start,
+                Duration.ofNanos(System.nanoTime() - t0), PeekResult.DrainReport.NONE);
+    }
+
+    public PeekSupport peekSupport() {
+        if (closed) {
+            return PeekSupport.unavailable(PeekMethod.EXACT, "the descriptor is closed");
+        }
+        return readable ? PeekSupport.available(PeekMethod.EXACT)
+                : PeekSupport.unavailable(PeekMethod.EXACT, "EBADF: " + name + " is open write-only; peek needs read "
+                        + "access");
+    }
+
+    /** An exact peek disturbs nothing. */
+    public PeekRisks peekRisks() {
+        return PeekRisks.NONE;
+    }
+
+    @Override
+    public MqMessage mqTimedReceive2Peek(long bufferSize, long index) throws MqException {
+        checkReadable("mq_timedreceive2");
+        if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
+            throw new MqException(Errno.EMSGSIZE, "mq_timedreceive2", name);
+        }
+        return inode.peek(index, "mq_timedreceive2");
+    }
+
+    @Override
+    public FcntlPeek fcntlPeek(long index, int bufferLength) throws MqException {
+        checkReadable("fcntl");
+        if (index < 0 || bufferLength < 0) {
+            throw new MqException(Errno.EINVAL, "fcntl", name);
+        }
+        MqMessage m = inode.peekOrNull(index);
+        if (m == null) {
+            throw new MqException(Errno.ENOMSG, "fcntl", name);
+        }
+        byte[] body = m.body();
+        return new FcntlPeek(Arrays.copyOf(body, Math.min(body.length, bufferLength)), m.priority(), body.length);
     }
 
     @Override

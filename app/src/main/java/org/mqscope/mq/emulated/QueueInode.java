@@ -263,6 +263,48 @@ final class QueueInode {
         return Long.MAX_VALUE;
     }
 
+    /** The message at {@code index} in receive order without removing it: MQ_PEEK's errors for the empty queue
+     *  (EAGAIN) and an index past the end (ENOENT; a negative index counts as a huge unsigned one). */
+    MqMessage peek(long index, String op) throws MqException {
+        lock.lock();
+        try {
+            if (store.size() == 0) {
+                throw new MqException(Errno.EAGAIN, op, name);
+            }
+            MqMessage m = store.get(index);
+            if (m == null) {
+                throw new MqException(Errno.ENOENT, op, name);
+            }
+            return m;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The message at {@code index}, or null past the end (F_MQ_PEEK turns that into ENOMSG). */
+    MqMessage peekOrNull(long index) {
+        lock.lock();
+        try {
+            return store.get(index);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every message in receive order and the attributes, read together under the lock. */
+    Snapshot snapshot(boolean nonBlocking) {
+        lock.lock();
+        try {
+            return new Snapshot(store.toArray(),
+                    new MqAttributes(nonBlocking ? Mq.O_NONBLOCK : 0, maxMessages, messageSize, store.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    record Snapshot(MqMessage[] messages, MqAttributes attributes) {
+    }
+
     StatusLine status() {
         lock.lock();
         try {

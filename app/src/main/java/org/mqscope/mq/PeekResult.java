@@ -1,0 +1,56 @@
+package org.mqscope.mq;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every message of a queue in receive order (highest priority first, FIFO within a priority), how they were
+ * taken, and what the peek observed on the way.
+ *
+ * @param attributes  the queue's attributes when the peek started
+ * @param drain       what a drain-and-restore saw and did; {@link DrainReport#NONE} for an exact peek
+ */
+public record PeekResult(List<MqMessage> messages, PeekMethod method, MqAttributes attributes, Instant takenAt,
+                         Duration elapsed, DrainReport drain) {
+
+    public PeekResult {
+        messages = List.copyOf(messages);
+    }
+
+    public int size() {
+        return messages.size();
+    }
+
+    /** Total payload bytes, which equals QSIZE when nothing changed meanwhile. */
+    public long payloadBytes() {
+        long sum = 0;
+        for (MqMessage m : messages) {
+            sum += m.size();
+        }
+        return sum;
+    }
+
+    /**
+     * The side effects of one drain and restore.
+     *
+     * @param countBefore          curmsgs when the drain started
+     * @param drained              messages received (the snapshot)
+     * @param restored             messages sent back
+     * @param arrived              messages that other processes added while the drain ran (drained beyond the
+     *                             starting count, or found in the queue before the restore)
+     * @param departed             messages that left through other receivers while the drain ran
+     * @param notificationConsumed a registered notification fired during the restore and is gone
+     * @param unrestored           messages that could not be put back (queue refilled by others) and wait in the
+     *                             journal
+     * @param journal              the journal file still holding them, or null when everything is back
+     */
+    public record DrainReport(long countBefore, long drained, long restored, long arrived, long departed,
+                              boolean notificationConsumed, long unrestored, String journal) {
+        public static final DrainReport NONE = new DrainReport(0, 0, 0, 0, 0, false, 0, null);
+
+        public boolean complete() {
+            return unrestored == 0;
+        }
+    }
+}

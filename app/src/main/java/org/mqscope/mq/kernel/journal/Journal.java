@@ -1,0 +1,409 @@
+package org.mqscope.mq.kernel.journal;
+
+import static org.mqscope.mq.kernel.journal.JournalLayout.*;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mqscope.mq.MqMessage;
+
+/**
+ * The on-disk record of one drain-and-restore, written so that a process killed at any instant leaves enough
+ * behind to put every message back exactly once. The kernel receives each message straight into the memory-mapped
+ * staging slot (bytes and priority land in the page cache inside the system call); the message is then copied into
+ * the log as a committed record. Restore progress is counted in the header, with the message being sent marked
+ * in flight together with the queue's curmsgs and QSIZE before the send, so recovery can tell whether that send
+ * happened. The file is locked while in use: a second process never recovers a journal whose peek is running.
+ * Not thread-safe: one peek owns it.
+ */
+public final class Journal implements AutoCloseable {
+    /** Where a journal stands. */
+    public enum Phase { DRAINING, RESTORING }
+
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final String SUFFIX = ".mqj";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final MappedByteBuffer head;
+    private final long msgsize;
+    private final long logStart;
+    private final long chunkSize;
+    private long salt;
+    private final List<MappedByteBuffer> chunks = new ArrayList<>();
+    private final List<Long> recordPositions = new ArrayList<>();
+    private long appendChunk;
+    private long appendOffset;
+    private int dirtyStaging;
+
+    private Journal(Path file, FileChannel channel, FileLock lock, long msgsize) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.msgsize = msgsize;
+        this.logStart = logStart(msgsize);
+        this.chunkSize = chunkSize(msgsize);
+        this.head = channel.map(FileChannel.MapMode.READ_WRITE, 0, logStart);
+        head.order(ByteOrder.LITTLE_ENDIAN);
+        this.salt = head.getLong(H_SALT);
+    }
+
+    /** The per-user journal directory: $XDG_DATA_HOME/mqscope/journal, else ~/.local/share/mqscope/journal. */
+    public static Path defaultDirectory() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("mqscope").resolve("journal");
+    }
+
+    /** Starts the journal of a new drain: mode 0600 in a 0700 directory, locked, staging slot empty. */
+    public static Journal create(Path dir, String queue, int mode, long maxmsg, long msgsize, long countBefore,
+                                 long qsizeBefore) throws IOException {
+        byte[] name = queue.getBytes(StandardCharsets.UTF_8);
+        if (name.length > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("queue name too long for the journal: " + queue);
+        }
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file;
+        for (int attempt = 0; ; attempt++) {
+            file = dir.resolve(System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-" + attempt
+                    + SUFFIX);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                break;
+            } catch (FileAlreadyExistsException taken) {
+                // another peek of this process started in the same millisecond: try the next name
+            }
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = ch.lock();
+        long start = logStart(msgsize);
+        ch.truncate(0);
+        ch.write(ByteBuffer.allocate(1), start - 1); // size the file before mapping the header and staging slot
+        Journal j = new Journal(file, ch, lock, msgsize);
+        ByteBuffer h = j.head;
+        h.putInt(H_VERSION, VERSION);
+        h.putInt(H_PHASE, 1);
+        h.putLong(H_CREATED, System.currentTimeMillis());
+        h.putInt(H_PID, (int) ProcessHandle.current().pid());
+        h.putLong(H_MAXMSG, maxmsg);
+        h.putLong(H_MSGSIZE, msgsize);
+        h.putLong(H_COUNT_BEFORE, countBefore);
+        h.putLong(H_QSIZE_BEFORE, qsizeBefore);
+        j.salt = RANDOM.nextLong();
+        h.putLong(H_SALT, j.salt);
+        h.putLong(H_RESTORED, 0);
+        h.putLong(H_INFLIGHT_INDEX, -1);
+        h.putLong(H_STAGING_SEQ, -1);
+        h.putLong(H_CHUNK_SIZE, j.chunkSize);
+        h.putInt(H_MODE, mode);
+        h.putInt(H_NAME_LEN, name.length);
+        h.put(H_NAME, name);
+        j.fillStaging((int) msgsize);
+        LONG.setRelease(h, H_MAGIC, MAGIC);
+        return j;
+    }
+
+    /**
+     * Opens an existing journal for recovery. Returns null when another process (or this one) holds it, i.e. its
+     * peek is still running. Throws when the file is not a journal.
+     */
+    public static Journal open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException inThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            ch.close();
+            return null;
+        }
+        try {
+            ByteBuffer probe = ByteBuffer.allocate(H_NAME).order(ByteOrder.LITTLE_ENDIAN);
+            if (ch.read(probe, 0) < H_NAME || probe.getLong(H_MAGIC) != MAGIC || probe.getInt(H_VERSION) != VERSION) {
+                throw new IOException(file + " is not an mqscope journal (or was cut short before it held anything)");
+            }
+            Journal j = new Journal(file, ch, lock, probe.getLong(H_MSGSIZE));
+            j.scanRecords();
+            j.dirtyStaging = (int) j.msgsize; // a dead writer may have left anything in the slot
+            return j;
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Journal files in {@code dir}, oldest first. */
+    public static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String queue() {
+        byte[] b = new byte[head.getInt(H_NAME_LEN)];
+        head.get(H_NAME, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    public int mode() {
+        return head.getInt(H_MODE);
+    }
+
+    public long maxMessages() {
+        return head.getLong(H_MAXMSG);
+    }
+
+    public long messageSize() {
+        return msgsize;
+    }
+
+    public long countBefore() {
+        return head.getLong(H_COUNT_BEFORE);
+    }
+
+    public int writerPid() {
+        return head.getInt(H_PID);
+    }
+
+    public Phase phase() {
+        return head.getInt(H_PHASE) == 2 ? Phase.RESTORING : Phase.DRAINING;
+    }
+
+    // ---------------------------------------------------------------- drain
+
+    /** The staging slot: priority (int) at 0, message bytes from 8; the kernel receives into it. */
+    public ByteBuffer staging() {
+        return head.slice(STAGING, (int) (8 + msgsize)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Readies the staging slot for message {@code seq}: filler over what the last message wrote, no priority, and
+     * the QSIZE expected before this receive (to tell a cut-short message's length at recovery).
+     */
+    public void prepareStaging(long seq, long qsizeBefore) {
+        fillStaging(dirtyStaging);
+        dirtyStaging = 0;
+        head.putInt(STAGING, NO_PRIORITY);
+        head.putLong(H_STAGING_QSIZE, qsizeBefore);
+        LONG.setRelease(head, H_STAGING_SEQ, seq);
+    }
+
+    private void fillStaging(int upTo) {
+        for (int i = 0; i < upTo; i++) {
+            head.put(STAGING_DATA + i, filler(salt, 0, i));
+        }
+    }
+
+    /** Commits the message the kernel just put in the staging slot as the next record. */
+    public void commitStaged(long length) throws IOException {
+        long seq = head.getLong(H_STAGING_SEQ);
+        if (seq != recordPositions.size()) {
+            throw new IllegalStateException("staging slot holds message " + seq + ", log expects "
+                    + recordPositions.size());
+        }
+        int prio = head.getInt(STAGING);
+        append(prio, length, seq, head, STAGING_DATA);
+        dirtyStaging = (int) length;
+        LONG.setRelease(head, H_STAGING_SEQ, -1L);
+    }
+
+    private void append(int prio, long length, long seq, ByteBuffer src, int srcOffset) throws IOException {
+        long need = recordSize(length);
+        if (appendOffset + need + 4 > chunkSize) {
+            INT.setRelease(chunk(appendChunk), (int) appendOffset, SKIP);
+            appendChunk++;
+            appendOffset = 0;
+        }
+        MappedByteBuffer c = chunk(appendChunk);
+        int at = (int) appendOffset;
+        c.putInt(at + 4, prio);
+        c.putLong(at + 8, length);
+        c.putLong(at + 16, seq);
+        c.put(at + RECORD_HEADER, src, srcOffset, (int) length);
+        INT.setRelease(c, at, COMMIT);
+        recordPositions.add(logStart + appendChunk * chunkSize + appendOffset);
+        appendOffset += need;
+    }
+
+    /** Messages committed so far. */
+    public int recordCount() {
+        return recordPositions.size();
+    }
+
+    /** Committed message {@code i}, copied out of the journal. */
+    public MqMessage message(int i) throws IOException {
+        long pos = recordPositions.get(i);
+        MappedByteBuffer c = chunk((pos - logStart) / chunkSize);
+        int at = (int) ((pos - logStart) % chunkSize);
+        byte[] body = new byte[(int) c.getLong(at + 8)];
+        c.get(at + RECORD_HEADER, body);
+        return new MqMessage(body, c.getInt(at + 4));
+    }
+
+    /** Every committed message in order. */
+    public List<MqMessage> messages() throws IOException {
+        List<MqMessage> out = new ArrayList<>(recordPositions.size());
+        for (int i = 0; i < recordPositions.size(); i++) {
+            out.add(message(i));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- recovery of the staging slot
+
+    /**
+     * A message the kernel delivered into the staging slot that was never committed: the process died between
+     * the receive and the commit. Null when there is none.
+     */
+    public StagedMessage uncommittedStaged() {
+        long seq = head.getLong(H_STAGING_SEQ);
+        int prio = head.getInt(STAGING);
+        if (seq < 0 || seq != recordPositions.size() || prio == NO_PRIORITY) {
+            return null;
+        }
+        int shortest = (int) msgsize;
+        while (shortest > 0 && head.get(STAGING_DATA + shortest - 1) == filler(salt, 0, shortest - 1)) {
+            shortest--;
+        }
+        return new StagedMessage(prio, shortest, (int) msgsize, head.getLong(H_STAGING_QSIZE));
+    }
+
+    /**
+     * Commits the staged message with the length recovery settled on.
+     */
+    public void commitRecovered(StagedMessage staged, int length) throws IOException {
+        if (length < staged.shortestLength() || length > staged.longestLength()) {
+            throw new IllegalArgumentException("length " + length + " outside what the slot allows");
+        }
+        head.putLong(H_STAGING_SEQ, recordPositions.size());
+        commitStaged(length);
+        dirtyStaging = (int) msgsize;
+    }
+
+    /**
+     * What is left in the staging slot. The message's bytes end somewhere in [shortest, longest]: the filler
+     * begins again after them, and only a message whose last bytes happen to equal the filler is longer than
+     * {@code shortestLength}.
+     *
+     * @param qsizeBefore the QSIZE expected just before it was received
+     */
+    public record StagedMessage(int priority, int shortestLength, int longestLength, long qsizeBefore) {
+    }
+
+    // ---------------------------------------------------------------- restore
+
+    public void beginRestore() {
+        INT.setRelease(head, H_PHASE, 2);
+    }
+
+    /** Messages put back so far (from the start of the log). */
+    public long restored() {
+        return head.getLong(H_RESTORED);
+    }
+
+    /** Marks message {@code index} as being sent, with the queue's state just before the send. */
+    public void markInFlight(long index, long curmsgsBefore, long qsizeBefore) {
+        head.putLong(H_INFLIGHT_CURMSGS, curmsgsBefore);
+        head.putLong(H_INFLIGHT_QSIZE, qsizeBefore);
+        LONG.setRelease(head, H_INFLIGHT_INDEX, index);
+    }
+
+    public void markRestored(long count) {
+        LONG.setRelease(head, H_RESTORED, count);
+    }
+
+    /** The message whose send may or may not have happened when the writer died, or null. */
+    public InFlight inFlight() {
+        long index = head.getLong(H_INFLIGHT_INDEX);
+        if (index < 0 || index != restored() || index >= recordPositions.size()) {
+            return null;
+        }
+        return new InFlight(index, head.getLong(H_INFLIGHT_CURMSGS), head.getLong(H_INFLIGHT_QSIZE));
+    }
+
+    /** A send that was under way: the queue's curmsgs and QSIZE just before it. */
+    public record InFlight(long index, long curmsgsBefore, long qsizeBefore) {
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Removes the journal: only once every message is back. */
+    public void delete() throws IOException {
+        close();
+        Files.deleteIfExists(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel.isOpen()) {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            channel.close();
+        }
+    }
+
+    private MappedByteBuffer chunk(long index) throws IOException {
+        while (chunks.size() <= index) {
+            MappedByteBuffer c = channel.map(FileChannel.MapMode.READ_WRITE, logStart + chunks.size() * chunkSize,
+                    chunkSize);
+            c.order(ByteOrder.LITTLE_ENDIAN);
+            chunks.add(c);
+        }
+        return chunks.get((int) index);
+    }
+
+    private void scanRecords() throws IOException {
+        long fileSize = channel.size();
+        for (long ci = 0; logStart + ci * chunkSize < fileSize; ci++) {
+            MappedByteBuffer c = chunk(ci);
+            long off = 0;
+            for (;;) {
+                int word = off + 4 <= chunkSize ? c.getInt((int) off) : 0;
+                if (word == COMMIT) {
+                    recordPositions.add(logStart + ci * chunkSize + off);
+                    off += recordSize(c.getLong((int) off + 8));
+                } else if (word == SKIP) {
+                    break;
+                } else {
+                    appendChunk = ci;
+                    appendOffset = off;
+                    return;
+                }
+            }
+        }
+        appendChunk = (fileSize - logStart + chunkSize - 1) / chunkSize;
+        appendOffset = 0;
+    }
+}

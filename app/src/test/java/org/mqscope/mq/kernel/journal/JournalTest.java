@@ -1,0 +1,166 @@
+package org.mqscope.mq.kernel.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.MqMessage;
+
+/** The journal file on its own: the kernel's part (writing into the staging slot) is played by the test. */
+class JournalTest {
+    @TempDir
+    Path dir;
+
+    /** What mq_timedreceive does to the staging slot: priority first, then the bytes. */
+    private static void kernelReceives(Journal j, MqMessage m) {
+        ByteBuffer s = j.staging();
+        s.putInt(0, m.priority());
+        s.put(8, m.body());
+    }
+
+    private static MqMessage message(Random rnd, int maxSize) {
+        byte[] body = new byte[rnd.nextInt(maxSize + 1)];
+        rnd.nextBytes(body);
+        return new MqMessage(body, rnd.nextInt(32768));
+    }
+
+    @Test
+    void committedMessagesSurviveAndComeBackInOrder() throws IOException {
+        Random rnd = new Random(1);
+        List<MqMessage> sent = new ArrayList<>();
+        Path file;
+        try (Journal j = Journal.create(dir, "/orders", 0640, 10, 512, 7, 1234)) {
+            file = j.file();
+            for (int i = 0; i < 7; i++) {
+                MqMessage m = message(rnd, 512);
+                j.prepareStaging(i, 0);
+                kernelReceives(j, m);
+                j.commitStaged(m.size());
+                sent.add(m);
+            }
+            assertThat(Journal.open(file)).as("held by its writer").isNull();
+        }
+        try (Journal again = Journal.open(file)) {
+            assertThat(again.queue()).isEqualTo("/orders");
+            assertThat(again.mode()).isEqualTo(0640);
+            assertThat(again.maxMessages()).isEqualTo(10);
+            assertThat(again.messageSize()).isEqualTo(512);
+            assertThat(again.countBefore()).isEqualTo(7);
+            assertThat(again.phase()).isEqualTo(Journal.Phase.DRAINING);
+            assertThat(again.messages()).containsExactlyElementsOf(sent);
+            assertThat(again.uncommittedStaged()).isNull();
+        }
+    }
+
+    @Test
+    void isPrivateToItsUser() throws IOException {
+        Path sub = dir.resolve("mqscope/journal");
+        try (Journal j = Journal.create(sub, "/q", 0600, 1, 16, 0, 0)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sub))).isEqualTo("rwx------");
+            assertThat(Journal.list(sub)).containsExactly(j.file());
+        }
+    }
+
+    @Test
+    void aMessageReceivedButNotCommittedIsFoundWithItsLength() throws IOException {
+        Path file;
+        MqMessage cut = new MqMessage("hello, world".getBytes(), 17);
+        try (Journal j = Journal.create(dir, "/q", 0600, 10, 64, 2, 20)) {
+            file = j.file();
+            j.prepareStaging(0, 20);
+            kernelReceives(j, new MqMessage("12345678".getBytes(), 3));
+            j.commitStaged(8);
+            j.prepareStaging(1, 12);
+            kernelReceives(j, cut); // ... and the process dies here
+        }
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.recordCount()).isEqualTo(1);
+            Journal.StagedMessage staged = j.uncommittedStaged();
+            assertThat(staged).isNotNull();
+            assertThat(staged.priority()).isEqualTo(17);
+            assertThat(staged.shortestLength()).isEqualTo(cut.size());
+            assertThat(staged.longestLength()).isEqualTo(64);
+            assertThat(staged.qsizeBefore()).isEqualTo(12);
+            j.commitRecovered(staged, cut.size());
+            assertThat(j.messages()).containsExactly(new MqMessage("12345678".getBytes(), 3), cut);
+            assertThat(j.uncommittedStaged()).isNull();
+        }
+    }
+
+    @Test
+    void anEmptyStagingSlotAfterACrashHoldsNothing() throws IOException {
+        Path file;
+        try (Journal j = Journal.create(dir, "/q", 0600, 10, 64, 0, 0)) {
+            file = j.file();
+            j.prepareStaging(0, 0); // died inside a receive that found the queue empty
+        }
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.uncommittedStaged()).isNull();
+            assertThat(j.recordCount()).isZero();
+        }
+    }
+
+    @Test
+    void recordsCrossChunkBoundariesAndLargeMessagesFit() throws IOException {
+        Random rnd = new Random(7);
+        List<MqMessage> sent = new ArrayList<>();
+        Path file;
+        int msgsize = 300_000;
+        try (Journal j = Journal.create(dir, "/big", 0600, 100, msgsize, 0, 0)) {
+            file = j.file();
+            for (int i = 0; i < 40; i++) {
+                MqMessage m = message(rnd, msgsize);
+                j.prepareStaging(i, 0);
+                kernelReceives(j, m);
+                j.commitStaged(m.size());
+                sent.add(m);
+            }
+        }
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.messages()).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
+    void restoreProgressAndTheSendInFlightAreKept() throws IOException {
+        Path file;
+        try (Journal j = Journal.create(dir, "/q", 0600, 10, 16, 3, 0)) {
+            file = j.file();
+            for (int i = 0; i < 3; i++) {
+                j.prepareStaging(i, 0);
+                kernelReceives(j, new MqMessage(new byte[] {(byte) i}, 0));
+                j.commitStaged(1);
+            }
+            j.beginRestore();
+            j.markInFlight(0, 0, 0);
+            j.markRestored(1);
+            j.markInFlight(1, 1, 1); // dies during this send
+        }
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.phase()).isEqualTo(Journal.Phase.RESTORING);
+            assertThat(j.restored()).isEqualTo(1);
+            assertThat(j.inFlight()).isEqualTo(new Journal.InFlight(1, 1, 1));
+            j.markRestored(2);
+            assertThat(j.inFlight()).as("a stale mark is not in flight").isNull();
+            j.delete();
+        }
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsRefused() throws IOException {
+        Path junk = Files.writeString(dir.resolve("x.mqj"), "not a journal");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Journal.open(junk)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not an mqscope journal");
+    }
+}
