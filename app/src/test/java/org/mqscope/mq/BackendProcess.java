@@ -68,6 +68,15 @@ final class BackendProcess implements OtherProcess {
     }
 
     @Override
+    public String status(String name) {
+        try {
+            return "OK:" + backend.statusLine(name);
+        } catch (MqException e) {
+            return errnoName(e);
+        }
+    }
+
+    @Override
     public String unlink(String name) {
         return run(() -> backend.unlink(name));
     }

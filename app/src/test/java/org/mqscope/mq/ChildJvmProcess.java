@@ -134,6 +134,11 @@ final class ChildJvmProcess implements OtherProcess {
     }
 
     @Override
+    public String status(String name) {
+        return call("status", name);
+    }
+
+    @Override
     public String unlink(String name) {
         return call("unlink", name);
     }

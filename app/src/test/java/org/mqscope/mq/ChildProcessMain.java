@@ -59,6 +59,7 @@ public final class ChildProcessMain {
                     : Notification.raw(Integer.parseInt(f.get(2)), Integer.parseInt(f.get(3))));
             case "closeQueue" -> p.closeQueue(f.get(1));
             case "unlink" -> p.unlink(f.get(1));
+            case "status" -> p.status(f.get(1));
             case "reset" -> {
                 p.close();
                 yield "OK";

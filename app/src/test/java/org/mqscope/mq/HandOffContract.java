@@ -71,11 +71,11 @@ abstract class HandOffContract extends MqContract {
             assertThat(text(receiver.get())).isEqualTo("direct");
             assertThat(curmsgs(q)).isZero();
             assertThat(q.poll(Mq.POLLIN, java.time.Duration.ZERO)).isZero();
-            assertThat(mq.statusLine(q.name())).as("QSIZE 0 and the registration kept")
+            assertThat(q.readStatus()).as("QSIZE 0 and the registration kept")
                     .isEqualTo(statusText(0, Notification.SIGEV_NONE, 0, ownPid()));
 
             q.send(bytes("queued"), 0);
-            assertThat(mq.statusLine(q.name())).as("the kept registration fires on the next insert")
+            assertThat(q.readStatus()).as("the kept registration fires on the next insert")
                     .isEqualTo(statusText(6, 0, 0, 0));
         }
     }
@@ -89,13 +89,13 @@ abstract class HandOffContract extends MqContract {
             assertThat(take(q)).isEqualTo("first");
             // the receive itself moved S7 in: the queue never looked empty
             assertThat(curmsgs(q)).isEqualTo(1);
-            assertThat(mq.statusLine(q.name())).isEqualTo(statusText(2, Notification.SIGEV_NONE, 0, ownPid()));
+            assertThat(q.readStatus()).isEqualTo(statusText(2, Notification.SIGEV_NONE, 0, ownPid()));
             sender.get();
             MqMessage moved = q.receive();
             assertThat(moved).isEqualTo(new MqMessage(bytes("S7"), 7));
 
             q.send(bytes("fires"), 0);
-            assertThat(mq.statusLine(q.name())).isEqualTo(statusText(5, 0, 0, 0));
+            assertThat(q.readStatus()).isEqualTo(statusText(5, 0, 0, 0));
         }
     }
 

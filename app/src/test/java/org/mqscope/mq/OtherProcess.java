@@ -27,6 +27,9 @@ interface OtherProcess extends AutoCloseable {
     /** mq_close of the most recently opened descriptor of {@code name}. */
     String closeQueue(String name);
 
+    /** The /dev/mqueue status line as this process reads it: {@code "OK:" + line} or the errno name. */
+    String status(String name);
+
     /** mq_unlink. */
     String unlink(String name);
 

@@ -95,18 +95,18 @@ abstract class ProcessesContract extends MqContract {
             assertThat(nobody.open(q.name(), Mq.O_RDONLY, 0, null)).isEqualTo("OK");
             assertThat(nobody.notify(q.name(), Notification.none())).isEqualTo("OK");
             String theirs = statusText(0, Notification.SIGEV_NONE, 0, nobody.pid());
-            assertThat(mq.statusLine(q.name())).isEqualTo(theirs);
+            assertThat(q.readStatus()).isEqualTo(theirs);
 
             assertThat(errnoOf(() -> q.notify(Notification.none()))).isEqualTo(Errno.EBUSY);
             q.notify(null); // not the owner: returns 0 and removes nothing
             second.close(); // our close is not the owner's close
-            assertThat(mq.statusLine(q.name())).isEqualTo(theirs);
+            assertThat(q.readStatus()).isEqualTo(theirs);
 
             assertThat(nobody.notify(q.name(), null)).isEqualTo("OK");
-            assertThat(mq.statusLine(q.name())).isEqualTo(statusText(0, 0, 0, 0));
+            assertThat(q.readStatus()).isEqualTo(statusText(0, 0, 0, 0));
             assertThat(nobody.notify(q.name(), Notification.signal(0))).isEqualTo("OK");
             assertThat(nobody.closeQueue(q.name())).isEqualTo("OK");
-            assertThat(mq.statusLine(q.name())).as("removed by the owner's close").isEqualTo(statusText(0, 0, 0, 0));
+            assertThat(q.readStatus()).as("removed by the owner's close").isEqualTo(statusText(0, 0, 0, 0));
         }
     }
 
@@ -119,7 +119,20 @@ abstract class ProcessesContract extends MqContract {
             assertThat(nobody.notify(q.name(), Notification.none())).isEqualTo("EBUSY");
             assertThat(nobody.notify(q.name(), null)).isEqualTo("OK");
             assertThat(nobody.closeQueue(q.name())).isEqualTo("OK");
-            assertThat(mq.statusLine(q.name())).isEqualTo(ours);
+            assertThat(q.readStatus()).isEqualTo(ours);
+        }
+    }
+
+    @Test
+    void anotherProcessReadsTheStatusFileWithReadPermissionAndLeavesOurRegistration() throws MqException {
+        String secret = newName();
+        mq.open(secret, RDWR_CREATE, 0600, SMALL).close();
+        assertThat(nobody.status(secret)).isEqualTo("EACCES");
+        try (MqQueue q = mq.open(newName(), RDWR_CREATE, 0644, SMALL)) {
+            q.notify(Notification.none());
+            String ours = statusText(0, Notification.SIGEV_NONE, 0, ownPid());
+            assertThat(nobody.status(q.name())).isEqualTo("OK:" + ours);
+            assertThat(q.readStatus()).as("only the owner's close removes").isEqualTo(ours);
         }
     }
 
@@ -130,7 +143,7 @@ abstract class ProcessesContract extends MqContract {
         try (MqQueue q = mq.open(name, Mq.O_RDONLY)) {
             q.notify(Notification.none());
             assertThat(nobody.send(name, "hello", 3)).isEqualTo("OK");
-            assertThat(mq.statusLine(name)).isEqualTo(statusText(5, 0, 0, 0));
+            assertThat(q.readStatus()).isEqualTo(statusText(5, 0, 0, 0));
             assertThat(q.receive()).isEqualTo(new MqMessage(bytes("hello"), 3));
         }
     }
