@@ -1,9 +1,11 @@
 package org.mqscope.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** mq_send, mq_receive and the descriptor rules they share (§6.2, §7.2, §11 close, §18.3-4). */
@@ -168,6 +170,46 @@ abstract class SendReceiveContract extends MqContract {
         assertThat(errnoOf(() -> q.notify(Notification.raw(99, 0)))).isEqualTo(Errno.EINVAL);
         assertThat(errnoOf(() -> q.notify(Notification.signal(Notification.SIGRTMAX + 1)))).isEqualTo(Errno.EINVAL);
         assertThat(errnoOf(() -> q.notify(Notification.signal(Notification.SIGRTMAX)))).isEqualTo(Errno.EBADF);
+    }
+
+    @Test
+    void failuresNameTheCCallAndTheQueue() throws MqException {
+        String missing = newName();
+        assertThat(failure(() -> mq.open(missing, Mq.O_RDONLY))).isEqualTo("mq_open " + missing);
+        assertThat(failure(() -> mq.unlink(missing))).isEqualTo("mq_unlink " + missing);
+        MqQueue q = create(Mq.O_WRONLY | Mq.O_NONBLOCK);
+        String name = q.name();
+        assertThat(failure(() -> q.send(bytes("x"), -1))).isEqualTo("mq_send " + name);
+        assertThat(failure(() -> q.timedSend(bytes("x"), -1, later()))).isEqualTo("mq_timedsend " + name);
+        assertThat(failure(q::receive)).isEqualTo("mq_receive " + name);
+        assertThat(failure(() -> q.timedReceive(later()))).isEqualTo("mq_timedreceive " + name);
+        assertThat(failure(() -> q.setAttributes(MqAttributes.flags(1)))).isEqualTo("mq_setattr " + name);
+        assertThat(failure(() -> q.notify(Notification.raw(99, 0)))).isEqualTo("mq_notify " + name);
+        assertThat(failure(q::readStatus)).isEqualTo("read " + name);
+        q.close();
+        assertThat(failure(q::getAttributes)).isEqualTo("mq_getattr " + name);
+        assertThat(failure(() -> q.poll(Mq.POLLIN, Duration.ZERO))).isEqualTo("poll " + name);
+        assertThat(failure(q::close)).isEqualTo("mq_close " + name);
+    }
+
+    /** "operation queue" of the MqException {@code call} throws. */
+    private static String failure(ThrowingCallable call) {
+        Throwable t = catchThrowable(call);
+        assertThat(t).isInstanceOf(MqException.class);
+        MqException e = (MqException) t;
+        assertThat(e.code()).isEqualTo(e.errno().code());
+        return e.operation() + " " + e.queue();
+    }
+
+    @Test
+    void nullArgumentsAreEfaultAfterTheChecksThatNeedNoArgument() throws MqException {
+        try (MqQueue reader = create(Mq.O_RDONLY); MqQueue q = create()) {
+            assertThat(errnoOf(() -> q.send(null, 0))).isEqualTo(Errno.EFAULT);
+            assertThat(errnoOf(() -> q.send(null, Mq.PRIO_MAX))).isEqualTo(Errno.EINVAL);
+            assertThat(errnoOf(() -> reader.send(null, 0))).isEqualTo(Errno.EBADF);
+            assertThat(errnoOf(() -> q.setAttributes(null))).isEqualTo(Errno.EFAULT);
+            assertThat(curmsgs(q)).isZero();
+        }
     }
 
     @Test
