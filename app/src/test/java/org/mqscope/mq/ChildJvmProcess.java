@@ -53,7 +53,7 @@ final class ChildJvmProcess implements OtherProcess {
         Thread pump = new Thread(this::pumpReplies, "mq-child-" + process.pid());
         pump.setDaemon(true);
         pump.start();
-        String hello = nextReply();
+        String hello = firstReply();
         if (hello.startsWith("UNAVAILABLE ")) {
             process.destroy();
             Assumptions.abort("the kernel backend does not start in a child process: "
@@ -184,6 +184,17 @@ final class ChildJvmProcess implements OtherProcess {
             throw new AssertionError("child process " + pid + " could not run " + List.of(fields) + ": " + reply);
         }
         return reply;
+    }
+
+    /** The child's greeting, or what went wrong when it died first (e.g. setpriv or unshare lacked a privilege). */
+    private String firstReply() {
+        try {
+            String reply = replies.poll(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return reply == null || reply.equals(END_OF_OUTPUT) ? "no greeting" : reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private String nextReply() {
