@@ -86,6 +86,8 @@ abstract class HandOffContract extends MqContract {
             q.send(bytes("first"), 0);
             BlockedCall<Void> sender = blocked(sending(q, "S7", 7));
             q.notify(Notification.none()); // allowed on a non-empty queue
+            assertThat(q.readStatus()).as("a waiting sender's message is not in QSIZE yet")
+                    .isEqualTo(statusText(5, Notification.SIGEV_NONE, 0, ownPid()));
             assertThat(take(q)).isEqualTo("first");
             // the receive itself moved S7 in: the queue never looked empty
             assertThat(curmsgs(q)).isEqualTo(1);
