@@ -5,11 +5,13 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.JournalRecovery;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
@@ -18,28 +20,58 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.RecoveryReport;
+import org.mqscope.mq.kernel.journal.Journal;
 
 /** The machine's POSIX message queues, through glibc. */
-public final class KernelBackend implements MqBackend {
+public final class KernelBackend implements MqBackend, JournalRecovery {
     static final Path DEV_MQUEUE = Path.of("/dev/mqueue");
     static final Path PROC_SYSCTL = Path.of("/proc/sys/fs/mqueue");
 
     private final NativeSupport natives;
     private final MqueueDirectory directory;
     private final KernelLimits limits;
+    private final Path journalDirectory;
+    private final PeekStrategy peekStrategy;
     private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** The real kernel; fails with the reason (ENOSYS, ...) where it has no message queues. */
     public KernelBackend() throws MqException {
-        this(DEV_MQUEUE, PROC_SYSCTL);
+        this(DEV_MQUEUE, PROC_SYSCTL, Journal.defaultDirectory());
     }
 
     /** With another mqueue mount point and sysctl directory, so tests can point them at ordinary directories. */
     KernelBackend(Path mqueueDirectory, Path sysctlDirectory) throws MqException {
+        this(mqueueDirectory, sysctlDirectory, Journal.defaultDirectory());
+    }
+
+    /** With the peek journals kept elsewhere than the user's data directory. */
+    KernelBackend(Path mqueueDirectory, Path sysctlDirectory, Path journalDirectory) throws MqException {
         this.natives = NativeSupport.require();
         this.directory = new MqueueDirectory(mqueueDirectory);
         this.limits = new KernelLimits(sysctlDirectory);
+        this.journalDirectory = journalDirectory;
+        this.peekStrategy = new DrainRestorePeek(journalDirectory);
+    }
+
+    PeekStrategy peekStrategy() {
+        return peekStrategy;
+    }
+
+    /** Shortens how long a drain-and-restore waits for room in a full queue (tests). */
+    void restorePatience(Duration patience) {
+        ((DrainRestorePeek) peekStrategy).restorePatience(patience);
+    }
+
+    /** Where this backend keeps its peek journals. */
+    public Path journalDirectory() {
+        return journalDirectory;
+    }
+
+    @Override
+    public RecoveryReport recover(boolean includeInDoubt) {
+        return new JournalRestorer(journalDirectory).recoverAll(includeInDoubt);
     }
 
     @Override

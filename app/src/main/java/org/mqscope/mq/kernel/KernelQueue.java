@@ -16,6 +16,9 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.Notification;
+import org.mqscope.mq.PeekResult;
+import org.mqscope.mq.PeekRisks;
+import org.mqscope.mq.PeekSupport;
 import org.mqscope.mq.StatusLine;
 
 /**
@@ -362,6 +365,90 @@ final class KernelQueue implements MqQueue {
             byte[] text = new byte[(int) n];
             scratch.smallView.get(Scratch.STATUS, text, 0, text.length);
             return new String(text, StandardCharsets.US_ASCII);
+        } finally {
+            descriptor.exit();
+        }
+    }
+
+    @Override
+    public MqMessage peek(long index) throws MqException {
+        if (!Mq.canRead(oflag) || !descriptor.isOpen()) {
+            throw closed("peek");
+        }
+        PeekResult r = owner.peekStrategy().snapshot(this);
+        if (r.size() == 0) {
+            throw new MqException(Errno.EAGAIN, "peek", name);
+        }
+        if (index < 0 || index >= r.size()) {
+            throw new MqException(Errno.ENOENT, "peek", name);
+        }
+        return r.messages().get((int) index);
+    }
+
+    @Override
+    public PeekResult snapshot() throws MqException {
+        if (!Mq.canRead(oflag) || !descriptor.isOpen()) {
+            throw closed("peek");
+        }
+        return owner.peekStrategy().snapshot(this);
+    }
+
+    @Override
+    public PeekSupport peekSupport() {
+        return owner.peekStrategy().support(this);
+    }
+
+    @Override
+    public PeekRisks peekRisks() throws MqException {
+        if (!descriptor.isOpen()) {
+            throw closed("peek");
+        }
+        return owner.peekStrategy().risks(this);
+    }
+
+    /** Whether access(2) grants this process write access to the queue's inode. */
+    boolean writableByUs() {
+        if (!descriptor.enter()) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.isWritable(java.nio.file.Path.of("/proc/self/fd/" + fd));
+        } finally {
+            descriptor.exit();
+        }
+    }
+
+    /** The status line, through this descriptor when it may read, else through a fresh read-only one. */
+    String statusText() throws MqException {
+        return Mq.canRead(oflag) ? readStatus() : owner.statusLine(name);
+    }
+
+    /** Other processes holding this queue open. */
+    java.util.List<org.mqscope.mq.ProcessRef> openers() throws MqException {
+        if (!descriptor.enter()) {
+            throw closed("peek");
+        }
+        try {
+            return ProcessTable.openers(fd);
+        } finally {
+            descriptor.exit();
+        }
+    }
+
+    /**
+     * A new open file description of this same queue with other flags, through /proc/self/fd: the permission
+     * check is the one open(2) makes, and the queue is this one even if its name was unlinked or reused.
+     */
+    int reopen(int flags, String operation) throws MqException {
+        if (!descriptor.enter()) {
+            throw closed(operation);
+        }
+        try {
+            int newFd = PosixNative.open(NativeSupport.cString("/proc/self/fd/" + fd), flags);
+            if (newFd < 0) {
+                throw failure(operation);
+            }
+            return newFd;
         } finally {
             descriptor.exit();
         }

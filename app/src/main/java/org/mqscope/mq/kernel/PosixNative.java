@@ -13,6 +13,8 @@ final class PosixNative {
     }
 
     static final int O_RDONLY = 0;
+    static final int O_RDWR = 2;
+    static final int O_NONBLOCK = 04000;
     static final int O_CLOEXEC = 02000000;
     static final int RLIMIT_MSGQUEUE = 12;
     static final short POLLNVAL = 0x020;
