@@ -38,6 +38,9 @@ abstract class MqContract {
     static final Duration BLOCK_WAIT = Duration.ofSeconds(10);
     /** Deadline for calls that are expected to be released by the test long before it. */
     static final Duration LONG_DEADLINE = Duration.ofSeconds(10);
+    /** Capability bits as /proc/self/status CapEff shows them. */
+    static final int CAP_DAC_OVERRIDE = 1;
+    static final int CAP_SYS_RESOURCE = 24;
 
     private static final String RUN = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     private static final AtomicInteger NEXT_NAME = new AtomicInteger();
@@ -212,7 +215,6 @@ abstract class MqContract {
         while (!fixture().isBlocked(call)) {
             assertThat(call.isDone()).as("%s returned instead of blocking", call).isFalse();
             assertThat(System.nanoTime()).as("%s blocked within %s", call, BLOCK_WAIT).isLessThan(end);
-            Thread.onSpinWait();
             sleepMillis(1);
         }
     }
@@ -281,7 +283,4 @@ abstract class MqContract {
         }
         throw new AssertionError("no " + key + " in /proc/self/status");
     }
-
-    static final int CAP_DAC_OVERRIDE = 1;
-    static final int CAP_SYS_RESOURCE = 24;
 }
