@@ -49,7 +49,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     /** With the peek journals kept elsewhere than the user's data directory. */
     KernelBackend(Path mqueueDirectory, Path sysctlDirectory, Path journalDirectory) throws MqException {
         this.natives = NativeSupport.require();
-        this.directory = new MqueueDirectory(mqueueDirectory);
+        this.directory = new MqueueDirectory(mqueueDirectory, this::heldStatus);
         this.limits = new KernelLimits(sysctlDirectory);
         this.journalDirectory = journalDirectory;
         this.peekStrategy = new DrainRestorePeek(journalDirectory);
@@ -150,10 +150,35 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (directory.isMounted()) {
             return directory.statusLine(name);
         }
-        // Without the mount, a descriptor can still tell: read(2) on it gives the same line.
+        // Without the mount, a descriptor can still tell: read(2) on it gives the same line. One we hold already
+        // is used as is, so no close of ours removes a registration this process holds.
+        for (KernelQueue q : open) {
+            if (q.name().equals(name)) {
+                String s = q.statusWithoutClosing();
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
         try (MqQueue q = open(name, Mq.O_RDONLY)) {
             return q.readStatus();
         }
+    }
+
+    /** The status line of the queue with this file key through a descriptor of ours, or null when none is open. */
+    private String heldStatus(Object fileKey) {
+        if (fileKey == null || open.isEmpty()) {
+            return null;
+        }
+        for (KernelQueue q : open) {
+            if (fileKey.equals(q.fileKey())) {
+                String s = q.statusWithoutClosing();
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

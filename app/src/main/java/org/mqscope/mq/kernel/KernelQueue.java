@@ -45,12 +45,18 @@ final class KernelQueue implements MqQueue {
      */
     private final List<Long> notifyKeys = new ArrayList<>();
 
+    /** Device and inode of the queue, to recognise it in /dev/mqueue; null when stat failed. */
+    private final Object fileKey;
+    /** A read-only description kept open for status reads when this one may not read; -1 until needed. */
+    private int statusReader = -1;
+
     KernelQueue(KernelBackend owner, String name, int oflag, int fd, long messageSize) {
         this.owner = owner;
         this.name = name;
         this.oflag = oflag;
         this.fd = fd;
         this.descriptor = new SharedDescriptor(fd);
+        this.fileKey = ProcessTable.fileKey(java.nio.file.Path.of("/proc/self/fd/" + fd));
         this.messageSize = messageSize;
     }
 
@@ -406,6 +412,47 @@ final class KernelQueue implements MqQueue {
         return owner.peekStrategy().risks(this);
     }
 
+    Object fileKey() {
+        return fileKey;
+    }
+
+    /**
+     * The status line without closing any file of the queue (a close by this process would remove a notification
+     * it registered): pread on this descriptor, or on a read-only one kept open beside it. Null when neither can
+     * read.
+     */
+    String statusWithoutClosing() {
+        if (!descriptor.enter()) {
+            return null;
+        }
+        try {
+            if (Mq.canRead(oflag)) {
+                return readStatus();
+            }
+            synchronized (notifyLock) {
+                if (statusReader < 0) {
+                    statusReader = PosixNative.open(NativeSupport.cString("/proc/self/fd/" + fd),
+                            PosixNative.O_RDONLY | PosixNative.O_CLOEXEC);
+                    if (statusReader < 0) {
+                        return null;
+                    }
+                }
+                Scratch scratch = Scratch.get();
+                long n = PosixNative.pread(statusReader, scratch.at(Scratch.STATUS), StatusLine.FILE_SIZE, 0);
+                if (n < 0) {
+                    return null;
+                }
+                byte[] text = new byte[(int) n];
+                scratch.smallView.get(Scratch.STATUS, text, 0, text.length);
+                return new String(text, StandardCharsets.US_ASCII);
+            }
+        } catch (MqException e) {
+            return null;
+        } finally {
+            descriptor.exit();
+        }
+    }
+
     /** Whether access(2) grants this process write access to the queue's inode. */
     boolean writableByUs() {
         if (!descriptor.enter()) {
@@ -463,6 +510,10 @@ final class KernelQueue implements MqQueue {
         owner.forget(this);
         synchronized (notifyLock) {
             forgetNotifyKeys(); // the close removed our registration, if any
+            if (statusReader >= 0) {
+                PosixNative.close(statusReader);
+                statusReader = -1;
+            }
         }
         if (result > 0) {
             throw MqException.ofCode(result, "mq_close", name);

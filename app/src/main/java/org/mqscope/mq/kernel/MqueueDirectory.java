@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.QueueInfo;
@@ -31,9 +32,16 @@ final class MqueueDirectory {
     private static final int PERMISSION_BITS = 07777;
 
     private final Path dir;
+    private final Function<Object, String> heldStatus;
 
-    MqueueDirectory(Path dir) {
+    /**
+     * @param heldStatus the status line of the queue with a given file key read through a descriptor this process
+     *                   already holds, or null when it holds none. Reading the file instead opens and closes it, and
+     *                   any close by the process that registered for notification removes its registration.
+     */
+    MqueueDirectory(Path dir, Function<Object, String> heldStatus) {
         this.dir = dir;
+        this.heldStatus = heldStatus;
     }
 
     /** The exact commands that mount the file system on this directory. */
@@ -83,7 +91,7 @@ final class MqueueDirectory {
     }
 
     /** The queue behind one file, or null when it was unlinked while we looked. */
-    private static QueueInfo describe(Path file) throws MqException {
+    private QueueInfo describe(Path file) throws MqException {
         String name = "/" + file.getFileName();
         Map<String, Object> stat;
         try {
@@ -98,7 +106,7 @@ final class MqueueDirectory {
         int gid = (Integer) stat.get("gid");
         StatusLine status;
         try {
-            status = StatusLine.parse(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII));
+            status = StatusLine.parse(read(file));
         } catch (NoSuchFileException e) {
             return null;
         } catch (AccessDeniedException e) {
@@ -119,12 +127,17 @@ final class MqueueDirectory {
         }
         Path file = dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8));
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+            return read(file);
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw failure("mq_open", name, e);
         } catch (IOException e) {
             throw failure("read", name, e);
         }
+    }
+
+    private String read(Path file) throws IOException {
+        String held = heldStatus.apply(ProcessTable.fileKey(file));
+        return held != null ? held : new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
     }
 
     /** Java's file exceptions carry no errno; these are the ones they stand for. */

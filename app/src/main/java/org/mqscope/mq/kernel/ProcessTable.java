@@ -62,8 +62,8 @@ final class ProcessTable {
         return false;
     }
 
-    /** Device and inode of what a /proc fd link points to. */
-    private static Object fileKey(Path fdLink) {
+    /** Device and inode of a file, following links (so a /proc fd link gives the open file's). */
+    static Object fileKey(Path fdLink) {
         try {
             return Files.readAttributes(fdLink, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         } catch (IOException | RuntimeException e) {

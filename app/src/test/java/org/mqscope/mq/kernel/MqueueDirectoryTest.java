@@ -108,7 +108,7 @@ class MqueueDirectoryTest extends KernelTestBase {
 
     @Test
     void theDefaultMountCommandIsTheStandardOne() {
-        assertThat(new MqueueDirectory(KernelBackend.DEV_MQUEUE).mountCommand())
+        assertThat(new MqueueDirectory(KernelBackend.DEV_MQUEUE, key -> null).mountCommand())
                 .isEqualTo("sudo mkdir -p /dev/mqueue && sudo mount -t mqueue none /dev/mqueue");
     }
 }
