@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.swing.AbstractAction;
 import java.awt.event.ActionEvent;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +40,17 @@ class MainControllerTest {
     private NoticeBar notice;
     private MainController controller;
 
+    private static ThreadCheckingRepaintManager threadCheck;
+
     @BeforeAll
     static void theme() {
         Edt.run(Theme.LIGHT::install);
+        threadCheck = ThreadCheckingRepaintManager.install();
+    }
+
+    @AfterAll
+    static void removeThreadCheck() {
+        ThreadCheckingRepaintManager.uninstall();
     }
 
     @BeforeEach
@@ -73,6 +82,8 @@ class MainControllerTest {
     @AfterEach
     void close() {
         io.close();
+        assertThat(threadCheck.violations()).as("Swing touched off the EDT").isEmpty();
+        threadCheck.clear();
     }
 
     private void settle() throws InterruptedException {
