@@ -8,6 +8,9 @@ public record MqLimits(long msgMax, long msgsizeMax, long msgDefault, long msgsi
 
     /** Linux defaults: msg_max 10, msgsize_max 8192, msg_default 10, msgsize_default 8192, queues_max 256,
      *  RLIMIT_MSGQUEUE 819200 bytes. */
+    /** RLIMIT_MSGQUEUE when getrlimit reports RLIM_INFINITY. */
+    public static final long RLIM_INFINITY = Long.MAX_VALUE;
+
     public static final MqLimits LINUX_DEFAULTS = new MqLimits(10, 8192, 10, 8192, 256, 819200);
 
     /** Size of the kernel's {@code struct msg_msg} and {@code struct posix_msg_tree_node} on 64-bit Linux. */

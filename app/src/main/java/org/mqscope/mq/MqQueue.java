@@ -9,6 +9,10 @@ import java.time.Instant;
  * <p>
  * Deadlines are absolute wall-clock (CLOCK_REALTIME) instants, as mq_timedsend(3) takes them; a null deadline
  * blocks without limit, as mq_send(3) does. A deadline before the epoch is EINVAL, always checked first.
+ * <p>
+ * {@link MqException#operation()} names the C call: "mq_send"/"mq_receive" for the calls without a deadline,
+ * "mq_timedsend"/"mq_timedreceive" with one, then "mq_getattr", "mq_setattr", "mq_notify", "poll", "read",
+ * "mq_close", and "peek" for {@link #peek}/{@link #snapshot}.
  */
 public interface MqQueue extends AutoCloseable {
 
@@ -53,13 +57,33 @@ public interface MqQueue extends AutoCloseable {
 
     /**
      * poll(2) on the descriptor: which of {@link Mq#POLLIN}/{@link Mq#POLLOUT} in {@code events} are ready, waiting
-     * up to {@code timeout} for one (zero: just look). POLLIN iff a message is queued, POLLOUT iff a slot is free,
+     * up to {@code timeout} for one (zero: just look; null or negative: without limit). POLLIN iff a message is queued, POLLOUT iff a slot is free,
      * whatever the access mode.
      */
     int poll(int events, Duration timeout) throws MqException;
 
     /** read(2) on the descriptor: the status line, as /dev/mqueue shows it. Needs read access (else EBADF). */
     String readStatus() throws MqException;
+
+    /**
+     * The message at {@code index} in receive order (0 is what mq_receive would return next), not consumed, with
+     * MQ_PEEK's errors: EBADF without read access, EAGAIN on an empty queue, ENOENT when {@code index >= curmsgs}
+     * (a negative index counts as a huge unsigned one). On the kernel this is a whole drain-and-restore.
+     */
+    MqMessage peek(long index) throws MqException;
+
+    /**
+     * Every message in receive order, and how they were taken: {@link PeekMethod#EXACT} changes nothing;
+     * {@link PeekMethod#DRAIN_RESTORE} receives them all and sends them back, journaled (see {@link #peekRisks()}).
+     * EBADF without read access; on the kernel, EACCES without write permission (drain-and-restore needs O_RDWR).
+     */
+    PeekResult snapshot() throws MqException;
+
+    /** Which method {@link #snapshot()} uses here, and whether it can (if not, why in words). Never throws. */
+    PeekSupport peekSupport();
+
+    /** What a snapshot would disturb, as far as can be seen now ({@link PeekRisks#NONE} for an exact peek). */
+    PeekRisks peekRisks() throws MqException;
 
     /** mq_close(3). Removes this process's notification registration on the queue, if any. EBADF when closed. */
     @Override

@@ -161,12 +161,14 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     /** Exact: the message at {@code index} in receive order, with MQ_PEEK's errors; nothing changes. */
+    @Override
     public MqMessage peek(long index) throws MqException {
         checkReadable("peek");
         return inode.peek(index, "peek");
     }
 
     /** Exact: every message in receive order, read under the queue's lock; nothing changes. */
+    @Override
     public PeekResult snapshot() throws MqException {
         checkReadable("peek");
         Instant start = Instant.now();
@@ -176,6 +178,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
                 Duration.ofNanos(System.nanoTime() - t0), PeekResult.DrainReport.NONE);
     }
 
+    @Override
     public PeekSupport peekSupport() {
         if (closed) {
             return PeekSupport.unavailable(PeekMethod.EXACT, "the descriptor is closed");
@@ -186,6 +189,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     /** An exact peek disturbs nothing. */
+    @Override
     public PeekRisks peekRisks() {
         return PeekRisks.NONE;
     }

@@ -97,9 +97,7 @@ public final class Journal implements AutoCloseable {
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = ch.lock();
-        long start = logStart(msgsize);
-        ch.truncate(0);
-        ch.write(ByteBuffer.allocate(1), start - 1); // size the file before mapping the header and staging slot
+        allocate(ch, 0, logStart(msgsize));
         Journal j = new Journal(file, ch, lock, msgsize);
         ByteBuffer h = j.head;
         h.putInt(H_VERSION, VERSION);
@@ -238,13 +236,21 @@ public final class Journal implements AutoCloseable {
         LONG.setRelease(head, H_STAGING_SEQ, -1L);
     }
 
-    private void append(int prio, long length, long seq, ByteBuffer src, int srcOffset) throws IOException {
-        long need = recordSize(length);
-        if (appendOffset + need + 4 > chunkSize) {
+    /**
+     * Makes sure the log has room for one more message of any size, allocating the next chunk on disk if needed.
+     * Called before each receive, so that a full disk stops the drain before a message is taken, never after.
+     */
+    public void ensureRoom() throws IOException {
+        if (appendOffset + recordSize(msgsize) + 4 > chunkSize) {
             INT.setRelease(chunk(appendChunk), (int) appendOffset, SKIP);
             appendChunk++;
             appendOffset = 0;
         }
+        chunk(appendChunk);
+    }
+
+    private void append(int prio, long length, long seq, ByteBuffer src, int srcOffset) throws IOException {
+        ensureRoom();
         MappedByteBuffer c = chunk(appendChunk);
         int at = (int) appendOffset;
         c.putInt(at + 4, prio);
@@ -253,7 +259,7 @@ public final class Journal implements AutoCloseable {
         c.put(at + RECORD_HEADER, src, srcOffset, (int) length);
         INT.setRelease(c, at, COMMIT);
         recordPositions.add(logStart + appendChunk * chunkSize + appendOffset);
-        appendOffset += need;
+        appendOffset += recordSize(length);
     }
 
     /** Messages committed so far. */
@@ -269,6 +275,19 @@ public final class Journal implements AutoCloseable {
         byte[] body = new byte[(int) c.getLong(at + 8)];
         c.get(at + RECORD_HEADER, body);
         return new MqMessage(body, c.getInt(at + 4));
+    }
+
+    /** The bytes of committed message {@code i}, in place in the mapped file (a direct buffer; do not write). */
+    public ByteBuffer recordBody(int i) throws IOException {
+        long pos = recordPositions.get(i);
+        MappedByteBuffer c = chunk((pos - logStart) / chunkSize);
+        int at = (int) ((pos - logStart) % chunkSize);
+        return c.slice(at + RECORD_HEADER, (int) c.getLong(at + 8));
+    }
+
+    public int recordPriority(int i) throws IOException {
+        long pos = recordPositions.get(i);
+        return chunk((pos - logStart) / chunkSize).getInt((int) ((pos - logStart) % chunkSize) + 4);
     }
 
     /** Every committed message in order. */
@@ -339,6 +358,11 @@ public final class Journal implements AutoCloseable {
         LONG.setRelease(head, H_INFLIGHT_INDEX, index);
     }
 
+    /** The send marked in flight failed (the queue was full): it certainly did not happen. */
+    public void clearInFlight() {
+        LONG.setRelease(head, H_INFLIGHT_INDEX, -1L);
+    }
+
     public void markRestored(long count) {
         LONG.setRelease(head, H_RESTORED, count);
     }
@@ -374,8 +398,24 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes zeros over [from, to) so the disk blocks exist before the region is mapped: a full disk then fails
+     * here with an IOException instead of as a fault on a later store into the mapping.
+     */
+    private static void allocate(FileChannel ch, long from, long to) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        for (long pos = from; pos < to; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), to - pos));
+            pos += ch.write(zeros, pos);
+        }
+    }
+
     private MappedByteBuffer chunk(long index) throws IOException {
         while (chunks.size() <= index) {
+            long from = logStart + chunks.size() * chunkSize;
+            if (channel.size() < from + chunkSize) {
+                allocate(channel, Math.max(from, channel.size()), from + chunkSize);
+            }
             MappedByteBuffer c = channel.map(FileChannel.MapMode.READ_WRITE, logStart + chunks.size() * chunkSize,
                     chunkSize);
             c.order(ByteOrder.LITTLE_ENDIAN);

@@ -1,0 +1,15 @@
+package org.mqscope.mq;
+
+/**
+ * A backend whose peek journals messages to disk (the kernel's drain-and-restore) and can put back what a process
+ * killed mid-peek left in its journals. Recovery is idempotent: a message is never restored twice.
+ */
+public interface JournalRecovery {
+
+    /**
+     * Restores every journal of this user that no running peek holds. A send that was under way when the peek
+     * died is counted as done or not from the queue's curmsgs and QSIZE; when the queue has changed too much to
+     * tell, the message stays in the journal unless {@code includeInDoubt} says to send it anyway.
+     */
+    RecoveryReport recover(boolean includeInDoubt);
+}

@@ -1,0 +1,99 @@
+package org.mqscope.mq.kernel;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.StatusLine;
+import org.mqscope.mq.kernel.journal.Journal;
+
+/**
+ * The two loops of a drain-and-restore, shared by peek and by recovery: receive messages straight into the
+ * journal's staging slot and commit each before the next receive; then send them back in the same order from the
+ * journal, marking each send in flight first. Because every message is received in receive order and sent back in
+ * that order, the queue ends as it began when nobody else touched it.
+ */
+final class DrainRestore {
+    /** How long a restore waits for room, counted from the last message that went back. */
+    static final Duration RESTORE_PATIENCE = Duration.ofSeconds(5);
+    private static final int POLL_STEP_MILLIS = 50;
+    private static final int PRIO_OFFSET = 0;
+    private static final int DATA_OFFSET = 8;
+
+    private final PrivateDescriptor queue;
+    private final Journal journal;
+    private final long staging;
+
+    DrainRestore(PrivateDescriptor queue, Journal journal) {
+        this.queue = queue;
+        this.journal = journal;
+        this.staging = Pointer.nativeValue(Native.getDirectBufferPointer(journal.staging()));
+    }
+
+    /**
+     * Receives up to {@code limit} messages into the journal, stopping early when the queue is empty.
+     *
+     * @param qsizeBefore the queue's QSIZE now, from which the journal tracks what to expect before each receive
+     * @return how many were taken
+     */
+    long drain(long limit, long qsizeBefore) throws MqException, IOException {
+        long msgsize = journal.messageSize();
+        long expected = qsizeBefore;
+        long taken = 0;
+        while (taken < limit) {
+            journal.ensureRoom();
+            journal.prepareStaging(journal.recordCount(), expected);
+            long n = queue.receiveInto(staging + DATA_OFFSET, msgsize, staging + PRIO_OFFSET);
+            if (n < 0) {
+                break;
+            }
+            journal.commitStaged(n);
+            expected -= n;
+            taken++;
+        }
+        return taken;
+    }
+
+    /**
+     * Sends the journal's messages back from where the last restore stopped. When the queue is full (others
+     * refilled it) it waits for room with bounded polls, for at most {@code patience} without progress.
+     *
+     * @return messages restored in all (the journal's count)
+     */
+    long restore(Duration patience) throws MqException, IOException {
+        journal.beginRestore();
+        long curmsgs = queue.attributes().currentMessages();
+        long qsize = queue.status().qsize();
+        int total = journal.recordCount();
+        long giveUp = System.nanoTime() + patience.toNanos();
+        int i = (int) journal.restored();
+        while (i < total) {
+            ByteBuffer body = journal.recordBody(i);
+            long address = Pointer.nativeValue(Native.getDirectBufferPointer(body));
+            int length = body.remaining();
+            journal.markInFlight(i, curmsgs, qsize);
+            if (queue.sendFrom(address, length, journal.recordPriority(i))) {
+                journal.markRestored(++i);
+                curmsgs++;
+                qsize += length;
+                giveUp = System.nanoTime() + patience.toNanos();
+                continue;
+            }
+            journal.clearInFlight();
+            long left = giveUp - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            queue.awaitSpace((int) Math.min(POLL_STEP_MILLIS, Math.max(1, left / 1_000_000)));
+            // Others changed the queue: what to expect before the next send comes from the kernel again.
+            MqAttributes a = queue.attributes();
+            StatusLine s = queue.status();
+            curmsgs = a.currentMessages();
+            qsize = s.qsize();
+        }
+        return journal.restored();
+    }
+}

@@ -1,0 +1,162 @@
+package org.mqscope.mq.kernel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.RecoveryReport;
+import org.mqscope.mq.StatusLine;
+import org.mqscope.mq.kernel.journal.Journal;
+
+/**
+ * Finishes drain-and-restore peeks whose process died: for a journal still in its drain, first settles a message
+ * caught between receive and commit, then drains what is left of the queue into the journal (so the restore
+ * recreates the exact order), then restores; for a journal in its restore, first settles the send that was in
+ * flight from the queue's curmsgs and QSIZE, then restores the rest. A journal is deleted only when empty.
+ */
+final class JournalRestorer {
+    private final Path directory;
+
+    JournalRestorer(Path directory) {
+        this.directory = directory;
+    }
+
+    RecoveryReport recoverAll(boolean includeInDoubt) {
+        List<RecoveryReport.Entry> entries = new ArrayList<>();
+        List<Path> files;
+        try {
+            files = Journal.list(directory);
+        } catch (IOException e) {
+            return new RecoveryReport(List.of(new RecoveryReport.Entry(directory.toString(), "?", 0, 0,
+                    "cannot list the journal directory: " + e.getMessage())));
+        }
+        for (Path file : files) {
+            RecoveryReport.Entry e = recover(file, includeInDoubt);
+            if (e != null) {
+                entries.add(e);
+            }
+        }
+        return new RecoveryReport(entries);
+    }
+
+    /** Null when the journal belongs to a peek still running, or held nothing. */
+    RecoveryReport.Entry recover(Path file, boolean includeInDoubt) {
+        Journal journal;
+        try {
+            journal = Journal.open(file);
+        } catch (IOException e) {
+            return unreadable(file, e);
+        }
+        if (journal == null) {
+            return null; // locked: its peek is running right now
+        }
+        String queue = journal.queue();
+        try (journal) {
+            long restoredBefore = journal.restored();
+            try (PrivateDescriptor d = PrivateDescriptor.open(queue, "recover")) {
+                String doubt = settle(journal, d, includeInDoubt);
+                if (doubt != null) {
+                    return new RecoveryReport.Entry(file.toString(), queue, 0, journal.recordCount() - restoredBefore,
+                            doubt);
+                }
+                long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
+                long kept = journal.recordCount() - restored;
+                if (kept == 0) {
+                    journal.delete();
+                    return new RecoveryReport.Entry(file.toString(), queue, restored - restoredBefore, 0, null);
+                }
+                return new RecoveryReport.Entry(file.toString(), queue, restored - restoredBefore, kept,
+                        "EAGAIN: the queue stayed full for " + DrainRestore.RESTORE_PATIENCE.toSeconds()
+                                + " s; receive some messages, then run mqscope --recover again");
+            } catch (MqException e) {
+                long kept = journal.recordCount() - journal.restored();
+                return new RecoveryReport.Entry(file.toString(), queue, journal.restored() - restoredBefore, kept,
+                        explain(e, queue));
+            }
+        } catch (IOException e) {
+            return unreadable(file, e);
+        }
+    }
+
+    /**
+     * Brings the journal to a state the restore loop can continue from. Returns why it cannot, or null.
+     */
+    private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt)
+            throws MqException, IOException {
+        if (journal.phase() == Journal.Phase.DRAINING) {
+            StatusLine now = d.status();
+            Journal.StagedMessage staged = journal.uncommittedStaged();
+            if (staged != null) {
+                journal.commitRecovered(staged, stagedLength(staged, now.qsize()));
+            }
+            MqAttributes a = d.attributes();
+            new DrainRestore(d, journal).drain(a.currentMessages() + a.maxMessages(), d.status().qsize());
+            return null;
+        }
+        Journal.InFlight f = journal.inFlight();
+        if (f == null) {
+            return null;
+        }
+        long length = journal.recordBody((int) f.index()).remaining();
+        long curmsgs = d.attributes().currentMessages();
+        long qsize = d.status().qsize();
+        if (curmsgs == f.curmsgsBefore() + 1 && qsize == f.qsizeBefore() + length) {
+            journal.markRestored(f.index() + 1); // the send happened before the process died
+        } else if (!(curmsgs == f.curmsgsBefore() && qsize == f.qsizeBefore()) && !includeInDoubt) {
+            return "message " + (f.index() + 1) + " of " + journal.recordCount() + " was being sent when the peek"
+                    + " died and the queue has changed since, so it may already be back; run mqscope --recover"
+                    + " --include-in-doubt to send it (and the rest) anyway";
+        }
+        // Otherwise the queue is as it was before that send: it did not happen (or went straight to a receiver
+        // that was blocked at that instant, which leaves no trace to tell by).
+        return null;
+    }
+
+    /**
+     * The length of a message caught in the staging slot: the QSIZE it took out of the queue when that agrees with
+     * where the filler starts again, else the shortest length the slot allows (the filler's first byte differs from
+     * the message's next one with probability 255/256).
+     */
+    static int stagedLength(Journal.StagedMessage staged, long qsizeNow) {
+        long byQsize = staged.qsizeBefore() - qsizeNow;
+        if (byQsize >= staged.shortestLength() && byQsize <= staged.longestLength()) {
+            return (int) byQsize;
+        }
+        return staged.shortestLength();
+    }
+
+    private static String explain(MqException e, String queue) {
+        if (e.errno() == Errno.ENOENT) {
+            return "ENOENT: " + queue + " no longer exists; create it again (same name) and run mqscope --recover";
+        }
+        if (e.errno() == Errno.EACCES) {
+            return "EACCES: you lack read+write permission on " + queue + "; run mqscope --recover as its owner";
+        }
+        return e.errno().name() + ": " + e.errno().description() + " (" + e.operation() + ")";
+    }
+
+    private static RecoveryReport.Entry unreadable(Path file, IOException e) {
+        try {
+            if (Files.size(file) == 0 || isBlankHeader(file)) {
+                Files.deleteIfExists(file); // created, then died before a single message was taken
+                return null;
+            }
+        } catch (IOException ignored) {
+            // fall through and report it
+        }
+        return new RecoveryReport.Entry(file.toString(), "?", 0, 0, "cannot read the journal: " + e.getMessage());
+    }
+
+    private static boolean isBlankHeader(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            ByteBuffer b = ByteBuffer.allocate(8);
+            ch.read(b, 0);
+            return b.getLong(0) == 0;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.mqscope.mq.kernel;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.JournalRecovery;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqLimits;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.RecoveryReport;
+import org.mqscope.mq.kernel.journal.Journal;
+
+/** The machine's POSIX message queues, through glibc. */
+public final class KernelBackend implements MqBackend, JournalRecovery {
+    static final Path DEV_MQUEUE = Path.of("/dev/mqueue");
+    static final Path PROC_SYSCTL = Path.of("/proc/sys/fs/mqueue");
+
+    private final NativeSupport natives;
+    private final MqueueDirectory directory;
+    private final KernelLimits limits;
+    private final Path journalDirectory;
+    private final PeekStrategy peekStrategy;
+    private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** The real kernel; fails with the reason (ENOSYS, ...) where it has no message queues. */
+    public KernelBackend() throws MqException {
+        this(DEV_MQUEUE, PROC_SYSCTL, Journal.defaultDirectory());
+    }
+
+    /** With another mqueue mount point and sysctl directory, so tests can point them at ordinary directories. */
+    KernelBackend(Path mqueueDirectory, Path sysctlDirectory) throws MqException {
+        this(mqueueDirectory, sysctlDirectory, Journal.defaultDirectory());
+    }
+
+    /** With the peek journals kept elsewhere than the user's data directory. */
+    KernelBackend(Path mqueueDirectory, Path sysctlDirectory, Path journalDirectory) throws MqException {
+        this.natives = NativeSupport.require();
+        this.directory = new MqueueDirectory(mqueueDirectory);
+        this.limits = new KernelLimits(sysctlDirectory);
+        this.journalDirectory = journalDirectory;
+        this.peekStrategy = new DrainRestorePeek(journalDirectory);
+    }
+
+    PeekStrategy peekStrategy() {
+        return peekStrategy;
+    }
+
+    /** Shortens how long a drain-and-restore waits for room in a full queue (tests). */
+    void restorePatience(Duration patience) {
+        ((DrainRestorePeek) peekStrategy).restorePatience(patience);
+    }
+
+    /** Where this backend keeps its peek journals. */
+    public Path journalDirectory() {
+        return journalDirectory;
+    }
+
+    @Override
+    public RecoveryReport recover(boolean includeInDoubt) {
+        return new JournalRestorer(journalDirectory).recoverAll(includeInDoubt);
+    }
+
+    @Override
+    public String id() {
+        return MqBackends.KERNEL;
+    }
+
+    /** "c" or "rt": the library the mq_* functions were found in. */
+    public String library() {
+        return natives.mqLibrary;
+    }
+
+    @Override
+    public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
+        if (name == null) {
+            throw new MqException(Errno.EFAULT, "mq_open", null); // glibc would dereference NULL
+        }
+        if (closed) {
+            throw new MqException(Errno.EBADF, "mq_open", name, "this backend has been closed");
+        }
+        int fd;
+        int errno;
+        byte[] cName = NativeSupport.cString(name);
+        if ((oflag & Mq.O_CREAT) != 0) {
+            try (Memory attr = attrOrNull == null ? null : new Memory(Layouts.MQ_ATTR_SIZE)) {
+                if (attr != null) {
+                    KernelQueue.writeAttributes(attr.getByteBuffer(0, Layouts.MQ_ATTR_SIZE)
+                            .order(ByteOrder.nativeOrder()), 0, attrOrNull);
+                }
+                fd = natives.mqOpen.mq_open(cName, oflag, mode, attr);
+                errno = fd < 0 ? Native.getLastError() : 0;
+            }
+        } else {
+            fd = natives.mqOpen.mq_open(cName, oflag);
+            errno = fd < 0 ? Native.getLastError() : 0;
+        }
+        if (fd < 0) {
+            throw MqException.ofCode(errno, "mq_open", name);
+        }
+        long messageSize;
+        try (Memory attr = new Memory(Layouts.MQ_ATTR_SIZE)) {
+            if (MqNative.mq_getattr(fd, Pointer.nativeValue(attr)) != 0) {
+                MqException e = MqException.ofCode(Native.getLastError(), "mq_getattr", name);
+                PosixNative.close(fd);
+                throw e;
+            }
+            messageSize = attr.getLong(Layouts.MQ_MSGSIZE);
+        }
+        KernelQueue queue = new KernelQueue(this, name, oflag, fd, messageSize);
+        open.add(queue);
+        if (closed) {
+            // close() ran while we were opening and may have missed this one.
+            queue.close();
+            throw new MqException(Errno.EBADF, "mq_open", name, "this backend has been closed");
+        }
+        return queue;
+    }
+
+    @Override
+    public void unlink(String name) throws MqException {
+        if (name == null) {
+            throw new MqException(Errno.EFAULT, "mq_unlink", null);
+        }
+        if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
+            throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
+        }
+    }
+
+    @Override
+    public List<QueueInfo> list() throws MqException {
+        return directory.list();
+    }
+
+    @Override
+    public String statusLine(String name) throws MqException {
+        if (directory.isMounted()) {
+            return directory.statusLine(name);
+        }
+        // Without the mount, a descriptor can still tell: read(2) on it gives the same line.
+        try (MqQueue q = open(name, Mq.O_RDONLY)) {
+            return q.readStatus();
+        }
+    }
+
+    @Override
+    public MqLimits limits() throws MqException {
+        return limits.read();
+    }
+
+    /** Called by a queue as it closes. */
+    void forget(KernelQueue queue) {
+        open.remove(queue);
+    }
+
+    /** Descriptors still open through this backend; for tests. */
+    List<KernelQueue> openQueues() {
+        return new ArrayList<>(open);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (KernelQueue q : new ArrayList<>(open)) {
+            try {
+                q.close();
+            } catch (MqException e) {
+                // EBADF: another thread closed it first, which is what we wanted.
+            }
+        }
+    }
+}
