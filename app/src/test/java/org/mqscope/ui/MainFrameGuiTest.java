@@ -24,7 +24,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mqscope.mq.Errno;
@@ -50,30 +49,37 @@ class MainFrameGuiTest {
     private MainFrame frame;
     private FrameFixture window;
 
-    @BeforeAll
-    static void needsADisplay() {
+    /** Per test rather than per class, so each test reports itself skipped, with the reason. */
+    @BeforeEach
+    void needsADisplay() {
         assumeFalse(GraphicsEnvironment.isHeadless(),
                 "GUI test skipped: Java runs headless (no display); .ci/run provides Xvfb");
         String display = System.getenv("DISPLAY");
         assumeTrue(display != null && !display.isBlank(),
                 "GUI test skipped: DISPLAY is not set; .ci/run provides Xvfb");
-        Edt.run(Theme.LIGHT::install);
-        threadCheck = ThreadCheckingRepaintManager.install();
+        if (threadCheck == null) {
+            Edt.run(Theme.LIGHT::install);
+            threadCheck = ThreadCheckingRepaintManager.install();
+        }
+        threadCheck.clear();
+        robot = BasicRobot.robotWithNewAwtHierarchy();
     }
 
     @AfterAll
     static void removeThreadCheck() {
-        ThreadCheckingRepaintManager.uninstall();
-    }
-
-    @BeforeEach
-    void robot() {
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        threadCheck.clear();
+        if (threadCheck != null) {
+            ThreadCheckingRepaintManager.uninstall();
+            threadCheck = null;
+        }
     }
 
     @AfterEach
     void cleanUp() throws Exception {
+        if (robot == null) {
+            io.close();
+            prefs.removeNode();
+            return; // skipped: nothing was opened
+        }
         try {
             if (window != null) {
                 window.cleanUp();
