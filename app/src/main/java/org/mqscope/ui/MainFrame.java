@@ -13,6 +13,7 @@ import javax.swing.Action;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
+import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
@@ -70,11 +71,12 @@ public final class MainFrame extends JFrame {
         panes.setDividerLocation(280);
         panes.setBorder(null);
 
-        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, fill", "[grow, fill]",
-                "[][][grow, fill][]"));
+        // The panes grow by their own constraint, not by row number: the notice row vanishes while hidden.
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, fill, hidemode 3", "[grow, fill]", ""));
         content.add(toolbar);
+        content.add(new JSeparator());
         content.add(notice);
-        content.add(panes);
+        content.add(panes, "grow, push");
         content.add(status);
         setContentPane(content);
 

@@ -2,6 +2,7 @@ package org.mqscope.ui.messages;
 
 import org.mqscope.ui.common.EmptyTextTable;
 
+import javax.swing.BorderFactory;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
@@ -28,7 +29,8 @@ public final class MessageTablePanel extends JPanel {
         table.getColumnModel().getColumn(MessageTableModel.SIZE).setPreferredWidth(70);
         table.getColumnModel().getColumn(MessageTableModel.PREVIEW).setPreferredWidth(600);
         JScrollPane scroll = new JScrollPane(table);
-        scroll.setBorder(null);
+        // Not null: JTable.addNotify replaces a null scroll pane border with the themed one.
+        scroll.setBorder(BorderFactory.createEmptyBorder());
         add(scroll, BorderLayout.CENTER);
         setPreferredSize(PREFERRED_SIZE);
     }

@@ -6,6 +6,7 @@ import org.mqscope.ui.ErrorText.Explanation;
 import org.mqscope.ui.common.MessageView;
 
 import javax.swing.JLabel;
+import javax.swing.BorderFactory;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
@@ -43,7 +44,8 @@ public final class QueueListPanel extends JPanel {
         title.putClientProperty("FlatLaf.styleClass", "h4");
 
         JScrollPane scroll = new JScrollPane(table);
-        scroll.setBorder(null);
+        // Not null: JTable.addNotify replaces a null scroll pane border with the themed one.
+        scroll.setBorder(BorderFactory.createEmptyBorder());
         body.add(scroll, TABLE_CARD);
         body.add(message, MESSAGE_CARD);
         add(title, "gap 8 8 6 6");
