@@ -47,10 +47,10 @@ public final class Gui {
                 frame.set(f);
             });
         } catch (InvocationTargetException e) {
-            fail("the window could not be opened: " + e.getCause(), e.getCause());
+            fail("the window could not be opened: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted while opening the window", e);
+            fail("interrupted while opening the window");
         }
         Path file = options.screenshot().orElse(null);
         if (file != null) {
@@ -70,20 +70,21 @@ public final class Gui {
             Screenshot.write(image.get(), file);
             System.out.println("mqscope: wrote " + file + " (" + image.get().getWidth() + "x"
                     + image.get().getHeight() + ")");
-        } catch (IOException | InvocationTargetException e) {
-            fail("could not write the screenshot " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            // The exception's own name carries the reason (NoSuchFileException, AccessDeniedException...).
+            fail("could not write the screenshot " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        } catch (InvocationTargetException e) {
+            fail("could not render the screenshot: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted while taking the screenshot", e);
+            fail("interrupted while taking the screenshot");
         }
         SwingUtilities.invokeLater(frame::quit);
     }
 
-    private static void fail(String message, Throwable cause) {
+    private static void fail(String message) {
         System.err.println("mqscope: " + message);
-        if (Boolean.getBoolean("mqscope.debug")) {
-            cause.printStackTrace();
-        }
         System.exit(EXIT_FAILURE);
     }
 }
