@@ -1,0 +1,42 @@
+package org.mqscope;
+
+import org.mqscope.ui.AppInfo;
+import org.mqscope.ui.Gui;
+import org.mqscope.ui.LaunchOptions;
+import org.mqscope.ui.UsageException;
+
+import java.awt.GraphicsEnvironment;
+
+/** Entry point: parse the command line, then print help or the version, or start the window. */
+public final class App {
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (UsageException e) {
+            System.err.println(AppInfo.NAME + ": " + e.getMessage());
+            System.err.println();
+            System.err.print(LaunchOptions.usage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        switch (options.mode()) {
+            case HELP -> System.out.print(LaunchOptions.usage());
+            case VERSION -> System.out.println(AppInfo.versionLine());
+            case RUN -> {
+                if (GraphicsEnvironment.isHeadless()) {
+                    System.err.println(AppInfo.NAME + ": no display to open a window on"
+                            + " (DISPLAY is not set, or Java runs headless); try xvfb-run for screenshots");
+                    System.exit(EXIT_FAILURE);
+                }
+                Gui.start(options);
+            }
+        }
+    }
+}

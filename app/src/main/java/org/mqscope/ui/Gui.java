@@ -1,0 +1,90 @@
+package org.mqscope.ui;
+
+import javax.swing.SwingUtilities;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the window: theme first, then the frame, all on the EDT (FlatLaf's startup order). With --screenshot it
+ * waits for the first listing to arrive, renders the window to a PNG and exits.
+ */
+public final class Gui {
+    /** How long a screenshot waits for the backend to start and list its queues. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+
+    private Gui() {
+    }
+
+    /** Call from main (not the EDT). Returns once the window is showing; a screenshot run exits the JVM. */
+    public static void start(LaunchOptions options) {
+        IoExecutor io = new IoExecutor();
+        WindowBounds bounds = options.screenshot().isPresent()
+                ? WindowBounds.fixed(WindowBounds.DEFAULT_SIZE)
+                : WindowBounds.remembered(WindowBounds.userNode());
+        AtomicReference<MainFrame> frame = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                options.theme().install();
+                MainFrame f = new MainFrame(io, BackendFactory.standard(), bounds);
+                f.addWindowListener(new WindowAdapter() {
+                    @Override
+                    public void windowClosed(WindowEvent e) {
+                        // Backends are closed on mq-io by then; let it finish, then leave even if AWT would linger.
+                        io.close();
+                        System.exit(EXIT_OK);
+                    }
+                });
+                f.setVisible(true);
+                f.start(options.backend());
+                frame.set(f);
+            });
+        } catch (InvocationTargetException e) {
+            fail("the window could not be opened: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while opening the window");
+        }
+        Path file = options.screenshot().orElse(null);
+        if (file != null) {
+            screenshot(io, frame.get(), file, options.after());
+        }
+    }
+
+    private static void screenshot(IoExecutor io, MainFrame frame, Path file, Duration after) {
+        try {
+            if (!io.awaitIdle(SETTLE_TIMEOUT)) {
+                System.err.println("mqscope: the backend did not answer within " + SETTLE_TIMEOUT.toSeconds()
+                        + " s; taking the screenshot anyway");
+            }
+            Thread.sleep(after.toMillis());
+            AtomicReference<BufferedImage> image = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> image.set(Screenshot.render(frame)));
+            Screenshot.write(image.get(), file);
+            System.out.println("mqscope: wrote " + file + " (" + image.get().getWidth() + "x"
+                    + image.get().getHeight() + ")");
+        } catch (IOException e) {
+            // The exception's own name carries the reason (NoSuchFileException, AccessDeniedException...).
+            fail("could not write the screenshot " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        } catch (InvocationTargetException e) {
+            fail("could not render the screenshot: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while taking the screenshot");
+        }
+        SwingUtilities.invokeLater(frame::quit);
+    }
+
+    private static void fail(String message) {
+        System.err.println("mqscope: " + message);
+        System.exit(EXIT_FAILURE);
+    }
+}

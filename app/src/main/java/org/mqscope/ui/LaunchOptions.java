@@ -1,0 +1,157 @@
+package org.mqscope.ui;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parsed command line. Options that take a value accept both {@code --opt=value} and {@code --opt value}.
+ *
+ * @param mode       what to do: start the window, or print help or the version and exit
+ * @param backend    the backend asked for; empty means the kernel where it starts, else the emulation
+ * @param theme      the look and feel
+ * @param screenshot where to write a PNG of the main window before exiting; empty for a normal run
+ * @param after      how long to wait, once the window has settled, before taking the screenshot
+ */
+public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme theme, Optional<Path> screenshot,
+                            Duration after) {
+
+    public enum Mode { RUN, HELP, VERSION }
+
+    public static final Duration DEFAULT_AFTER = Duration.ofMillis(300);
+    /** Longer than anyone waits for a picture on purpose; catches a mistyped unit (seconds as minutes...). */
+    static final Duration MAX_AFTER = Duration.ofMinutes(10);
+
+    public LaunchOptions {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(screenshot, "screenshot");
+        Objects.requireNonNull(after, "after");
+    }
+
+    /** A normal start: automatic backend, light theme, no screenshot. */
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(Mode.RUN, Optional.empty(), Theme.LIGHT, Optional.empty(), DEFAULT_AFTER);
+    }
+
+    public static String usage() {
+        return """
+                Usage: mqscope [options]
+
+                Desktop inspector for Linux POSIX message queues.
+
+                Options:
+                  --backend=kernel|emulated  which queues to show (default: kernel when it
+                                             starts, else an in-process emulation)
+                  --theme=light|dark         look and feel (default: light)
+                  --screenshot FILE          render the main window to a PNG file and exit
+                  --after MS                 with --screenshot: wait MS milliseconds after the
+                                             window has settled (default: %d)
+                  --version                  print the version and exit
+                  -h, --help                 print this help and exit
+                """.formatted(DEFAULT_AFTER.toMillis());
+    }
+
+    /** Parses the arguments of {@code main}; the exception's message names what is wrong. */
+    public static LaunchOptions parse(String... args) throws UsageException {
+        Parser p = new Parser(args);
+        p.run();
+        if (p.after != null && p.screenshot == null) {
+            throw new UsageException("--after only applies to --screenshot");
+        }
+        Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : Mode.RUN;
+        return new LaunchOptions(mode, Optional.ofNullable(p.backend), p.theme, Optional.ofNullable(p.screenshot),
+                p.after != null ? p.after : DEFAULT_AFTER);
+    }
+
+    /** Mutable state of one parse; the record stays immutable. */
+    private static final class Parser {
+        private final String[] args;
+        private int i;
+        boolean help;
+        boolean version;
+        BackendKind backend;
+        Theme theme = Theme.LIGHT;
+        Path screenshot;
+        Duration after;
+
+        Parser(String[] args) {
+            this.args = Objects.requireNonNull(args, "args");
+        }
+
+        void run() throws UsageException {
+            for (i = 0; i < args.length; i++) {
+                String arg = args[i];
+                int eq = arg.indexOf('=');
+                String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+                String inlineValue = arg.startsWith("--") && eq > 0 ? arg.substring(eq + 1) : null;
+                switch (name) {
+                    case "-h", "--help" -> help = flag(name, inlineValue);
+                    case "--version" -> version = flag(name, inlineValue);
+                    case "--backend" -> backend = backendValue(value(name, inlineValue));
+                    case "--theme" -> theme = themeValue(value(name, inlineValue));
+                    case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));
+                    case "--after" -> after = millisValue(value(name, inlineValue));
+                    default -> throw new UsageException(name.startsWith("-")
+                            ? "unknown option '" + name + "'"
+                            : "unexpected argument '" + arg + "' (mqscope takes options only)");
+                }
+            }
+        }
+
+        private static boolean flag(String name, String inlineValue) throws UsageException {
+            if (inlineValue != null) {
+                throw new UsageException("option '" + name + "' takes no value");
+            }
+            return true;
+        }
+
+        private String value(String name, String inlineValue) throws UsageException {
+            if (inlineValue != null) {
+                return inlineValue;
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new UsageException("option '" + name + "' needs a value");
+            }
+            return args[++i];
+        }
+
+        private static BackendKind backendValue(String v) throws UsageException {
+            BackendKind k = BackendKind.byId(v);
+            if (k == null) {
+                throw new UsageException("--backend must be kernel or emulated, not '" + v + "'");
+            }
+            return k;
+        }
+
+        private static Theme themeValue(String v) throws UsageException {
+            Theme t = Theme.byId(v);
+            if (t == null) {
+                throw new UsageException("--theme must be light or dark, not '" + v + "'");
+            }
+            return t;
+        }
+
+        private static Path pathValue(String v) throws UsageException {
+            if (v.isBlank()) {
+                throw new UsageException("--screenshot needs a file name");
+            }
+            return Path.of(v);
+        }
+
+        private static Duration millisValue(String v) throws UsageException {
+            long ms;
+            try {
+                ms = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--after takes whole milliseconds, not '" + v + "'");
+            }
+            if (ms < 0 || ms > MAX_AFTER.toMillis()) {
+                throw new UsageException("--after must be between 0 and " + MAX_AFTER.toMillis() + " ms, not " + ms);
+            }
+            return Duration.ofMillis(ms);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.mqscope.ui.notice;
+
+import net.miginfocom.swing.MigLayout;
+import org.mqscope.ui.Icons;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+
+/**
+ * A strip under the toolbar for things the user must notice but that need no answer: "the kernel backend did not
+ * start, showing the emulation". Hidden until {@link #show(String, String)}; the user closes it.
+ */
+public final class NoticeBar extends JPanel {
+    private final JLabel icon = new JLabel(Icons.warning());
+    private final JLabel headline = new JLabel();
+    private final JTextArea detail = new JTextArea();
+    private final JButton close = new JButton("Dismiss");
+
+    public NoticeBar() {
+        super(new MigLayout("insets 6 10 6 10, hidemode 3, wrap 3", "[][grow, fill][]", "[]2[]"));
+        setName("notice");
+        headline.setName("notice.headline");
+        detail.setName("notice.detail");
+        close.setName("notice.close");
+        headline.putClientProperty("FlatLaf.style", "font: bold");
+        detail.setEditable(false);
+        detail.setLineWrap(true);
+        detail.setWrapStyleWord(true);
+        detail.setOpaque(false);
+        detail.setBorder(null);
+        close.putClientProperty("JButton.buttonType", "toolBarButton");
+        close.setFocusable(false); // the notice must not take the initial focus from the queue list
+        close.addActionListener(e -> setVisible(false));
+        add(icon, "spany 2, aligny top");
+        add(headline, "wmin 0");
+        add(close, "spany 2, aligny top");
+        add(detail, "wmin 0");
+        applyColours();
+        setVisible(false);
+    }
+
+    /** Shows the notice; {@code detailOrNull} goes on a second, selectable line. */
+    public void show(String headlineText, String detailOrNull) {
+        assert SwingUtilities.isEventDispatchThread();
+        headline.setText(headlineText);
+        detail.setText(detailOrNull);
+        detail.setVisible(detailOrNull != null);
+        setVisible(true);
+        revalidate();
+    }
+
+    public String headlineText() {
+        return isVisible() ? headline.getText() : null;
+    }
+
+    public String detailText() {
+        return isVisible() && detail.isVisible() ? detail.getText() : null;
+    }
+
+    private void applyColours() {
+        setBackground(UIManager.getColor("Mqscope.notice.background"));
+        setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0,
+                UIManager.getColor("Mqscope.notice.borderColor")));
+        headline.setForeground(UIManager.getColor("Mqscope.notice.foreground"));
+        detail.setForeground(UIManager.getColor("Mqscope.notice.foreground"));
+    }
+}
