@@ -2,7 +2,10 @@ package org.mqscope.mq;
 
 import java.util.ServiceLoader;
 
-/** Entry point: the real kernel, or a fresh emulated namespace. */
+/**
+ * Entry point: the real kernel, or a fresh emulated namespace. A class path without the backend's provider is a
+ * broken build and fails with IllegalStateException.
+ */
 public final class MqBackends {
     public static final String KERNEL = "kernel";
     public static final String EMULATED = "emulated";
@@ -29,9 +32,13 @@ public final class MqBackends {
         }
     }
 
-    /** The backend with this id ("kernel" or "emulated"). */
+    /** The backend with this id ("kernel" or "emulated"); IllegalArgumentException for any other id. */
     public static MqBackend byId(String id) throws MqException {
-        return KERNEL.equals(id) ? kernel() : emulated();
+        return switch (id) {
+            case KERNEL -> kernel();
+            case EMULATED -> emulated();
+            default -> throw new IllegalArgumentException("unknown backend id: " + id);
+        };
     }
 
     private static MqBackendProvider provider(String id) {

@@ -48,6 +48,11 @@ public class MqException extends Exception {
         return sb.toString();
     }
 
+    /** The failed call in one line, without the {@link #detail()}: "mq_open /orders: EACCES (Permission denied)". */
+    public String summary() {
+        return format(errno, code, operation, queue, null);
+    }
+
     public Errno errno() {
         return errno;
     }
