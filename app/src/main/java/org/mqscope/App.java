@@ -29,6 +29,7 @@ public final class App {
         switch (options.mode()) {
             case HELP -> System.out.print(LaunchOptions.usage());
             case VERSION -> System.out.println(AppInfo.versionLine());
+            case RECOVER -> System.exit(RecoverCommand.run(options.includeInDoubt(), System.out, System.err));
             case RUN -> {
                 if (GraphicsEnvironment.isHeadless()) {
                     System.err.println(AppInfo.NAME + ": no display to open a window on"

@@ -12,4 +12,7 @@ public interface JournalRecovery {
      * tell, the message stays in the journal unless {@code includeInDoubt} says to send it anyway.
      */
     RecoveryReport recover(boolean includeInDoubt);
+
+    /** Journals of this user waiting to be recovered (including any a running peek holds). */
+    int pendingJournals();
 }

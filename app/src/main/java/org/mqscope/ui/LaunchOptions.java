@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param theme      the look and feel
  * @param screenshot where to write a PNG of the main window before exiting; empty for a normal run
  * @param after      how long to wait, once the window has settled, before taking the screenshot
+ * @param includeInDoubt with --recover: also send a message whose earlier send may or may not have happened
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme theme, Optional<Path> screenshot,
-                            Duration after) {
+                            Duration after, boolean includeInDoubt) {
 
-    public enum Mode { RUN, HELP, VERSION }
+    /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
+    public enum Mode { RUN, HELP, VERSION, RECOVER }
 
     public static final Duration DEFAULT_AFTER = Duration.ofMillis(300);
     /** Longer than anyone waits for a picture on purpose; catches a mistyped unit (seconds as minutes...). */
@@ -33,7 +35,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
 
     /** A normal start: automatic backend, light theme, no screenshot. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(Mode.RUN, Optional.empty(), Theme.LIGHT, Optional.empty(), DEFAULT_AFTER);
+        return new LaunchOptions(Mode.RUN, Optional.empty(), Theme.LIGHT, Optional.empty(), DEFAULT_AFTER, false);
     }
 
     public static String usage() {
@@ -49,6 +51,10 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
+                  --recover                  put back the messages that kernel peeks interrupted
+                                             by a crash left in their journals, then exit
+                  --include-in-doubt         with --recover: also send a message whose send was
+                                             under way at the crash and may already be back
                   --version                  print the version and exit
                   -h, --help                 print this help and exit
                 """.formatted(DEFAULT_AFTER.toMillis());
@@ -61,9 +67,12 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
         if (p.after != null && p.screenshot == null) {
             throw new UsageException("--after only applies to --screenshot");
         }
-        Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : Mode.RUN;
+        if (p.includeInDoubt && !p.recover) {
+            throw new UsageException("--include-in-doubt only applies to --recover");
+        }
+        Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
         return new LaunchOptions(mode, Optional.ofNullable(p.backend), p.theme, Optional.ofNullable(p.screenshot),
-                p.after != null ? p.after : DEFAULT_AFTER);
+                p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt);
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -72,6 +81,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
         private int i;
         boolean help;
         boolean version;
+        boolean recover;
+        boolean includeInDoubt;
         BackendKind backend;
         Theme theme = Theme.LIGHT;
         Path screenshot;
@@ -90,6 +101,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
                 switch (name) {
                     case "-h", "--help" -> help = flag(name, inlineValue);
                     case "--version" -> version = flag(name, inlineValue);
+                    case "--recover" -> recover = flag(name, inlineValue);
+                    case "--include-in-doubt" -> includeInDoubt = flag(name, inlineValue);
                     case "--backend" -> backend = backendValue(value(name, inlineValue));
                     case "--theme" -> theme = themeValue(value(name, inlineValue));
                     case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));

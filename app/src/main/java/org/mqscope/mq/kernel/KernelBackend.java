@@ -75,6 +75,15 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     }
 
     @Override
+    public int pendingJournals() {
+        try {
+            return Journal.list(journalDirectory).size();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
     public String id() {
         return MqBackends.KERNEL;
     }
