@@ -85,6 +85,12 @@ public interface MqQueue extends AutoCloseable {
     /** What a snapshot would disturb, as far as can be seen now ({@link PeekRisks#NONE} for an exact peek). */
     PeekRisks peekRisks() throws MqException;
 
+    /**
+     * True once the queue's name has been removed (mq_unlink) while this descriptor keeps the queue alive; a new
+     * queue may meanwhile have the same name.
+     */
+    boolean unlinked() throws MqException;
+
     /** mq_close(3). Removes this process's notification registration on the queue, if any. EBADF when closed. */
     @Override
     void close() throws MqException;

@@ -160,6 +160,11 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
         }
 
         @Override
+        public boolean unlinked() throws MqException {
+            return q.unlinked();
+        }
+
+        @Override
         public MqMessage peek(long index) throws MqException {
             checkExact();
             return q.peek(index);

@@ -218,6 +218,12 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     @Override
+    public boolean unlinked() throws MqException {
+        checkOpen("fstat");
+        return inode.isUnlinked();
+    }
+
+    @Override
     public void close() throws MqException {
         synchronized (this) {
             if (closed) {

@@ -33,6 +33,12 @@ final class QueueInode {
     final long charge;
     final int chargedUid;
 
+    boolean isUnlinked() {
+        synchronized (namespace) {
+            return unlinked;
+        }
+    }
+
     /** Open descriptors plus blocked calls; guarded by the namespace for eviction decisions. */
     final AtomicInteger refs = new AtomicInteger();
     boolean unlinked;

@@ -66,7 +66,7 @@ final class DrainRestorePeek implements PeekStrategy {
     public PeekRisks risks(KernelQueue queue) throws MqException {
         MqAttributes a = queue.getAttributes();
         StatusLine s = StatusLine.parse(queue.statusText());
-        ProcessRef owner = s.notifyPid() != 0 ? ProcessTable.process(s.notifyPid()) : null;
+        ProcessRef owner = s.notifyPid() != 0 ? ProcessRef.of(s.notifyPid()) : null;
         List<ProcessRef> openers = queue.openers();
         return new PeekRisks(owner, a.currentMessages() >= a.maxMessages(), openers);
     }

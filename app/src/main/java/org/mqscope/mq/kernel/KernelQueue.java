@@ -453,6 +453,22 @@ final class KernelQueue implements MqQueue {
         }
     }
 
+    @Override
+    public boolean unlinked() throws MqException {
+        if (!descriptor.enter()) {
+            throw closed("fstat");
+        }
+        try {
+            // st_nlink of the queue's inode drops to 0 at mq_unlink
+            Object n = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/fd/" + fd), "unix:nlink");
+            return ((Number) n).intValue() == 0;
+        } catch (java.io.IOException e) {
+            throw new MqException(Errno.EIO, "fstat", name, e.getMessage());
+        } finally {
+            descriptor.exit();
+        }
+    }
+
     /** Whether access(2) grants this process write access to the queue's inode. */
     boolean writableByUs() {
         if (!descriptor.enter()) {

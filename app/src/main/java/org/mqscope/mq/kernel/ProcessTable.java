@@ -16,14 +16,6 @@ final class ProcessTable {
     private ProcessTable() {
     }
 
-    /** The process with its command name from /proc/PID/comm (null name when unreadable). */
-    static ProcessRef process(int pid) {
-        try {
-            return new ProcessRef(pid, Files.readString(PROC.resolve(pid + "/comm")).strip());
-        } catch (IOException | RuntimeException e) {
-            return new ProcessRef(pid, null);
-        }
-    }
 
     /**
      * Processes other than this one with a descriptor on the same inode as {@code ownFd} (this process's
@@ -40,7 +32,7 @@ final class ProcessTable {
             for (Path pidDir : pids) {
                 int pid = Integer.parseInt(pidDir.getFileName().toString());
                 if (pid != self && holds(pidDir.resolve("fd"), key)) {
-                    out.add(process(pid));
+                    out.add(ProcessRef.of(pid));
                 }
             }
         } catch (IOException | RuntimeException e) {
