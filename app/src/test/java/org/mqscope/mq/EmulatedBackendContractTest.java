@@ -101,4 +101,20 @@ class EmulatedBackendContractTest {
             return fixture;
         }
     }
+
+    @Nested
+    class Peek extends PeekContract {
+        @Override
+        protected BackendFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
+    class Recreate extends RecreateContract {
+        @Override
+        protected BackendFixture fixture() {
+            return fixture;
+        }
+    }
 }

@@ -104,4 +104,20 @@ class KernelBackendContractTest {
             return fixture;
         }
     }
+
+    @Nested
+    class Peek extends PeekContract {
+        @Override
+        protected BackendFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
+    class Recreate extends RecreateContract {
+        @Override
+        protected BackendFixture fixture() {
+            return fixture;
+        }
+    }
 }
