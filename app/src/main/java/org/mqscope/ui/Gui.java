@@ -42,6 +42,7 @@ public final class Gui {
                         System.exit(EXIT_OK);
                     }
                 });
+                StartupProbe.installIfAsked(f);
                 f.setVisible(true);
                 f.start(options.backend());
                 frame.set(f);
