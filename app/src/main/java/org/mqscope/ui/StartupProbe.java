@@ -6,14 +6,14 @@ import javax.swing.SwingUtilities;
 import java.awt.Component;
 import java.awt.Graphics;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * With {@code -Dmqscope.startupProbe=1}, prints once, on standard output, how long after the process started the
- * window finished its first paint: how the installer's launch time is measured (jar against app-image, with and
- * without a CDS archive). Off by default and then it installs nothing.
+ * With {@code -Dmqscope.startupProbe=1}, prints once, on standard output, the wall-clock time at which the window
+ * finished its first paint: how the installer's launch time is measured (jar against app-image, with and without a
+ * CDS archive; installer/measure-startup.sh). The launching side subtracts its own clock reading, because the JVM
+ * cannot tell exactly when its process started (the kernel gives the start in ticks since a boot time that it only
+ * states to the second). Off by default, and then it installs nothing.
  */
 public final class StartupProbe {
     public static final String PROPERTY = "mqscope.startupProbe";
@@ -26,7 +26,7 @@ public final class StartupProbe {
     /** Installs the probe on a frame that is not showing yet, if the system property asks for it. EDT only. */
     public static void installIfAsked(JFrame frame) {
         if ("1".equals(System.getProperty(PROPERTY)) || Boolean.getBoolean(PROPERTY)) {
-            install(frame, System.out, ProcessHandle.current().info().startInstant());
+            install(frame, System.out);
         }
     }
 
@@ -34,7 +34,7 @@ public final class StartupProbe {
      * Puts a transparent glass pane on the frame; it is painted last, on top of everything, so its first paint ends
      * the first frame. It then reports and gives the frame its own glass pane back.
      */
-    static void install(JFrame frame, PrintStream out, Optional<Instant> processStart) {
+    static void install(JFrame frame, PrintStream out) {
         assert SwingUtilities.isEventDispatchThread();
         Component original = frame.getGlassPane();
         boolean originalVisible = original.isVisible();
@@ -47,7 +47,7 @@ public final class StartupProbe {
                     return;
                 }
                 reported = true;
-                out.println(line(Instant.now(), processStart));
+                out.println(line(Instant.now()));
                 out.flush();
                 SwingUtilities.invokeLater(() -> {
                     frame.setGlassPane(original);
@@ -60,11 +60,8 @@ public final class StartupProbe {
         probe.setVisible(true);
     }
 
-    /** "mqscope: first frame 812 ms after process start (epoch ms 1763800000123)"; the epoch is for outside clocks. */
-    static String line(Instant painted, Optional<Instant> processStart) {
-        String since = processStart
-                .map(start -> Duration.between(start, painted).toMillis() + " ms after process start")
-                .orElse("(process start unknown)");
-        return PREFIX + since + " (epoch ms " + painted.toEpochMilli() + ")";
+    /** "mqscope: first frame painted at epoch ms 1763800000123". */
+    static String line(Instant painted) {
+        return PREFIX + "painted at epoch ms " + painted.toEpochMilli();
     }
 }
