@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Builds mqscope's native packages from the application jar, with the JDK's jpackage:
+#   1. the app icon rendered to PNG at 16, 32, 48, 128 and 256 px (installer/RenderIcon.java);
+#   2. an app-image: launcher + jar + a Java runtime that jlink trims to installer/modules.txt;
+#   3. a CDS archive: one training run of the app-image records the classes a start loads, and cds-archive.sh
+#      lays them out for the launcher to map (installer/measure-startup.sh measures what that saves);
+#   4. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop
+#      package carries: /usr/bin/mqscope, the .desktop entry and the hicolor icons, all owned by dpkg. Its only
+#      maintainer scripts make the CDS archive at installation (it is tied to the jar's path) and delete it.
+#
+# Run by `./mvnw -B -Pinstaller package -DskipTests` (app/pom.xml, profile "installer"); by hand:
+#   installer/package.sh --jar app/target/mqscope.jar --version 0.1.0 --out app/target/installer
+#       [--java-home DIR] [--types app-image,deb] [--cds auto|on|off]
+#
+# --cds auto trains under $DISPLAY, else under xvfb-run, else builds without the archive and says so; --cds on
+# fails instead. Outputs: OUT/image/mqscope (app-image), OUT/mqscope_VERSION-1_ARCH.deb, OUT/icons/.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$here")"
+
+name=mqscope
+main_class=org.mqscope.App
+description="Desktop inspector for Linux POSIX message queues"
+vendor="mqscope"
+# jpackage writes "Maintainer: VENDOR <this>"; the project has no address yet (.invalid: reserved, never delivered).
+maintainer_email="maintainers@mqscope.invalid"
+icon_sizes=(16 32 48 128 256)
+
+jar=""
+version=""
+out=""
+java_home="${JAVA_HOME:-}"
+types="app-image,deb"
+cds=auto
+
+log() {
+    echo "installer: $*" >&2
+}
+die() {
+    log "$*"
+    exit 1
+}
+
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        --jar) jar="$2"; shift 2 ;;
+        --version) version="$2"; shift 2 ;;
+        --out) out="$2"; shift 2 ;;
+        --java-home) java_home="$2"; shift 2 ;;
+        --types) types="$2"; shift 2 ;;
+        --cds) cds="$2"; shift 2 ;;
+        *) die "unknown argument '$1' (see the comment at the top of $0)" ;;
+    esac
+done
+[ -n "$jar" ] && [ -n "$version" ] && [ -n "$out" ] || die "--jar, --version and --out are required"
+[ -f "$jar" ] || die "no application jar at $jar; build it first (./mvnw -B package -DskipTests)"
+case "$cds" in auto | on | off) ;; *) die "--cds must be auto, on or off, not '$cds'" ;; esac
+case ",$types," in *,app-image,* | *,deb,*) ;; *) die "--types names neither app-image nor deb: '$types'" ;; esac
+
+# Packages carry the release version: a -SNAPSHOT build packages as its release number (dpkg and jpackage both
+# want digits and dots).
+version="${version%-SNAPSHOT}"
+[[ "$version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "version '$version' is not N[.N[.N]], which jpackage needs"
+
+if [ -z "$java_home" ]; then
+    java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+for tool in java jpackage jlink jdeps; do
+    [ -x "$java_home/bin/$tool" ] || die "$java_home/bin/$tool is missing: a full JDK (17 or newer) is needed"
+done
+jdk_bin="$java_home/bin"
+
+rm -rf "$out"
+mkdir -p "$out/input" "$out/work"
+out="$(cd "$out" && pwd)"
+cp "$jar" "$out/input/$name.jar"
+started=$SECONDS
+
+# --- 1. icons -----------------------------------------------------------------------------------------------
+log "rendering $repo/icons/$name.svg at ${icon_sizes[*]} px"
+"$jdk_bin/java" -Djava.awt.headless=true -cp "$out/input/$name.jar" "$here/RenderIcon.java" \
+    "$repo/icons/$name.svg" "$out/icons" "${icon_sizes[@]}"
+
+# --- 2. modules and app-image -------------------------------------------------------------------------------
+listed=()
+left_out=()
+while read -r line; do
+    line="${line%%#*}"
+    line="${line//[[:space:]]/}"
+    case "$line" in
+        "") ;;
+        -*) left_out+=("${line#-}") ;;
+        *) listed+=("$line") ;;
+    esac
+done <"$here/modules.txt"
+feature="$("$jdk_bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+# Every module the jar's classes refer to directly (jdeps), checked against the runtime once it is built.
+found="$("$jdk_bin/jdeps" -summary --ignore-missing-deps --multi-release "$feature" "$out/input/$name.jar" \
+    | sed -n 's/^.* -> \([a-z][a-z0-9.]*\)$/\1/p' | sort -u | tr '\n' ' ')"
+modules="$(IFS=,; echo "${listed[*]}")"
+# JVM options every launch gets. JNA calls native code: from Java 22 on the JVM warns about that (and later
+# refuses) unless native access is enabled. Java 17 needs nothing, and there the option would cost startup time:
+# it turns off CDS's archived module graph.
+java_options=()
+if [ "$feature" -ge 22 ]; then
+    java_options+=(--enable-native-access=ALL-UNNAMED)
+fi
+
+if [[ ",$types," == *,app-image,* || ",$types," == *,deb,* ]]; then
+    jpackage_java_options=()
+    for option in "${java_options[@]}"; do
+        jpackage_java_options+=(--java-options "$option")
+    done
+    # --generate-cds-archive gives the trimmed runtime its own default CDS archive (the JDK's does not fit it),
+    # for the app-image without its own; it needs bin/java, which jlink then keeps.
+    "$jdk_bin/jpackage" --type app-image --dest "$out/image" --name "$name" --app-version "$version" \
+        --description "$description" --vendor "$vendor" \
+        --input "$out/input" --main-jar "$name.jar" --main-class "$main_class" --icon "$out/icons/$name-256.png" \
+        --add-modules "$modules" \
+        --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
+        "${jpackage_java_options[@]}"
+fi
+image="$out/image/$name"
+runtime="$image/lib/runtime"
+cfg="$image/lib/app/$name.cfg"
+[ -x "$image/bin/$name" ] && [ -f "$cfg" ] || die "jpackage left no launcher at $image/bin/$name"
+in_runtime="$(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$runtime/release")"
+for module in $found; do
+    if [[ ! " $in_runtime ${left_out[*]} " =~ " $module " ]]; then
+        die "$name.jar uses module $module, which installer/modules.txt neither lists nor leaves out"
+    fi
+done
+log "runtime modules: $in_runtime (the jar refers to: $found)"
+# bin/java stays: cds-archive.sh needs it. Only a heap of 32 GiB or more (no compressed oops) would use the
+# second default archive.
+rm -f "$runtime/bin/keytool"
+rm -f "$runtime/lib/server/classes_nocoops.jsa"
+
+# --- 3. CDS archive -----------------------------------------------------------------------------------------
+# A training run, started as a user would start the app-image, records the classes a start loads; cds-archive.sh
+# (shipped in the image) turns that list into the archive. The run gets a home of its own: it must not read or
+# write the builder's preferences, journals or JNA cache.
+display_runner() {
+    if [ -n "${DISPLAY:-}" ]; then
+        echo direct
+    elif command -v xvfb-run >/dev/null 2>&1; then
+        echo xvfb-run
+    else
+        echo none
+    fi
+}
+install -m 0755 "$here/cds-archive.sh" "$image/lib/cds-archive.sh"
+classlist="$image/lib/app/$name.classlist"
+if [ "$cds" != off ]; then
+    runner="$(display_runner)"
+    if [ "$runner" = none ]; then
+        [ "$cds" = on ] && die "--cds on needs a display (DISPLAY) or xvfb-run for the training run"
+        log "WARNING: no display and no xvfb-run: building without a CDS archive (slower first start)"
+    else
+        log "training run for the CDS class list ($runner)"
+        home="$out/work/training-home"
+        mkdir -p "$home"
+        train=(env HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
+            XDG_CACHE_HOME="$home/cache" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$classlist"
+            "$image/bin/$name" --screenshot "$out/work/training.png" --after 500)
+        if [ "$runner" = xvfb-run ]; then
+            train=(xvfb-run -a -s "-screen 0 1280x1024x24" "${train[@]}")
+        fi
+        if ! "${train[@]}" >"$out/work/training.log" 2>&1 || ! grep -q "^org/mqscope/App" "$classlist"; then
+            cat "$out/work/training.log" >&2
+            die "the CDS training run failed (log above)"
+        fi
+        "$image/lib/cds-archive.sh" || die "cds-archive.sh failed"
+        # $APPDIR is the launcher's own lib/app directory, wherever the image is installed. -Xshare:auto (the
+        # default, said here for the reader) starts without the archive, silently, when it is missing or does not
+        # fit, e.g. in an app-image moved elsewhere.
+        printf '%s\n' "java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa" "java-options=-Xshare:auto" >>"$cfg"
+        if ! JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$image/bin/$name" --version 2>/dev/null \
+            | grep -q "$main_class source: shared objects file"; then
+            die "the app-image does not load $main_class from its CDS archive"
+        fi
+        log "CDS archive: $(du -h "$image/lib/app/$name.jsa" | cut -f1) from $(wc -l <"$classlist") classes"
+    fi
+fi
+"$image/bin/$name" --version >/dev/null || die "the app-image's launcher does not start"
+log "app-image: $image ($(du -sh "$image" | cut -f1))"
+
+# --- 4. .deb ------------------------------------------------------------------------------------------------
+if [[ ",$types," == *,deb,* ]]; then
+    command -v dpkg-deb >/dev/null || die "dpkg-deb is needed for the .deb (or build --types app-image)"
+    log "jpackage .deb"
+    "$jdk_bin/jpackage" --type deb --dest "$out/work/jpackage-deb" --app-image "$image" \
+        --name "$name" --app-version "$version" --description "$description" --vendor "$vendor" \
+        --install-dir /usr/lib --linux-deb-maintainer "$maintainer_email" --linux-app-category devel
+    jpackage_deb="$(ls "$out/work/jpackage-deb/"*.deb)"
+
+    stage="$out/work/deb-root"
+    dpkg-deb --raw-extract "$jpackage_deb" "$stage"
+    # jpackage's maintainer scripts only manage shortcuts, which this package ships as plain files instead; its
+    # own make and delete the CDS archive, which is tied to the path the jar is installed at.
+    rm -f "$stage/DEBIAN/preinst" "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
+    rm -f "$stage/usr/lib/$name/lib/app/$name.jsa"
+    if [ -f "$stage/usr/lib/$name/lib/app/$name.classlist" ]; then
+        install -m 0755 "$here/deb/postinst" "$here/deb/prerm" "$stage/DEBIAN/"
+    fi
+    mkdir -p "$stage/usr/bin" "$stage/usr/share/applications" "$stage/usr/share/icons/hicolor/scalable/apps"
+    ln -s "../lib/$name/bin/$name" "$stage/usr/bin/$name"
+    install -m 0644 "$here/$name.desktop" "$stage/usr/share/applications/$name.desktop"
+    for size in "${icon_sizes[@]}"; do
+        install -D -m 0644 "$out/icons/$name-$size.png" "$stage/usr/share/icons/hicolor/${size}x$size/apps/$name.png"
+    done
+    install -m 0644 "$repo/icons/$name.svg" "$stage/usr/share/icons/hicolor/scalable/apps/$name.svg"
+    installed_kib="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
+    sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kib/" "$stage/DEBIAN/control"
+    deb="$out/$(basename "$jpackage_deb")"
+    dpkg-deb --root-owner-group --build "$stage" "$deb" >/dev/null
+    rm -rf "$stage" "$out/work/jpackage-deb"
+    log ".deb: $deb ($(du -h "$deb" | cut -f1), installs $((installed_kib / 1024)) MiB)"
+fi
+
+rm -rf "$out/input"
+log "done in $((SECONDS - started)) s"
