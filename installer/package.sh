@@ -35,7 +35,7 @@ types="app-image,deb"
 cds=auto
 
 log() {
-    echo "installer: $*" >&2
+    echo "installer [$((SECONDS - ${started:-$SECONDS})) s]: $*" >&2
 }
 die() {
     log "$*"
