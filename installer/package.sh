@@ -97,7 +97,7 @@ done <"$here/modules.txt"
 feature="$("$jdk_bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 # Every module the jar's classes refer to directly (jdeps), checked against the runtime once it is built.
 found="$("$jdk_bin/jdeps" -summary --ignore-missing-deps --multi-release "$feature" "$out/input/$name.jar" \
-    | sed -n 's/^.* -> \([a-z][a-z0-9.]*\)$/\1/p' | sort -u | tr '\n' ' ')"
+    | sed -n 's/^.* -> \([a-z][a-z0-9.]*\)$/\1/p' | sort -u | paste -sd ' ')"
 modules="$(IFS=,; echo "${listed[*]}")"
 # JVM options every launch gets. JNA calls native code: from Java 22 on the JVM warns about that (and later
 # refuses) unless native access is enabled. Java 17 needs nothing, and there the option would cost startup time:
