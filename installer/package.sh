@@ -4,9 +4,12 @@
 #   2. an app-image: launcher + jar + a Java runtime that jlink trims to installer/modules.txt;
 #   3. a CDS archive: one training run of the app-image records the classes a start loads, and cds-archive.sh
 #      lays them out for the launcher to map (installer/measure-startup.sh measures what that saves);
-#   4. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop
-#      package carries: /usr/bin/mqscope, the .desktop entry and the hicolor icons, all owned by dpkg. Its only
-#      maintainer scripts make the CDS archive at installation (it is tied to the jar's path) and delete it.
+#   4. lib/mqscope.sh in the image: starts the runtime directly, with the options of jpackage's launcher, which
+#      itself spends about 0.1 s of each start asking the package manager which package it belongs to;
+#   5. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop
+#      package carries: /usr/bin/mqscope (→ lib/mqscope.sh), the .desktop entry and the hicolor icons, all owned
+#      by dpkg. Its only maintainer scripts make the CDS archive at installation (it is tied to the jar's path)
+#      and delete it.
 #
 # Run by `./mvnw -B -Pinstaller package -DskipTests` (app/pom.xml, profile "installer"); by hand:
 #   installer/package.sh --jar app/target/mqscope.jar --version 0.1.0 --out app/target/installer
@@ -184,6 +187,35 @@ if [ "$cds" != off ]; then
     fi
 fi
 "$image/bin/$name" --version >/dev/null || die "the app-image's launcher does not start"
+
+# --- 3b. shell launcher -------------------------------------------------------------------------------------
+# jpackage's launcher (bin/mqscope) asks rpm and then dpkg, twice over, which package owns it before it starts
+# the JVM: about 0.1 s of every start on a Debian machine. lib/mqscope.sh starts the same JVM with the same
+# options, read from the launcher's configuration now; the .deb's /usr/bin/mqscope points to it.
+shell_word() {
+    local value="$1"
+    if [[ "$value" == *[\"\\\`]* || "${value//\$APPDIR/}" == *\$* ]]; then
+        die "cannot carry '$value' from $cfg into a shell launcher"
+    fi
+    printf '"%s"' "${value//\$APPDIR/\$app}"
+}
+jvm_words=""
+while IFS= read -r option; do
+    jvm_words+=" $(shell_word "$option")"
+done < <(sed -n 's/^java-options=//p' "$cfg")
+classpath_word="$(shell_word "$(sed -n 's/^app.classpath=//p' "$cfg")")"
+main_word="$(shell_word "$(sed -n 's/^app.mainclass=//p' "$cfg")")"
+cat >"$image/lib/$name.sh" <<SCRIPT
+#!/bin/sh
+# Starts $name: the bundled Java runtime with the JVM options of bin/$name (lib/app/$name.cfg, from which
+# installer/package.sh wrote this file), without that launcher's package-manager lookups. Works through symlinks.
+self="\$(readlink -f "\$0")"
+lib="\${self%/*}"
+app="\$lib/app"
+exec "\$lib/runtime/bin/java"$jvm_words -classpath $classpath_word $main_word "\$@"
+SCRIPT
+chmod 0755 "$image/lib/$name.sh"
+[ "$("$image/lib/$name.sh" --version)" = "$("$image/bin/$name" --version)" ] || die "lib/$name.sh does not start"
 log "app-image: $image ($(du -sh "$image" | cut -f1))"
 
 # --- 4. .deb ------------------------------------------------------------------------------------------------
@@ -205,7 +237,7 @@ if [[ ",$types," == *,deb,* ]]; then
         install -m 0755 "$here/deb/postinst" "$here/deb/prerm" "$stage/DEBIAN/"
     fi
     mkdir -p "$stage/usr/bin" "$stage/usr/share/applications" "$stage/usr/share/icons/hicolor/scalable/apps"
-    ln -s "../lib/$name/bin/$name" "$stage/usr/bin/$name"
+    ln -s "../lib/$name/lib/$name.sh" "$stage/usr/bin/$name"
     install -m 0644 "$here/$name.desktop" "$stage/usr/share/applications/$name.desktop"
     for size in "${icon_sizes[@]}"; do
         install -D -m 0644 "$out/icons/$name-$size.png" "$stage/usr/share/icons/hicolor/${size}x$size/apps/$name.png"

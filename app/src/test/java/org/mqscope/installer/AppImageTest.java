@@ -41,6 +41,28 @@ class AppImageTest {
     }
 
     @Test
+    void shellLauncherStartsTheJvmWithTheOptionsOfJpackagesLauncher() throws IOException {
+        Path script = Packages.appImage().resolve("lib/mqscope.sh");
+        String text = Files.readString(script);
+        List<String> options = Files.readAllLines(Packages.appImage().resolve("lib/app/mqscope.cfg")).stream()
+                .filter(line -> line.startsWith("java-options="))
+                .map(line -> line.substring("java-options=".length()).replace("$APPDIR", "$app"))
+                .toList();
+
+        assertThat(options).isNotEmpty();
+        for (String option : options) {
+            assertThat(text).contains(" \"" + option + "\"");
+        }
+        assertThat(text).doesNotContain("dpkg").doesNotContain("rpm");
+        Packages.Result r = Packages.runOk(List.of(script.toString(), "--version"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"));
+        assertThat(r.out().lines()).contains(AppInfo.versionLine());
+        if (Files.exists(Packages.appImage().resolve("lib/app/mqscope.jsa"))) {
+            assertThat(r.out()).contains(MAIN_CLASS + " source: shared objects file");
+        }
+    }
+
+    @Test
     void runtimeHoldsTheListedModulesAndNoneLeftOut() throws IOException {
         List<String> listed = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
