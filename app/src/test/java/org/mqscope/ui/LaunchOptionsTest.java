@@ -102,7 +102,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Theme.LIGHT, Optional.empty(), Duration.ZERO, false))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 
