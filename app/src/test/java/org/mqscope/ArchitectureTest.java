@@ -64,7 +64,7 @@ class ArchitectureTest {
         assertThat(dependencies).containsKeys(APP, MQ + "/MqBackends", MQ + "/MqException");
         assertThat(dependencies.get(MQ + "/MqBackends")).contains("java/util/ServiceLoader", MQ + "/MqBackend");
         assertThat(dependencies.get(APP)).contains(UI + "/LaunchOptions");
-        assertThat(dependencies.get(UI + "/queues/QueueTableModel")).contains(MQ + "/QueueInfo");
+        assertThat(dependencies.get(UI + "/queues/QueueTreeModel")).contains(MONITOR + "/QueueSample");
     }
 
     @Test
