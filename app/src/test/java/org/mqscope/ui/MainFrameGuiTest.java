@@ -91,6 +91,13 @@ class MainFrameGuiTest {
             return; // skipped: nothing was opened
         }
         try {
+            if (frame != null) {
+                // Through the window's own close path: it stops the sampler, whose descriptors would otherwise
+                // keep opening and closing every kernel queue in this JVM (and a close by this process removes
+                // the notification registrations other tests make).
+                GuiActionRunner.execute(frame::quit);
+                assertThat(io.awaitIdle(WAIT)).as("backends closed").isTrue();
+            }
             if (window != null) {
                 window.cleanUp();
             } else {
