@@ -35,6 +35,18 @@ public interface MqBackend extends AutoCloseable {
     /** Exactly the text of /dev/mqueue/&lt;name&gt;, e.g. {@code "QSIZE:0          NOTIFY:0 ...\n"}. */
     String statusLine(String name) throws MqException;
 
+    /**
+     * Recreates a queue with another capacity (maxmsg and msgsize are fixed at creation): takes every message,
+     * unlinks the queue, creates it again with {@code newAttrs} and the same mode, and sends the messages back in
+     * receive order. Refused before anything changes with EMSGSIZE when a message is longer than the new msgsize,
+     * and with ENOSPC when there are more messages than the new maxmsg (the detail says which, and the sizes).
+     * Creation errors are mq_open's (EINVAL above msg_max, EMFILE over RLIMIT_MSGQUEUE...); then the queue is
+     * created again as it was and gets its messages back. On the kernel the messages are journaled as in a
+     * drain-and-restore peek, so a crash midway loses nothing ({@code --recover} finishes the job); processes that
+     * still hold the old queue open keep the old, now nameless, queue.
+     */
+    RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException;
+
     /** The limits queue creation is checked against. */
     MqLimits limits() throws MqException;
 

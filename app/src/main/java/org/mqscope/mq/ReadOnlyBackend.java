@@ -51,6 +51,11 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
     }
 
     @Override
+    public RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException {
+        throw refused("recreate", name, "recreating a queue unlinks and creates it");
+    }
+
+    @Override
     public List<QueueInfo> list() throws MqException {
         return inner.list();
     }

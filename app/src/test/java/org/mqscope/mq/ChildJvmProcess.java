@@ -41,14 +41,9 @@ final class ChildJvmProcess implements OtherProcess {
 
     private ChildJvmProcess(List<String> wrapper, boolean exitOnClose) throws IOException {
         this.exitOnClose = exitOnClose;
-        Path dir = sharedDir();
-        stderr = Files.createTempFile(dir.resolve("tmp"), "child-", ".err");
-        List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx64m",
-                "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-Djna.tmpdir=" + dir.resolve("tmp"),
-                "-cp", classPath(dir), ChildProcessMain.class.getName()));
-        process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        stderr = Files.createTempFile(sharedDir().resolve("tmp"), "child-", ".err");
+        process = new ProcessBuilder(javaCommand(wrapper, List.of(), ChildProcessMain.class))
+                .redirectError(stderr.toFile()).start();
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread pump = new Thread(this::pumpReplies, "mq-child-" + process.pid());
         pump.setDaemon(true);
@@ -65,6 +60,23 @@ final class ChildJvmProcess implements OtherProcess {
                     + hello + " " + errorOutput());
         }
         pid = Integer.parseInt(hello.substring("READY ".length()).trim());
+    }
+
+    /**
+     * The command line that runs {@code main} in a child JVM behind {@code wrapper} (setpriv, unshare... or
+     * nothing), on a world-readable copy of the test class path, with {@code jvmArgs} (e.g. -D options).
+     */
+    static List<String> javaCommand(List<String> wrapper, List<String> jvmArgs, Class<?> main, String... args)
+            throws IOException {
+        Path dir = sharedDir();
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx64m",
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"), "-Djna.tmpdir=" + dir.resolve("tmp")));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classPath(dir), main.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** A child JVM running as {@code uid}/{@code gid} (no supplementary groups, no capabilities, umask 022). */

@@ -59,6 +59,11 @@ final class FakeBackend implements MqBackend {
     }
 
     @Override
+    public org.mqscope.mq.RecreateResult recreate(String name, MqAttributes newAttrs) {
+        throw new UnsupportedOperationException("not needed by the window yet");
+    }
+
+    @Override
     public List<QueueInfo> list() throws MqException {
         listCalls.incrementAndGet();
         listThread = Thread.currentThread().getName();

@@ -13,6 +13,7 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.RecreateResult;
 
 /**
  * An in-process mqueue namespace that behaves as Linux does: same errno in the same check order, same receive and
@@ -86,6 +87,12 @@ public final class EmulatedBackend implements MqBackend {
     public void unlink(String name) throws MqException {
         ensureOpen();
         namespace.unlink(name, credentials);
+    }
+
+    @Override
+    public RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException {
+        ensureOpen();
+        return namespace.recreate(name, newAttrs, credentials);
     }
 
     @Override

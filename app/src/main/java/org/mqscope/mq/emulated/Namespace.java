@@ -1,6 +1,7 @@
 package org.mqscope.mq.emulated;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.QueueNames;
+import org.mqscope.mq.RecreateResult;
+import org.mqscope.mq.RecreateRules;
 import org.mqscope.mq.StatusLine;
 
 /**
@@ -114,6 +117,47 @@ final class Namespace {
         names.remove(key);
         q.unlinked = true;
         evictIfUnused(q);
+    }
+
+    /**
+     * Recreate, atomically as far as anyone else can see: check, unlink, create with the new attributes and the
+     * old mode, move the messages over. A failed creation puts the old queue back under its name, untouched.
+     */
+    synchronized RecreateResult recreate(String name, MqAttributes newAttrs, Credentials c) throws MqException {
+        checkName(name, "recreate");
+        String key = QueueNames.canonical(name);
+        QueueInode old = names.get(key);
+        if (old == null) {
+            throw new MqException(Errno.ENOENT, "recreate", name);
+        }
+        if (!old.permits(c, true, true)) {
+            throw new MqException(Errno.EACCES, "recreate", name, "recreate needs read and write permission");
+        }
+        QueueInode.Snapshot before = old.snapshot(false);
+        MqException refusal = RecreateRules.refusal(name, Arrays.asList(before.messages()), newAttrs);
+        if (refusal != null) {
+            throw refusal;
+        }
+        names.remove(key);
+        old.unlinked = true;
+        evictIfUnused(old);
+        QueueInode created;
+        try {
+            Credentials exactMode = new Credentials(c.pid(), c.uid(), c.gid(), 0, c.capSysResource(),
+                    c.capDacOverride(), c.capFowner());
+            created = create(key, name, old.mode, newAttrs, exactMode);
+        } catch (MqException e) {
+            if (old.evicted) {
+                old.evicted = false;
+                queueCount++;
+                chargedBytes.merge(old.chargedUid, old.charge, Long::sum);
+            }
+            old.unlinked = false;
+            names.put(key, old);
+            throw e;
+        }
+        created.replay(old.take(before.messages().length));
+        return new RecreateResult(before.messages().length, before.attributes(), created.attributes(false));
     }
 
     /** Called when an inode's reference count reaches zero. */

@@ -2,6 +2,8 @@ package org.mqscope.mq.emulated;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -309,6 +311,31 @@ final class QueueInode {
     }
 
     record Snapshot(MqMessage[] messages, MqAttributes attributes) {
+    }
+
+    /**
+     * Receives {@code count} messages as a drain would (a freed slot still goes to a blocked sender, whose message
+     * stays in this queue). For recreate, under the namespace's lock.
+     */
+    List<MqMessage> take(int count) throws MqException {
+        List<MqMessage> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(receive(true, null, "recreate"));
+        }
+        return out;
+    }
+
+    /** Puts messages into this new queue in order: nobody can be registered or waiting on it yet. */
+    void replay(List<MqMessage> messages) {
+        lock.lock();
+        try {
+            for (MqMessage m : messages) {
+                store.add(m);
+                qsize += m.size();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     StatusLine status() {

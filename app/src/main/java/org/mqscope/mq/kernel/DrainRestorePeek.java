@@ -1,7 +1,6 @@
 package org.mqscope.mq.kernel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +36,10 @@ final class DrainRestorePeek implements PeekStrategy {
     /** How long a restore waits for room in a queue others keep full; tests shorten it. */
     void restorePatience(Duration patience) {
         restorePatience = patience;
+    }
+
+    Duration restorePatience() {
+        return restorePatience;
     }
 
     @Override
@@ -126,19 +129,11 @@ final class DrainRestorePeek implements PeekStrategy {
 
     private Journal createJournal(PrivateDescriptor d, MqAttributes a, StatusLine s) throws MqException {
         try {
-            return Journal.create(journalDirectory, d.name, modeOf(d), a.maxMessages(), a.messageSize(),
+            return Journal.create(journalDirectory, d.name, d.mode(), a.maxMessages(), a.messageSize(),
                     a.currentMessages(), s.qsize());
         } catch (IOException e) {
             throw new MqException(Errno.EIO, "peek", d.name, "cannot write the peek journal in " + journalDirectory
                     + " (" + e.getMessage() + "); nothing was taken from the queue");
-        }
-    }
-
-    private static int modeOf(PrivateDescriptor d) {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self/fd/" + d.fd), "unix:mode")).intValue() & 07777;
-        } catch (IOException | RuntimeException e) {
-            return 0600;
         }
     }
 

@@ -58,7 +58,7 @@ final class JournalRestorer {
         String queue = journal.queue();
         try (journal) {
             long restoredBefore = journal.restored();
-            try (PrivateDescriptor d = PrivateDescriptor.open(queue, "recover")) {
+            try (PrivateDescriptor d = descriptorFor(journal)) {
                 String doubt = settle(journal, d, includeInDoubt);
                 if (doubt != null) {
                     return new RecoveryReport.Entry(file.toString(), queue, 0, journal.recordCount() - restoredBefore,
@@ -84,6 +84,28 @@ final class JournalRestorer {
     }
 
     /**
+     * The queue to restore into. A recreate that died after its unlink left no queue under the name: create it,
+     * with the new attributes if the kernel takes them, else as it was.
+     */
+    private static PrivateDescriptor descriptorFor(Journal journal) throws MqException {
+        String queue = journal.queue();
+        try {
+            return PrivateDescriptor.open(queue, "recover");
+        } catch (MqException e) {
+            long[] target = journal.recreateTarget();
+            if (e.errno() != Errno.ENOENT || journal.phase() != Journal.Phase.RECREATING || target == null) {
+                throw e;
+            }
+            try {
+                return PrivateDescriptor.create(queue, journal.mode(), target[0], target[1], "recover");
+            } catch (MqException refused) {
+                return PrivateDescriptor.create(queue, journal.mode(), journal.maxMessages(), journal.messageSize(),
+                        "recover");
+            }
+        }
+    }
+
+    /**
      * Brings the journal to a state the restore loop can continue from. Returns why it cannot, or null.
      */
     private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt)
@@ -99,8 +121,8 @@ final class JournalRestorer {
             return null;
         }
         Journal.InFlight f = journal.inFlight();
-        if (f == null) {
-            return null;
+        if (f == null || journal.phase() == Journal.Phase.RECREATING) {
+            return null; // nothing was sent yet in a recreate that had not reached its restore
         }
         long length = journal.recordBody((int) f.index()).remaining();
         long curmsgs = d.attributes().currentMessages();

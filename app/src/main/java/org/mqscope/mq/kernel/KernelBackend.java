@@ -21,6 +21,7 @@ import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecoveryReport;
+import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.kernel.journal.Journal;
 
 /** The machine's POSIX message queues, through glibc. */
@@ -147,6 +148,15 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
             throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
         }
+    }
+
+    @Override
+    public RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException {
+        if (name == null) {
+            throw new MqException(Errno.EFAULT, "recreate", null);
+        }
+        return new Recreator(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience())
+                .recreate(name, newAttrs);
     }
 
     @Override

@@ -25,6 +25,8 @@ final class PosixNative {
 
     static native int close(int fd);
 
+    static native int fchmod(int fd, int mode);
+
     static native int open(byte[] path, int flags);
 
     static native int dup3(int oldfd, int newfd, int flags);

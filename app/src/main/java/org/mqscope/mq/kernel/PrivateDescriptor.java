@@ -43,6 +43,37 @@ final class PrivateDescriptor implements AutoCloseable {
         return new PrivateDescriptor(name, fd);
     }
 
+    /**
+     * mq_open(name, O_CREAT|O_EXCL|O_RDWR|O_NONBLOCK) with these attributes, then fchmod to exactly {@code mode}
+     * (mq_open would apply this process's umask).
+     */
+    static PrivateDescriptor create(String name, int mode, long maxmsg, long msgsize, String operation)
+            throws MqException {
+        int fd;
+        try (com.sun.jna.Memory attr = new com.sun.jna.Memory(Layouts.MQ_ATTR_SIZE)) {
+            attr.clear();
+            attr.setLong(Layouts.MQ_MAXMSG, maxmsg);
+            attr.setLong(Layouts.MQ_MSGSIZE, msgsize);
+            fd = NativeSupport.require().mqOpen.mq_open(NativeSupport.cString(name),
+                    Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, mode, attr);
+            if (fd < 0) {
+                throw MqException.ofCode(Native.getLastError(), operation, name);
+            }
+        }
+        PosixNative.fchmod(fd, mode); // best effort: without it the queue keeps mode & ~umask
+        return new PrivateDescriptor(name, fd);
+    }
+
+    /** The permission bits of the queue (st_mode & 07777), 0600 when stat fails. */
+    int mode() {
+        try {
+            Object m = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/fd/" + fd), "unix:mode");
+            return ((Number) m).intValue() & 07777;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0600;
+        }
+    }
+
     MqAttributes attributes() throws MqException {
         Scratch s = Scratch.get();
         if (MqNative.mq_getattr(fd, s.at(Scratch.ATTR)) != 0) {

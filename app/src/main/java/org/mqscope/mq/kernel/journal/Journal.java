@@ -34,7 +34,14 @@ import org.mqscope.mq.MqMessage;
  */
 public final class Journal implements AutoCloseable {
     /** Where a journal stands. */
-    public enum Phase { DRAINING, RESTORING }
+    public enum Phase {
+        /** Receiving messages into the journal. */
+        DRAINING,
+        /** Sending them back into the queue. */
+        RESTORING,
+        /** Recreate: the old queue is being unlinked and the new one created; then the messages go back. */
+        RECREATING
+    }
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class,
@@ -68,8 +75,15 @@ public final class Journal implements AutoCloseable {
         this.salt = head.getLong(H_SALT);
     }
 
-    /** The per-user journal directory: $XDG_DATA_HOME/mqscope/journal, else ~/.local/share/mqscope/journal. */
+    /**
+     * The per-user journal directory: the system property mqscope.journal.dir when set, else
+     * $XDG_DATA_HOME/mqscope/journal, else ~/.local/share/mqscope/journal.
+     */
     public static Path defaultDirectory() {
+        String override = System.getProperty("mqscope.journal.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "share");
@@ -195,7 +209,27 @@ public final class Journal implements AutoCloseable {
     }
 
     public Phase phase() {
-        return head.getInt(H_PHASE) == 2 ? Phase.RESTORING : Phase.DRAINING;
+        return switch (head.getInt(H_PHASE)) {
+            case 2 -> Phase.RESTORING;
+            case 3 -> Phase.RECREATING;
+            default -> Phase.DRAINING;
+        };
+    }
+
+    /**
+     * Enters the recreate step: from here on, recovery creates the queue with these attributes (and the journal's
+     * mode) if it finds the name gone, before putting the messages back.
+     */
+    public void beginRecreate(long maxmsg, long msgsize) {
+        head.putLong(H_TARGET_MAXMSG, maxmsg);
+        head.putLong(H_TARGET_MSGSIZE, msgsize);
+        INT.setRelease(head, H_PHASE, 3);
+    }
+
+    /** maxmsg and msgsize the queue is being recreated with, or null outside a recreate. */
+    public long[] recreateTarget() {
+        long maxmsg = head.getLong(H_TARGET_MAXMSG);
+        return maxmsg > 0 ? new long[] {maxmsg, head.getLong(H_TARGET_MSGSIZE)} : null;
     }
 
     // ---------------------------------------------------------------- drain

@@ -37,7 +37,9 @@ final class JournalLayout {
     static final int H_CHUNK_SIZE = 120;
     static final int H_MODE = 128;
     static final int H_NAME_LEN = 132;
-    static final int H_NAME = 136;
+    static final int H_TARGET_MAXMSG = 136;
+    static final int H_TARGET_MSGSIZE = 144;
+    static final int H_NAME = 152;
     static final int MAX_NAME_BYTES = PAGE - H_NAME;
 
     // staging slot
