@@ -76,6 +76,7 @@ final class MainController {
         initialQueue = initialQueueOrNull;
         readOnly = startReadOnly;
         onReadOnly.accept(readOnly);
+        actions.update(actions.state().withReadOnly(readOnly));
         activate(requested.or(prefs::backend).orElse(BackendKind.KERNEL));
     }
 
