@@ -35,7 +35,7 @@ public class Dialogs {
     public PeekAnswer confirmKernelPeek(Component parent, String queue, PeekMethod method, List<String> risks) {
         JPanel panel = new JPanel(new MigLayout("insets 0, wrap 1, width 480", "[grow, fill]"));
         panel.add(new JLabel(html("Linux has no way to read a POSIX queue without taking the messages out, so "
-                + "mqscope peeks " + queue + " by <b>" + method.label() + "</b>: it " + method.explanation()
+                + "mqscope peeks " + escape(queue) + " by <b>" + method.label() + "</b>: it " + method.explanation()
                 + ". Every message is journaled to disk first, so a crash loses nothing.")));
         if (risks.isEmpty()) {
             panel.add(new JLabel(html("Right now nothing else seems to use this queue.")));

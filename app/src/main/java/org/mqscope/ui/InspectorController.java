@@ -237,7 +237,13 @@ final class InspectorController {
                 + " at " + when;
         table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
-            notice.show(DrainReportText.headline(name, r), String.join("\n", DrainReportText.details(r)));
+            String headline = DrainReportText.headline(name, r);
+            String details = String.join("\n", DrainReportText.details(r));
+            if (DrainReportText.worrying(r)) {
+                notice.show(headline, details);
+            } else {
+                notice.showInfo(headline, details);
+            }
             main.sampleSoon();
         }
         if (selectFirstMessage && r.size() > 0) {

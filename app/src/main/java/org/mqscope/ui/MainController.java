@@ -263,7 +263,9 @@ final class MainController {
             return;
         }
         io.run(() -> recovery.recover(false), report -> {
-            if (!report.entries().isEmpty()) {
+            if (!report.entries().isEmpty() && report.complete()) {
+                notice.showInfo("Restored messages from interrupted peeks.", String.join("\n", report.describe()));
+            } else if (!report.entries().isEmpty()) {
                 notice.show(report.complete() ? "Restored messages from interrupted peeks."
                         : "Some messages from interrupted peeks are still kept.", String.join("\n",
                         report.describe()));

@@ -68,7 +68,9 @@ final class BandRenderer extends DefaultTableCellRenderer {
     @Override
     public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus,
                                                    int row, int column) {
-        Object shown = value instanceof Integer i && getHorizontalAlignment() == RIGHT ? numbers.format(i) : value;
+        // Priorities are read as numbers to compare, not amounts: no grouping separator there.
+        Object shown = value instanceof Integer i && getHorizontalAlignment() == RIGHT && !chip ? numbers.format(i)
+                : value;
         super.getTableCellRendererComponent(table, shown, selected, focus, row, column);
         MessageTableModel model = (MessageTableModel) table.getModel();
         int band = model.bandAt(table.convertRowIndexToModel(row));

@@ -44,8 +44,24 @@ public final class NoticeBar extends JPanel {
         setVisible(false);
     }
 
-    /** Shows the notice; {@code detailOrNull} goes on a second, selectable line. */
+    /** Shows the notice with the warning sign; {@code detailOrNull} goes on a second, selectable line. */
     public void show(String headlineText, String detailOrNull) {
+        icon.setVisible(true);
+        showText(headlineText, detailOrNull);
+    }
+
+    /** A report that needs no worry (a clean peek, messages restored): the same strip without the warning sign. */
+    public void showInfo(String headlineText, String detailOrNull) {
+        icon.setVisible(false);
+        showText(headlineText, detailOrNull);
+    }
+
+    /** True when the warning sign shows. */
+    public boolean warning() {
+        return icon.isVisible();
+    }
+
+    private void showText(String headlineText, String detailOrNull) {
         assert SwingUtilities.isEventDispatchThread();
         headline.setText(headlineText);
         detail.setText(detailOrNull);

@@ -52,6 +52,12 @@ public final class DrainReportText {
         return out;
     }
 
+    /** Something the user should act on or know disturbed others: a journal left, arrivals, a lost notification. */
+    public static boolean worrying(PeekResult r) {
+        DrainReport d = r.drain();
+        return !d.complete() || d.arrived() > 0 || d.departed() > 0 || d.notificationConsumed();
+    }
+
     static String count(long n) {
         return n + (n == 1 ? " message" : " messages");
     }

@@ -64,7 +64,7 @@ public final class ProposedPeekDialog extends JDialog {
         add(mqPeek, "wmin 0");
         add(new JLabel("F_MQ_PEEK:"), "aligny top");
         add(fcntl, "wmin 0");
-        add(note, "span, gaptop 8");
+        add(note, "span, gaptop 8, gapbottom 4");
         pack();
         setLocationRelativeTo(owner);
     }
@@ -90,7 +90,11 @@ public final class ProposedPeekDialog extends JDialog {
         }, texts -> {
             mqPeek.setText(texts[0]);
             fcntl.setText(texts[1]);
-        }, failure -> mqPeek.setText(ErrorText.explain(failure).fullText()));
+            pack(); // longer results need room; the note below must stay visible
+        }, failure -> {
+            mqPeek.setText(ErrorText.explain(failure).headline());
+            pack();
+        });
     }
 
     static String mqPeek(ProposedPeek p, long msgsize, long index) {

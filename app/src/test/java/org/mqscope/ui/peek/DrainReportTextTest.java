@@ -27,6 +27,7 @@ class DrainReportTextTest {
         assertThat(DrainReportText.details(r)).containsExactly(
                 "The queue held 3 messages when the peek began; it took 7 ms.",
                 "Nothing else changed as far as the peek could see.");
+        assertThat(DrainReportText.worrying(r)).isFalse();
     }
 
     @Test
@@ -41,5 +42,7 @@ class DrainReportTextTest {
         assertThat(d.get(2)).isEqualTo("2 messages left through other receivers while the queue was drained.");
         assertThat(d.get(3)).contains("notification fired", "mq_notify again");
         assertThat(d.get(4)).contains("kept in /home/u/.local/state/mqscope/j1", "mqscope --recover");
+        assertThat(DrainReportText.worrying(r)).isTrue();
+        assertThat(DrainReportText.worrying(result(new DrainReport(1, 1, 1, 0, 0, true, 0, null)))).isTrue();
     }
 }
