@@ -196,11 +196,16 @@ final class InspectorController {
 
     private void livePeek() {
         if (!peekInFlight && method == PeekMethod.EXACT) {
-            peekNow();
+            peek(true);
         }
     }
 
     private void peekNow() {
+        peek(false);
+    }
+
+    /** {@code fromTimer}: a live peek, whose failure (e.g. the queue was just unlinked) needs no notice. */
+    private void peek(boolean fromTimer) {
         int sel = selection;
         String name = queue;
         MqBackend backend = main.backend();
@@ -224,7 +229,12 @@ final class InspectorController {
         }, failure -> {
             peekInFlight = false;
             if (sel == selection) {
-                peekFailed(name, failure);
+                if (fromTimer) {
+                    live.stop();
+                    table.clear(name, "Cannot peek " + name + ": " + ErrorText.explain(failure).headline());
+                } else {
+                    peekFailed(name, failure);
+                }
             }
         });
     }

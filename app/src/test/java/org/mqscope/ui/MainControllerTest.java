@@ -234,6 +234,51 @@ class MainControllerTest {
         });
     }
 
+    /** A kernel stand-in whose recovery finds one journal and restores it in full, as the real one reports it. */
+    private MqBackend recoveringKernel(java.util.concurrent.atomic.AtomicInteger recoveries, int pending) {
+        return (MqBackend) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MqBackend.class, org.mqscope.mq.JournalRecovery.class}, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "recover" -> {
+                                recoveries.incrementAndGet();
+                                yield new org.mqscope.mq.RecoveryReport(java.util.List.of(
+                                        new org.mqscope.mq.RecoveryReport.Entry("/j/1", "/orders", 12, 0, null)));
+                            }
+                            case "pendingJournals" -> pending;
+                            case "id" -> "kernel";
+                            default -> method.invoke(kernel, args);
+                        });
+    }
+
+    @Test
+    void atStartTheKernelRestoresWhatInterruptedPeeksLeftAndSaysSo() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger recoveries = new java.util.concurrent.atomic.AtomicInteger();
+        outcomes.put(BackendKind.KERNEL, recoveringKernel(recoveries, 1));
+        start(Optional.of(BackendKind.KERNEL));
+        assertThat(recoveries.get()).isEqualTo(1);
+        Edt.run(() -> {
+            assertThat(notice.headlineText()).isEqualTo("Restored messages from interrupted peeks.");
+            assertThat(notice.detailText()).isEqualTo("Restored 12 messages into /orders from an interrupted peek.");
+            assertThat(notice.warning()).isFalse();
+        });
+    }
+
+    @Test
+    void inReadOnlyModeNothingIsRestoredButTheWaitingJournalsAreCounted() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger recoveries = new java.util.concurrent.atomic.AtomicInteger();
+        outcomes.put(BackendKind.KERNEL, recoveringKernel(recoveries, 2));
+        Edt.run(() -> controller.start(Optional.of(BackendKind.KERNEL), true, null));
+        settle();
+        assertThat(recoveries.get()).isZero();
+        Edt.run(() -> {
+            assertThat(notice.headlineText()).isEqualTo("2 journals of interrupted kernel peeks wait to be restored.");
+            assertThat(notice.detailText()).contains("mqscope --recover", "leave read-only mode");
+            controller.setReadOnly(false);
+        });
+        settle();
+        assertThat(recoveries.get()).as("leaving read-only mode restores them").isEqualTo(1);
+    }
+
     @Test
     void withNoBackendAtAllTheWindowSaysWhyForBoth() throws Exception {
         outcomes.put(BackendKind.KERNEL, new MqException(Errno.ENOSYS, "mq_unlink", "/"));

@@ -224,6 +224,15 @@ class MainFrameGuiTest {
         window.tabbedPane("detail.tabs").selectTab("JSON");
         assertThat(viewLine("detail.json", 1)).isEqualTo("  \"id\": 7,");
         window.button("detail.copy").requireEnabled();
+        // Ctrl+C in the table copies the message as the tab in front shows it, not the table's cells.
+        window.table("messages.table").focus();
+        robot.pressKey(KeyEvent.VK_CONTROL);
+        robot.pressAndReleaseKey(KeyEvent.VK_C);
+        robot.releaseKey(KeyEvent.VK_CONTROL);
+        robot.waitForIdle();
+        assertThat(java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
+                .getData(java.awt.datatransfer.DataFlavor.stringFlavor))
+                .isEqualTo("{\n  \"id\": 7,\n  \"ok\": true\n}");
 
         // A confirmed receive takes the head (priority 9), shows it, and the table follows.
         window.button("receive").click();
