@@ -103,6 +103,11 @@ public final class MainFrame extends JFrame {
             public void windowClosing(WindowEvent e) {
                 closeWindow();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                queues.tree().requestFocusInWindow(); // not the filter field: its caret would hide its hint
+            }
         });
         bounds.apply(this);
     }

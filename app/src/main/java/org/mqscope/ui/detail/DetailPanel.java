@@ -48,6 +48,9 @@ public final class DetailPanel extends JPanel {
     private final JPanel body = new JPanel(cards);
     private final JButton copy = new JButton();
     private DetailContent content;
+    /** Until the user picks a tab, JSON payloads open in the JSON tab and everything else in Text. */
+    private boolean tabChosen;
+    private boolean choosingTab;
 
     public DetailPanel(Action copyAction) {
         super(new MigLayout("insets 6 8 8 8, wrap 1, hidemode 3", "[grow, fill]", "[]4[grow, fill]"));
@@ -66,6 +69,7 @@ public final class DetailPanel extends JPanel {
         tabs.addTab("Text", view(text, textNote));
         tabs.addTab("Hex", view(hex, null));
         tabs.addTab("JSON", view(json, jsonNote));
+        tabs.addChangeListener(e -> tabChosen |= !choosingTab);
         JPanel empty = new JPanel(new MigLayout("insets 0", "[grow, fill]", "[top]"));
         empty.add(placeholder, "wmin 0");
         body.add(empty, EMPTY_CARD);
@@ -115,6 +119,11 @@ public final class DetailPanel extends JPanel {
         jsonNote.setVisible(c.jsonNote() != null);
         for (LineView v : new LineView[] {text, hex, json}) {
             v.scrollRectToVisible(new java.awt.Rectangle(0, 0, 1, 1));
+        }
+        if (!tabChosen) {
+            choosingTab = true;
+            tabs.setSelectedIndex(c.json() != null ? JSON_TAB : TEXT_TAB);
+            choosingTab = false;
         }
         cards.show(body, CONTENT_CARD);
     }

@@ -22,6 +22,7 @@ public final class TextLines implements LineSource {
     private final int[] starts;
     private final int count;
     private final boolean utf8;
+    private final int longest;
 
     private TextLines(String text, boolean utf8) {
         this.text = text;
@@ -48,6 +49,11 @@ public final class TextLines implements LineSource {
         s[n] = text.length();
         this.starts = s;
         this.count = text.isEmpty() ? 0 : n;
+        int max = 0;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, s[i + 1] - s[i]);
+        }
+        this.longest = max;
     }
 
     /** Decodes and indexes the payload; linear in its size, so build it off the EDT for big messages. */
@@ -85,7 +91,7 @@ public final class TextLines implements LineSource {
 
     @Override
     public int longestLine() {
-        return count == 0 ? 0 : WRAP;
+        return longest + 8; // room for tabs widened to spaces
     }
 
     @Override
