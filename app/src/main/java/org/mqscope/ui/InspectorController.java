@@ -1,5 +1,6 @@
 package org.mqscope.ui;
 
+import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.SampleBatch;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqBackend;
@@ -60,6 +61,8 @@ final class InspectorController {
     private boolean selectFirstMessage;
     /** The messages on screen; read on mq-io to skip unchanged live peeks. */
     private volatile List<MqMessage> shown = List.of();
+    /** The info line of the last peek shown, or null. */
+    private String lastPeek;
 
     InspectorController(IoExecutor io, MainController main, MessageTablePanel table, DetailPanel detail,
                         NoticeBar notice, StatusBar status, ActionSet actions, Dialogs dialogs, UiPrefs prefs,
@@ -103,6 +106,7 @@ final class InspectorController {
         queue = name;
         method = null;
         shown = List.of();
+        lastPeek = null;
         detail.clear(null);
         actions.update(actions.state().withQueue(name, null));
         if (name == null) {
@@ -150,9 +154,18 @@ final class InspectorController {
         }
     }
 
-    /** A sampling pass: nothing to do unless the selected queue is gone (the tree then clears the selection). */
+    /**
+     * A sampling pass. A kernel peek is a picture of one moment: when the queue's depth has moved away from it, the
+     * table says so (the emulation's live peeks follow by themselves).
+     */
     void sampled(SampleBatch batch) {
-        // The tree reports a vanished queue through its selection; nothing else depends on the depth here.
+        if (queue == null || method != PeekMethod.DRAIN_RESTORE || peekInFlight || lastPeek == null) {
+            return;
+        }
+        QueueSample s = batch.find(queue);
+        if (s != null && s.attributesKnown() && s.currentMessages() != shown.size()) {
+            table.setInfo(lastPeek + " · now " + s.currentMessages() + " in the queue: F5 to peek again");
+        }
     }
 
     /** F5 or the Peek button: peek the selected queue now; on the kernel this asks first (unless told not to). */
@@ -245,6 +258,7 @@ final class InspectorController {
         String count = r.size() == 1 ? "1 message" : String.format("%,d messages", r.size());
         String info = count + " · " + r.method().label() + (r.method() == PeekMethod.EXACT ? " (live)" : "")
                 + " at " + when;
+        lastPeek = info;
         table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
             String headline = DrainReportText.headline(name, r);

@@ -420,5 +420,9 @@ class MainFrameGuiTest {
             }
         }
         assertThat(after).containsExactly(sent.get(1), sent.get(0), sent.get(2));
+
+        // The peek is a picture of one moment: once the queue moved on, the table says so.
+        eventually("the stale note", () -> window.label("messages.info").text().endsWith(
+                "now 0 in the queue: F5 to peek again"));
     }
 }
