@@ -132,6 +132,12 @@ public final class ScreenshotTour {
             });
             pause(1500);
             shoot(f, out.resolve(theme.id() + "-7-kernel-after-peek.png"));
+            call(() -> {
+                f.actions().get(AppAction.DARK_THEME).actionPerformed(null);
+                return null;
+            });
+            pause(1000);
+            shoot(f, out.resolve(theme.id() + "-8-theme-switched-at-runtime.png"));
         } finally {
             kernel.unlink(kq);
             SwingUtilities.invokeAndWait(f::quit);

@@ -13,7 +13,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 import java.awt.CardLayout;
 import java.awt.Dimension;
 import java.text.NumberFormat;
@@ -60,7 +59,7 @@ public final class DetailPanel extends JPanel {
         placeholder.setName("detail.placeholder");
         tabs.setName("detail.tabs");
         title.putClientProperty("FlatLaf.styleClass", "h4");
-        placeholder.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(placeholder);
         copy.setAction(copyAction);
         copy.setName("detail.copy");
         copy.putClientProperty("JButton.buttonType", "toolBarButton");
@@ -86,7 +85,7 @@ public final class DetailPanel extends JPanel {
     private static JLabel note(String name) {
         JLabel l = new JLabel();
         l.setName(name);
-        l.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(l);
         l.setVisible(false);
         return l;
     }

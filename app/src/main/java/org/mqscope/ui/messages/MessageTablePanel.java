@@ -12,7 +12,6 @@ import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 import javax.swing.table.TableColumn;
 import java.awt.Dimension;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class MessageTablePanel extends JPanel {
         title.setName("messages.title");
         info.setName("messages.info");
         title.putClientProperty("FlatLaf.styleClass", "h4");
-        info.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(info);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         table.getTableHeader().setReorderingAllowed(false);

@@ -18,7 +18,6 @@ import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.UIManager;
 
 /**
  * Tries the two peek interfaces proposed for Linux (not merged) on an emulated queue, side by side:
@@ -50,7 +49,7 @@ public final class ProposedPeekDialog extends JDialog {
         run.setName("proposed.run");
         run.addActionListener(e -> runBoth());
         JLabel note = new JLabel(NOTE);
-        note.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(note);
 
         getContentPane().setLayout(new MigLayout("insets 12, wrap 2, width 560", "[right][grow, fill]", ""));
         add(new JLabel("<html>Two non-destructive peeks were proposed for Linux and not merged. The emulation "

@@ -30,14 +30,20 @@ public final class StatusBar extends JPanel {
         queues.setName("status.queues");
         message.setName("status.message");
         version.setName("status.version");
-        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
-        version.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(version);
         add(backend);
         add(peek);
         add(queues);
         add(message, "wmin 0");
         add(version);
         setStarting();
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        // Again on every theme change: a border is not a UI resource that updateUI would replace.
+        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
     }
 
     /** Before any backend has started. */
