@@ -33,6 +33,7 @@ class ArchitectureTest {
     private static final String EMULATED = ROOT + "mq/emulated";
     private static final String MONITOR = ROOT + "monitor";
     private static final String UI = ROOT + "ui";
+    private static final String DEMO = ROOT + "demo";
     private static final String APP = ROOT + "App";
     private static final List<String> GUI_LIBRARIES =
             List.of("javax/swing/", "java/awt/", "org/jfree/", "com/formdev/", "net/miginfocom/");
@@ -63,7 +64,7 @@ class ArchitectureTest {
         assertThat(dependencies).containsKeys(APP, MQ + "/MqBackends", MQ + "/MqException");
         assertThat(dependencies.get(MQ + "/MqBackends")).contains("java/util/ServiceLoader", MQ + "/MqBackend");
         assertThat(dependencies.get(APP)).contains(UI + "/LaunchOptions");
-        assertThat(dependencies.get(UI + "/queues/QueueTableModel")).contains(MQ + "/QueueInfo");
+        assertThat(dependencies.get(UI + "/queues/QueueTreeModel")).contains(MONITOR + "/QueueSample");
     }
 
     @Test
@@ -77,6 +78,14 @@ class ArchitectureTest {
         assertNoViolations("no Swing, AWT, JFreeChart, FlatLaf or MigLayout in mq.. or monitor..",
                 c -> inTree(c, MQ) || inTree(c, MONITOR),
                 d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith));
+    }
+
+    @Test
+    void demoSeedsThroughTheContractWithoutSwingOrABackendPackage() {
+        assertThat(dependencies).containsKey(DEMO + "/DemoQueues");
+        assertNoViolations("org.mqscope.demo uses the contract only: no Swing, no ui, no backend package",
+                c -> inTree(c, DEMO), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith) || inTree(d, UI)
+                        || inTree(d, KERNEL) || inTree(d, EMULATED));
     }
 
     @Test

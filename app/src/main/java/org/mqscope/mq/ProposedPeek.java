@@ -10,7 +10,8 @@ public interface ProposedPeek {
     /**
      * {@code mq_timedreceive2(..., MQ_PEEK, index)}: the message at {@code index} in receive order, not removed.
      * EBADF without read access, EMSGSIZE when {@code bufferSize} is below mq_msgsize, EAGAIN on an empty
-     * queue, ENOENT when {@code index >= curmsgs}, EINVAL for a negative index.
+     * queue, ENOENT when {@code index >= curmsgs} (a negative index counts as a huge unsigned one, as in
+     * {@link MqQueue#peek}).
      */
     MqMessage mqTimedReceive2Peek(long bufferSize, long index) throws MqException;
 

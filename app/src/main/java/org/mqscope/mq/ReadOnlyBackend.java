@@ -42,7 +42,8 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
         if (Mq.accessMode(oflag) != Mq.O_RDONLY) {
             throw refused("mq_open", name, "mqscope opens queues for reading only");
         }
-        return new ReadOnlyQueue(inner.open(name, oflag, mode, attrOrNull));
+        MqQueue q = inner.open(name, oflag, mode, attrOrNull);
+        return q instanceof ProposedPeek ? new ReadOnlyPeekingQueue(q) : new ReadOnlyQueue(q);
     }
 
     @Override
@@ -86,9 +87,26 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
         inner.close();
     }
 
+    /** A read-only descriptor of a queue that also offers the proposed peek interfaces: they only look. */
+    private static final class ReadOnlyPeekingQueue extends ReadOnlyQueue implements ProposedPeek {
+        ReadOnlyPeekingQueue(MqQueue q) {
+            super(q);
+        }
+
+        @Override
+        public MqMessage mqTimedReceive2Peek(long bufferSize, long index) throws MqException {
+            return ((ProposedPeek) q).mqTimedReceive2Peek(bufferSize, index);
+        }
+
+        @Override
+        public FcntlPeek fcntlPeek(long index, int bufferLength) throws MqException {
+            return ((ProposedPeek) q).fcntlPeek(index, bufferLength);
+        }
+    }
+
     /** A read-only descriptor that also refuses what would change the queue through it. */
-    private static final class ReadOnlyQueue implements MqQueue {
-        private final MqQueue q;
+    private static class ReadOnlyQueue implements MqQueue {
+        final MqQueue q;
 
         ReadOnlyQueue(MqQueue q) {
             this.q = q;

@@ -1,5 +1,6 @@
 package org.mqscope.ui;
 
+import org.mqscope.demo.DemoQueues;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
 
@@ -14,6 +15,14 @@ public interface BackendFactory {
         return kind -> switch (kind) {
             case KERNEL -> MqBackends.kernel();
             case EMULATED -> MqBackends.emulated();
+        };
+    }
+
+    /** For --demo: the kernel as usual, and an emulated namespace already filled with example queues. */
+    static BackendFactory demo() {
+        return kind -> switch (kind) {
+            case KERNEL -> MqBackends.kernel();
+            case EMULATED -> DemoQueues.newBackend();
         };
     }
 }

@@ -18,6 +18,8 @@ public final class Gui {
     /** How long a screenshot waits for the backend to start and list its queues. */
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
     static final int EXIT_OK = 0;
+    /** What --demo opens first: JSON in several priority bands. */
+    static final String DEMO_QUEUE = "/orders";
     static final int EXIT_FAILURE = 1;
 
     private Gui() {
@@ -26,14 +28,22 @@ public final class Gui {
     /** Call from main (not the EDT). Returns once the window is showing; a screenshot run exits the JVM. */
     public static void start(LaunchOptions options) {
         IoExecutor io = new IoExecutor();
+        // A screenshot must look the same every time and leave the user's settings alone.
+        UiPrefs prefs = options.screenshot().isPresent() ? UiPrefs.scratch() : UiPrefs.user();
+        // Asked for, else remembered, else the desktop's, else light; looked up here, off the EDT.
+        Theme theme = options.theme().or(prefs::theme).or(Theme::fromSystem).orElse(Theme.LIGHT);
+        if (options.theme().isPresent() && options.screenshot().isEmpty()) {
+            prefs.setTheme(theme);
+        }
+        BackendFactory factory = options.demo() ? BackendFactory.demo() : BackendFactory.standard();
         WindowBounds bounds = options.screenshot().isPresent()
                 ? WindowBounds.fixed(WindowBounds.DEFAULT_SIZE)
                 : WindowBounds.remembered(WindowBounds.userNode());
         AtomicReference<MainFrame> frame = new AtomicReference<>();
         try {
             SwingUtilities.invokeAndWait(() -> {
-                options.theme().install();
-                MainFrame f = new MainFrame(io, BackendFactory.standard(), bounds);
+                theme.install();
+                MainFrame f = new MainFrame(io, factory, bounds, prefs, new Dialogs(), theme);
                 f.addWindowListener(new WindowAdapter() {
                     @Override
                     public void windowClosed(WindowEvent e) {
@@ -44,7 +54,7 @@ public final class Gui {
                 });
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
-                f.start(options.backend());
+                f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
                 frame.set(f);
             });
         } catch (InvocationTargetException e) {

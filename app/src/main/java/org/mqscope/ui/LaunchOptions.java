@@ -10,13 +10,16 @@ import java.util.Optional;
  *
  * @param mode       what to do: start the window, or print help or the version and exit
  * @param backend    the backend asked for; empty means the kernel where it starts, else the emulation
- * @param theme      the look and feel
+ * @param theme      the look and feel asked for; empty means the remembered one, else the system's
  * @param screenshot where to write a PNG of the main window before exiting; empty for a normal run
  * @param after      how long to wait, once the window has settled, before taking the screenshot
  * @param includeInDoubt with --recover: also send a message whose earlier send may or may not have happened
+ * @param readOnly   start in read-only mode
+ * @param demo       start on a seeded emulated namespace
  */
-public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme theme, Optional<Path> screenshot,
-                            Duration after, boolean includeInDoubt) {
+public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
+                            Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
+                            boolean demo) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
@@ -33,9 +36,15 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
         Objects.requireNonNull(after, "after");
     }
 
-    /** A normal start: automatic backend, light theme, no screenshot. */
+    /** A normal start: automatic backend and theme, no screenshot. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(Mode.RUN, Optional.empty(), Theme.LIGHT, Optional.empty(), DEFAULT_AFTER, false);
+        return new LaunchOptions(Mode.RUN, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_AFTER,
+                false, false, false);
+    }
+
+    /** The backend to start on: the emulation for --demo, else the one asked for (empty: decide later). */
+    public Optional<BackendKind> startBackend() {
+        return demo ? Optional.of(BackendKind.EMULATED) : backend;
     }
 
     public static String usage() {
@@ -45,9 +54,14 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
                 Desktop inspector for Linux POSIX message queues.
 
                 Options:
-                  --backend=kernel|emulated  which queues to show (default: kernel when it
-                                             starts, else an in-process emulation)
-                  --theme=light|dark         look and feel (default: light)
+                  --backend=kernel|emulated  which queues to show (default: the last one used;
+                                             the kernel when it starts, else an emulation)
+                  --demo                     start on an emulated namespace filled with example
+                                             queues and messages
+                  --read-only                never change a queue: no receive, purge, unlink or
+                                             kernel peek, and no writable descriptor
+                  --theme=light|dark         look and feel (default: the last one used, else the
+                                             desktop's preference where it can be read)
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
@@ -70,9 +84,13 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
         if (p.includeInDoubt && !p.recover) {
             throw new UsageException("--include-in-doubt only applies to --recover");
         }
+        if (p.demo && p.backend == BackendKind.KERNEL) {
+            throw new UsageException("--demo runs on the emulated backend, not on --backend=kernel");
+        }
         Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
-        return new LaunchOptions(mode, Optional.ofNullable(p.backend), p.theme, Optional.ofNullable(p.screenshot),
-                p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt);
+        return new LaunchOptions(mode, Optional.ofNullable(p.backend), Optional.ofNullable(p.theme),
+                Optional.ofNullable(p.screenshot), p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt,
+                p.readOnly, p.demo);
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -83,8 +101,10 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
         boolean version;
         boolean recover;
         boolean includeInDoubt;
+        boolean readOnly;
+        boolean demo;
         BackendKind backend;
-        Theme theme = Theme.LIGHT;
+        Theme theme;
         Path screenshot;
         Duration after;
 
@@ -103,6 +123,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Theme them
                     case "--version" -> version = flag(name, inlineValue);
                     case "--recover" -> recover = flag(name, inlineValue);
                     case "--include-in-doubt" -> includeInDoubt = flag(name, inlineValue);
+                    case "--read-only" -> readOnly = flag(name, inlineValue);
+                    case "--demo" -> demo = flag(name, inlineValue);
                     case "--backend" -> backend = backendValue(value(name, inlineValue));
                     case "--theme" -> theme = themeValue(value(name, inlineValue));
                     case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));

@@ -1,75 +1,91 @@
 package org.mqscope.ui;
 
+import com.formdev.flatlaf.FlatLaf;
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.ui.actions.ActionSet;
+import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
-import org.mqscope.ui.queues.QueueListPanel;
+import org.mqscope.ui.peek.ProposedPeekDialog;
+import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
+import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
 
-import javax.swing.AbstractAction;
-import javax.swing.Action;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
-import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.Optional;
 
 /**
- * The main window. It only assembles the panels and the two window-wide actions; {@link MainController} does the
- * work. Closing it (or Ctrl+Q) stores its bounds and closes the backends.
+ * The main window. It only assembles the panels and routes the {@link AppAction}s; the controllers do the work.
+ * Closing it (or Ctrl+Q) stores its bounds and split positions and closes the backends.
  */
 public final class MainFrame extends JFrame {
     public static final String TITLE = AppInfo.NAME;
-    static final KeyStroke QUIT_KEY = KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK);
-    static final KeyStroke REFRESH_KEY = KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0);
+    public static final String READ_ONLY_TITLE = AppInfo.NAME + " — READ ONLY";
+    static final String SPLIT_QUEUES = "queues";
+    static final String SPLIT_MESSAGES = "messages";
 
     private final WindowBounds bounds;
+    private final UiPrefs prefs;
+    private final IoExecutor io;
+    private final ActionSet actions;
     private final MainController controller;
+    private final InspectorController inspector;
+    private final QueueOperations operations;
+    private final QueueTreePanel queues;
+    private final JSplitPane panes;
+    private final JSplitPane right;
+    private Theme theme;
     private boolean closed;
 
     /** Builds the window on the EDT; nothing talks to a backend until {@link #start}. */
-    public MainFrame(IoExecutor io, BackendFactory factory, WindowBounds bounds) {
+    public MainFrame(IoExecutor io, BackendFactory factory, WindowBounds bounds, UiPrefs prefs, Dialogs dialogs,
+                     Theme theme) {
         super(TITLE);
         assert SwingUtilities.isEventDispatchThread();
+        this.io = io;
         this.bounds = bounds;
+        this.prefs = prefs;
+        this.theme = theme;
         setName("main");
         setIconImages(Icons.appIconImages());
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
-        Action refresh = new AbstractAction("Refresh", Icons.action("refresh")) {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                controller().refresh();
-            }
-        };
-        refresh.putValue(Action.SHORT_DESCRIPTION, "List the queues again (F5)");
-        refresh.putValue(Action.ACCELERATOR_KEY, REFRESH_KEY);
-
-        QueueListPanel queues = new QueueListPanel();
+        actions = new ActionSet(this::perform);
+        actions.setSelected(AppAction.DARK_THEME, theme == Theme.DARK);
+        queues = new QueueTreePanel();
         StatusBar status = new StatusBar();
         NoticeBar notice = new NoticeBar();
-        MainToolBar toolbar = new MainToolBar(refresh, kind -> controller().switchTo(kind));
-        controller = new MainController(io, factory, toolbar, queues, status, notice);
+        MessageTablePanel messages = new MessageTablePanel();
+        DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
+        MainToolBar toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
+        controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
+                on -> setTitle(on ? READ_ONLY_TITLE : TITLE));
+        inspector = new InspectorController(io, controller, messages, detail, notice, status, actions, dialogs,
+                prefs, this);
+        controller.setInspector(inspector);
+        operations = new QueueOperations(io, controller, inspector, queues, notice, status, dialogs, this);
+        queues.onQueueSelected(inspector::queueSelected);
+        queues.onSwitchRequested(kind -> controller().switchTo(kind));
 
-        JSplitPane right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new MessageTablePanel(), new DetailPanel());
+        right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, detail);
         right.setName("split.messages");
-        right.setResizeWeight(0.7);
+        right.setResizeWeight(0.6);
         right.setBorder(null);
-        JSplitPane panes = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queues, right);
+        panes = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queues, right);
         panes.setName("split.queues");
         panes.setResizeWeight(0.25);
-        panes.setDividerLocation(280);
+        panes.setDividerLocation(300);
         panes.setBorder(null);
+        restoreSplit(panes, SPLIT_QUEUES);
+        restoreSplit(right, SPLIT_MESSAGES);
 
         // The panes grow by their own constraint, not by row number: the notice row vanishes while hidden.
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, fill, hidemode 3", "[grow, fill]", ""));
@@ -79,26 +95,31 @@ public final class MainFrame extends JFrame {
         content.add(panes, "grow, push");
         content.add(status);
         setContentPane(content);
+        setJMenuBar(new MainMenuBar(actions));
+        actions.bindKeys(getRootPane(), queues.tree(), messages.table());
 
-        bindKey(REFRESH_KEY, "refresh", refresh);
-        bindKey(QUIT_KEY, "quit", new AbstractAction("Quit") {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                quit();
-            }
-        });
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
                 closeWindow();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                queues.tree().requestFocusInWindow(); // not the filter field: its caret would hide its hint
+            }
         });
         bounds.apply(this);
     }
 
-    /** Starts the backend asked for (empty: the kernel, else the emulation). */
-    public void start(Optional<BackendKind> requested) {
-        controller.start(requested);
+    /** Starts the backend asked for (empty: the last one used, else the kernel), in read-only mode if asked. */
+    public void start(Optional<BackendKind> requested, boolean readOnly) {
+        start(requested, readOnly, null);
+    }
+
+    /** As {@link #start(Optional, boolean)}, then selects {@code initialQueue} once the listing shows it. */
+    public void start(Optional<BackendKind> requested, boolean readOnly, String initialQueue) {
+        controller.start(requested, readOnly, initialQueue);
     }
 
     /** As if the user closed the window: through the window manager's close path. */
@@ -111,8 +132,52 @@ public final class MainFrame extends JFrame {
         return controller.currentKind();
     }
 
+    public boolean readOnly() {
+        return controller.readOnly();
+    }
+
+    public ActionSet actions() {
+        return actions;
+    }
+
     private MainController controller() {
         return controller;
+    }
+
+    private void perform(AppAction a) {
+        switch (a) {
+            case REFRESH -> {
+                controller.refresh();
+                inspector.peekRequested();
+            }
+            case PEEK -> inspector.peekRequested();
+            case OPEN_BY_NAME -> operations.openByName();
+            case FILTER -> queues.focusFilter();
+            case COPY -> inspector.copy();
+            case RECEIVE -> operations.receive();
+            case PURGE -> operations.purge();
+            case UNLINK -> operations.unlink();
+            case READ_ONLY -> controller.setReadOnly(!controller.readOnly());
+            case COMPARE_PEEKS -> new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue())
+                    .setVisible(true);
+            case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+            case QUIT -> quit();
+        }
+    }
+
+    private void switchTheme(Theme next) {
+        theme = next;
+        next.install();
+        FlatLaf.updateUI();
+        prefs.setTheme(next);
+        actions.setSelected(AppAction.DARK_THEME, next == Theme.DARK);
+    }
+
+    private void restoreSplit(JSplitPane split, String name) {
+        int at = prefs.split(name);
+        if (at > 0) {
+            split.setDividerLocation(at);
+        }
     }
 
     private void closeWindow() {
@@ -121,12 +186,10 @@ public final class MainFrame extends JFrame {
         }
         closed = true;
         bounds.save(this);
+        prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
+        prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
+        inspector.stop();
         controller.close();
         dispose();
-    }
-
-    private void bindKey(KeyStroke key, String name, Action action) {
-        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
-        getRootPane().getActionMap().put(name, action);
     }
 }

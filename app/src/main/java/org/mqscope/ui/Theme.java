@@ -16,6 +16,8 @@ public enum Theme {
 
     /** Package whose FlatLaf .properties files add the project's keys to every theme. */
     static final String DEFAULTS_PACKAGE = "org.mqscope.ui";
+    /** gsettings answers in milliseconds; a hung D-Bus must not delay the window. */
+    private static final long SYSTEM_QUERY_TIMEOUT_MS = 1500;
 
     private final String id;
     private final Supplier<FlatLaf> laf;
@@ -38,6 +40,37 @@ public enum Theme {
         if (!FlatLaf.setup(laf.get())) {
             throw new IllegalStateException("FlatLaf could not install the " + id + " theme");
         }
+    }
+
+    /**
+     * The desktop's preference where it can be read without asking anyone: GTK_THEME ("Adwaita:dark") or the
+     * GNOME colour-scheme setting; empty when neither says.
+     */
+    public static java.util.Optional<Theme> fromSystem() {
+        String gtk = System.getenv("GTK_THEME");
+        if (gtk != null && !gtk.isBlank()) {
+            return java.util.Optional.of(gtk.toLowerCase(java.util.Locale.ROOT).contains("dark") ? DARK : LIGHT);
+        }
+        try {
+            Process p = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(SYSTEM_QUERY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                p.destroy();
+                return java.util.Optional.empty();
+            }
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.exitValue() == 0 && out.contains("prefer-dark")) {
+                return java.util.Optional.of(DARK);
+            }
+            if (p.exitValue() == 0 && out.contains("prefer-light")) {
+                return java.util.Optional.of(LIGHT);
+            }
+        } catch (java.io.IOException e) {
+            // no gsettings here: nothing to follow
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.Optional.empty();
     }
 
     /** The theme with this id, or null. */

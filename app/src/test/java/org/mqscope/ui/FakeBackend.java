@@ -1,5 +1,6 @@
 package org.mqscope.ui;
 
+import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A backend whose list() answers what the test sets: queues or a failure. Everything else is unsupported. */
+/**
+ * A backend whose list() answers what the test sets: queues or a failure. Opening a queue fails with EACCES (the
+ * sampler then shows the depth as unknown); unlinking is unsupported.
+ */
 final class FakeBackend implements MqBackend {
     private final String id;
     private final AtomicReference<List<QueueInfo>> queues = new AtomicReference<>(List.of());
@@ -45,8 +49,8 @@ final class FakeBackend implements MqBackend {
     }
 
     @Override
-    public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) {
-        throw new UnsupportedOperationException("not needed by the window yet");
+    public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
+        throw new MqException(Errno.EACCES, "mq_open", name);
     }
 
     @Override

@@ -20,13 +20,15 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void noArgumentsStartTheWindowWithTheAutomaticBackendAndTheLightTheme() throws UsageException {
+    void noArgumentsStartTheWindowWithTheAutomaticBackendAndTheme() throws UsageException {
         LaunchOptions o = LaunchOptions.parse();
         assertThat(o).isEqualTo(LaunchOptions.defaults());
         assertThat(o.mode()).isEqualTo(Mode.RUN);
         assertThat(o.backend()).isEmpty();
-        assertThat(o.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(o.theme()).as("remembered or the desktop's, decided at start").isEmpty();
         assertThat(o.screenshot()).isEmpty();
+        assertThat(o.readOnly()).isFalse();
+        assertThat(o.demo()).isFalse();
     }
 
     @ParameterizedTest
@@ -40,7 +42,7 @@ class LaunchOptionsTest {
         LaunchOptions o = LaunchOptions.parse("--backend", "emulated", "--theme", "dark",
                 "--screenshot", "out/shot.png", "--after", "1500");
         assertThat(o.backend()).contains(BackendKind.EMULATED);
-        assertThat(o.theme()).isEqualTo(Theme.DARK);
+        assertThat(o.theme()).contains(Theme.DARK);
         assertThat(o.screenshot()).contains(Path.of("out/shot.png"));
         assertThat(o.after()).isEqualTo(Duration.ofMillis(1500));
         assertThat(o.mode()).isEqualTo(Mode.RUN);
@@ -51,7 +53,19 @@ class LaunchOptionsTest {
         LaunchOptions o = LaunchOptions.parse("--screenshot=a.png", "--theme=dark");
         assertThat(o.screenshot()).contains(Path.of("a.png"));
         assertThat(o.after()).isEqualTo(LaunchOptions.DEFAULT_AFTER);
-        assertThat(o.theme()).isEqualTo(Theme.DARK);
+        assertThat(o.theme()).contains(Theme.DARK);
+    }
+
+    @Test
+    void demoStartsOnTheEmulationAndReadOnlyIsAFlag() throws UsageException {
+        LaunchOptions o = LaunchOptions.parse("--demo", "--read-only");
+        assertThat(o.demo()).isTrue();
+        assertThat(o.readOnly()).isTrue();
+        assertThat(o.startBackend()).contains(BackendKind.EMULATED);
+        assertThat(LaunchOptions.parse("--backend=kernel").startBackend()).contains(BackendKind.KERNEL);
+        assertUsageError("--demo runs on the emulated backend, not on --backend=kernel", "--demo",
+                "--backend=kernel");
+        assertUsageError("option '--read-only' takes no value", "--read-only=yes");
     }
 
     @Test
@@ -102,7 +116,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Theme.LIGHT, Optional.empty(), Duration.ZERO, false))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 

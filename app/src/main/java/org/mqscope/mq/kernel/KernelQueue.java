@@ -3,11 +3,13 @@ package org.mqscope.mq.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
@@ -19,6 +21,7 @@ import org.mqscope.mq.Notification;
 import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.PeekRisks;
 import org.mqscope.mq.PeekSupport;
+import org.mqscope.mq.ProcessRef;
 import org.mqscope.mq.StatusLine;
 
 /**
@@ -37,18 +40,12 @@ final class KernelQueue implements MqQueue {
     /** Fixed at creation, so cached: the receive buffer is sized from it. */
     private final long messageSize;
 
-    private final Object notifyLock = new Object();
-    /**
-     * Keys of the SIGEV_THREAD callbacks registered through this descriptor that may still fire, newest last. A
-     * successful new registration does not drop the older keys: the older notification may have fired a moment
-     * ago, its callback thread not yet started.
-     */
-    private final List<Long> notifyKeys = new ArrayList<>();
+    private final NotifyRegistration registration = new NotifyRegistration();
 
     /** Device and inode of the queue, to recognise it in /dev/mqueue; null when stat failed. */
     private final Object fileKey;
-    /** A read-only description kept open for status reads when this one may not read; -1 until needed. */
-    private int statusReader = -1;
+    /** A read-only description kept open for status reads when this one may not read. */
+    private final StatusReader statusReader = new StatusReader();
 
     KernelQueue(KernelBackend owner, String name, int oflag, int fd, long messageSize) {
         this.owner = owner;
@@ -56,7 +53,7 @@ final class KernelQueue implements MqQueue {
         this.oflag = oflag;
         this.fd = fd;
         this.descriptor = new SharedDescriptor(fd);
-        this.fileKey = ProcessTable.fileKey(java.nio.file.Path.of("/proc/self/fd/" + fd));
+        this.fileKey = ProcessTable.fileKey(Path.of("/proc/self/fd/" + fd));
         this.messageSize = messageSize;
     }
 
@@ -232,67 +229,15 @@ final class KernelQueue implements MqQueue {
             throw notification != null && !notification.isValid() ? invalid("mq_notify") : closed("mq_notify");
         }
         try {
-            synchronized (notifyLock) {
-                if (notification == null) {
-                    if (MqNative.mq_notify(fd, 0) != 0) {
-                        throw failure("mq_notify");
-                    }
-                    forgetNotifyKeys();
-                } else {
-                    register(notification);
-                }
-            }
+            registration.set(fd, name, notification);
         } finally {
             descriptor.exit();
         }
     }
 
-    private void register(Notification n) throws MqException {
-        if (n.method() == Notification.SIGEV_SIGNAL && n.signo() >= 1 && n.signo() <= Notification.SIGRTMAX) {
-            throw new MqException(Errno.EOPNOTSUPP, "mq_notify", name, "a real signal would be delivered to"
-                    + " mqscope itself, which cannot handle it; use SIGEV_THREAD or SIGEV_NONE (signal 0 is allowed:"
-                    + " Linux registers it but never sends it)");
-        }
-        if (n.method() == Notification.SIGEV_THREAD && n.callback() == null) {
-            throw new MqException(Errno.EINVAL, "mq_notify", name, "SIGEV_THREAD needs a callback");
-        }
-        Scratch scratch = Scratch.get();
-        Memory m = scratch.small;
-        m.setMemory(Scratch.SIGEVENT, Layouts.SIGEVENT_SIZE, (byte) 0);
-        long key = 0;
-        if (n.method() == Notification.SIGEV_THREAD) {
-            key = NotifyDispatcher.remember(n.callback());
-            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, key);
-            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY_FUNCTION, NotifyDispatcher.functionAddress());
-        } else {
-            m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, n.value());
-        }
-        // Invalid methods and signal numbers go through unchanged: the kernel's EINVAL is the answer to give.
-        m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_SIGNO, n.signo());
-        m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY, n.method());
-        if (MqNative.mq_notify(fd, scratch.at(Scratch.SIGEVENT)) != 0) {
-            MqException e = failure("mq_notify");
-            if (key != 0) {
-                NotifyDispatcher.forget(key);
-            }
-            throw e;
-        }
-        if (key != 0) {
-            notifyKeys.removeIf(k -> !NotifyDispatcher.isPending(k)); // those fired already
-            notifyKeys.add(key);
-        }
-    }
-
-    private void forgetNotifyKeys() {
-        notifyKeys.forEach(NotifyDispatcher::forget);
-        notifyKeys.clear();
-    }
-
     /** Key of the SIGEV_THREAD callback this descriptor registered last, 0 when none; for tests. */
     long notifyKey() {
-        synchronized (notifyLock) {
-            return notifyKeys.isEmpty() ? 0 : notifyKeys.get(notifyKeys.size() - 1);
-        }
+        return registration.lastKey();
     }
 
     @Override
@@ -302,7 +247,7 @@ final class KernelQueue implements MqQueue {
         }
         try {
             // As poll(2) takes a negative timeout: no limit.
-            long waitNanos = timeout == null || timeout.isNegative() ? -1 : saturatedNanos(timeout);
+            long waitNanos = timeout == null || timeout.isNegative() ? -1 : PollTimeouts.saturatedNanos(timeout);
             long start = System.nanoTime();
             Scratch scratch = Scratch.get();
             Memory m = scratch.small;
@@ -310,7 +255,7 @@ final class KernelQueue implements MqQueue {
                 m.setInt(Scratch.POLLFD + Layouts.POLLFD_FD, fd);
                 m.setShort(Scratch.POLLFD + Layouts.POLLFD_EVENTS, (short) events);
                 m.setShort(Scratch.POLLFD + Layouts.POLLFD_REVENTS, (short) 0);
-                int rc = PosixNative.poll(scratch.at(Scratch.POLLFD), 1, pollMillis(waitNanos, start));
+                int rc = PosixNative.poll(scratch.at(Scratch.POLLFD), 1, PollTimeouts.pollMillis(waitNanos, start));
                 if (rc < 0) {
                     int errno = Native.getLastError();
                     if (errno == EINTR) {
@@ -329,27 +274,6 @@ final class KernelQueue implements MqQueue {
         } finally {
             descriptor.exit();
         }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /** Milliseconds left for poll(2), rounded up so that a short wait does not become a busy loop. */
-    private static int pollMillis(long waitNanos, long start) {
-        if (waitNanos < 0) {
-            return -1;
-        }
-        long left = waitNanos - (System.nanoTime() - start);
-        if (left <= 0) {
-            return 0;
-        }
-        long millis = (left + 999_999) / 1_000_000;
-        return (int) Math.min(Integer.MAX_VALUE, millis);
     }
 
     @Override
@@ -429,23 +353,7 @@ final class KernelQueue implements MqQueue {
             if (Mq.canRead(oflag)) {
                 return readStatus();
             }
-            synchronized (notifyLock) {
-                if (statusReader < 0) {
-                    statusReader = PosixNative.open(NativeSupport.cString("/proc/self/fd/" + fd),
-                            PosixNative.O_RDONLY | PosixNative.O_CLOEXEC);
-                    if (statusReader < 0) {
-                        return null;
-                    }
-                }
-                Scratch scratch = Scratch.get();
-                long n = PosixNative.pread(statusReader, scratch.at(Scratch.STATUS), StatusLine.FILE_SIZE, 0);
-                if (n < 0) {
-                    return null;
-                }
-                byte[] text = new byte[(int) n];
-                scratch.smallView.get(Scratch.STATUS, text, 0, text.length);
-                return new String(text, StandardCharsets.US_ASCII);
-            }
+            return statusReader.read(fd);
         } catch (MqException e) {
             return null;
         } finally {
@@ -460,9 +368,9 @@ final class KernelQueue implements MqQueue {
         }
         try {
             // st_nlink of the queue's inode drops to 0 at mq_unlink
-            Object n = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/fd/" + fd), "unix:nlink");
+            Object n = Files.getAttribute(Path.of("/proc/self/fd/" + fd), "unix:nlink");
             return ((Number) n).intValue() == 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MqException(Errno.EIO, "fstat", name, e.getMessage());
         } finally {
             descriptor.exit();
@@ -475,7 +383,7 @@ final class KernelQueue implements MqQueue {
             return false;
         }
         try {
-            return java.nio.file.Files.isWritable(java.nio.file.Path.of("/proc/self/fd/" + fd));
+            return Files.isWritable(Path.of("/proc/self/fd/" + fd));
         } finally {
             descriptor.exit();
         }
@@ -487,7 +395,7 @@ final class KernelQueue implements MqQueue {
     }
 
     /** Other processes holding this queue open. */
-    java.util.List<org.mqscope.mq.ProcessRef> openers() throws MqException {
+    List<ProcessRef> openers() throws MqException {
         if (!descriptor.enter()) {
             throw closed("peek");
         }
@@ -524,13 +432,8 @@ final class KernelQueue implements MqQueue {
             throw closed("mq_close");
         }
         owner.forget(this);
-        synchronized (notifyLock) {
-            forgetNotifyKeys(); // the close removed our registration, if any
-            if (statusReader >= 0) {
-                PosixNative.close(statusReader);
-                statusReader = -1;
-            }
-        }
+        registration.forgetAll(); // the close removed our registration, if any
+        statusReader.close();
         if (result > 0) {
             throw MqException.ofCode(result, "mq_close", name);
         }

@@ -15,6 +15,7 @@ import java.awt.RenderingHints;
  * header and the column widths stay as they will be with rows.
  */
 public class EmptyTextTable extends JTable {
+    private static final int MARGIN = 12;
     private String emptyText;
 
     public EmptyTextTable(TableModel model, String emptyText) {
@@ -46,11 +47,35 @@ public class EmptyTextTable extends JTable {
             g2.setFont(getFont());
             FontMetrics fm = g2.getFontMetrics();
             Rectangle visible = getVisibleRect();
-            int x = visible.x + Math.max(0, (visible.width - fm.stringWidth(emptyText)) / 2);
             int y = visible.y + visible.height / 3 + fm.getAscent();
-            g2.drawString(emptyText, x, y);
+            for (String line : wrap(emptyText, fm, Math.max(50, visible.width - 2 * MARGIN))) {
+                int x = visible.x + Math.max(MARGIN, (visible.width - fm.stringWidth(line)) / 2);
+                g2.drawString(line, x, y);
+                y += fm.getHeight();
+            }
         } finally {
             g2.dispose();
         }
+    }
+
+    /** Words packed into lines no wider than {@code width}; a single word wider than that gets a line alone. */
+    static java.util.List<String> wrap(String text, FontMetrics fm, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(candidate) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

@@ -57,13 +57,14 @@ public final class MessageView extends JPanel {
     public void showHint(String text) {
         show(null, text, null, null);
         headline.putClientProperty("FlatLaf.styleClass", null);
-        headline.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        Dim.text(headline);
     }
 
     /** An error: warning icon and the regular text colour. */
     public void showProblem(String headlineText, String callText, String detailText) {
         show(Icons.warning(), headlineText, callText, detailText);
         headline.putClientProperty("FlatLaf.styleClass", "h4");
+        headline.putClientProperty("FlatLaf.style", null);
         headline.setForeground(UIManager.getColor("Label.foreground"));
     }
 

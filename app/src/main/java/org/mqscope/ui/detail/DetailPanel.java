@@ -1,34 +1,164 @@
 package org.mqscope.ui.detail;
 
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.ui.common.LineSource;
+import org.mqscope.ui.common.LineView;
 
+import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.UIManager;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
+import java.awt.CardLayout;
 import java.awt.Dimension;
+import java.text.NumberFormat;
 
-/** Bottom pane: the selected message in full. Until a message can be selected it says what will appear. */
+/**
+ * Bottom pane: one message in full, as Text, Hex (offset | hex | ASCII) and pretty JSON. The views paint only the
+ * lines on screen, so a 16 MiB payload opens as fast as a small one; the content itself is prepared off the EDT
+ * ({@link DetailContent}).
+ */
 public final class DetailPanel extends JPanel {
-    static final String PLACEHOLDER = "The selected message will appear here: its priority and size, "
-            + "and its payload as hex and as text.";
+    static final String PLACEHOLDER = "Select a message to see it here as text, hex and JSON.";
+    public static final int TEXT_TAB = 0;
+    public static final int HEX_TAB = 1;
+    public static final int JSON_TAB = 2;
+    private static final String EMPTY_CARD = "empty";
+    private static final String CONTENT_CARD = "content";
 
     /** Room for a few lines of hex dump; the message table gets the rest. */
     private static final int PREFERRED_WIDTH = 600;
-    private static final int PREFERRED_HEIGHT = 180;
+    private static final int PREFERRED_HEIGHT = 220;
 
     private final JLabel title = new JLabel("Message");
+    private final JLabel facts = new JLabel(" ");
     private final JLabel placeholder = new JLabel("<html>" + PLACEHOLDER + "</html>");
+    private final JLabel textNote = note("detail.text.note");
+    private final JLabel jsonNote = note("detail.json.note");
+    private final LineView text = new LineView("detail.text");
+    private final LineView hex = new LineView("detail.hex");
+    private final LineView json = new LineView("detail.json");
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final CardLayout cards = new CardLayout();
+    private final JPanel body = new JPanel(cards);
+    private final JButton copy = new JButton();
+    private DetailContent content;
+    /** Until the user picks a tab, JSON payloads open in the JSON tab and everything else in Text. */
+    private boolean tabChosen;
+    private boolean choosingTab;
 
-    public DetailPanel() {
-        super(new MigLayout("insets 6 8 8 8, wrap 1", "[grow, fill]", "[]6[grow, top]"));
+    public DetailPanel(Action copyAction) {
+        super(new MigLayout("insets 6 8 8 8, wrap 1, hidemode 3", "[grow, fill]", "[]4[grow, fill]"));
         setName("detail");
         title.setName("detail.title");
+        facts.setName("detail.facts");
         placeholder.setName("detail.placeholder");
+        tabs.setName("detail.tabs");
         title.putClientProperty("FlatLaf.styleClass", "h4");
-        placeholder.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
-        add(title);
-        add(placeholder, "wmin 0");
+        org.mqscope.ui.common.Dim.text(placeholder);
+        copy.setAction(copyAction);
+        copy.setName("detail.copy");
+        copy.putClientProperty("JButton.buttonType", "toolBarButton");
+        copy.setFocusable(false);
+
+        tabs.addTab("Text", view(text, textNote));
+        tabs.addTab("Hex", view(hex, null));
+        tabs.addTab("JSON", view(json, jsonNote));
+        tabs.addChangeListener(e -> tabChosen |= !choosingTab);
+        JPanel empty = new JPanel(new MigLayout("insets 0", "[grow, fill]", "[top]"));
+        empty.add(placeholder, "wmin 0");
+        body.add(empty, EMPTY_CARD);
+        body.add(tabs, CONTENT_CARD);
+
+        add(title, "split 3");
+        add(facts, "gapleft 8, growx, wmin 0");
+        add(copy);
+        add(body);
         setPreferredSize(new Dimension(PREFERRED_WIDTH, PREFERRED_HEIGHT));
+        clear(null);
+    }
+
+    private static JLabel note(String name) {
+        JLabel l = new JLabel();
+        l.setName(name);
+        org.mqscope.ui.common.Dim.text(l);
+        l.setVisible(false);
+        return l;
+    }
+
+    private static JComponent view(LineView v, JLabel noteOrNull) {
+        JScrollPane scroll = new JScrollPane(v);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        JPanel p = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, hidemode 3", "[grow, fill]", "[][grow, fill]"));
+        if (noteOrNull != null) {
+            p.add(noteOrNull, "gap 6 6 4 4, wmin 0");
+        }
+        p.add(scroll, noteOrNull == null ? "span, grow" : "");
+        return p;
+    }
+
+    /** Shows a message; EDT only. */
+    public void show(DetailContent c) {
+        assert SwingUtilities.isEventDispatchThread();
+        content = c;
+        title.setText(c.heading());
+        facts.setText("priority " + c.message().priority() + " · " + NumberFormat.getIntegerInstance()
+                .format(c.message().size()) + " bytes" + (c.message().size() >= 1024
+                ? " (" + Sizes.bytes(c.message().size()) + ")" : ""));
+        text.setSource(c.text());
+        textNote.setText(c.text().utf8() ? null : "Not valid UTF-8: shown as Latin-1, control bytes as ·");
+        textNote.setVisible(!c.text().utf8());
+        hex.setSource(c.hex());
+        json.setSource(c.json() == null ? LineSource.EMPTY : c.json());
+        jsonNote.setText(c.jsonNote());
+        jsonNote.setVisible(c.jsonNote() != null);
+        for (LineView v : new LineView[] {text, hex, json}) {
+            v.scrollRectToVisible(new java.awt.Rectangle(0, 0, 1, 1));
+        }
+        if (!tabChosen) {
+            choosingTab = true;
+            tabs.setSelectedIndex(c.json() != null ? JSON_TAB : TEXT_TAB);
+            choosingTab = false;
+        }
+        cards.show(body, CONTENT_CARD);
+    }
+
+    /** Back to the placeholder; {@code why} replaces its text when not null. */
+    public void clear(String why) {
+        assert SwingUtilities.isEventDispatchThread();
+        content = null;
+        title.setText("Message");
+        facts.setText(" ");
+        placeholder.setText("<html>" + (why == null ? PLACEHOLDER : why) + "</html>");
+        text.setSource(LineSource.EMPTY);
+        hex.setSource(LineSource.EMPTY);
+        json.setSource(LineSource.EMPTY);
+        cards.show(body, EMPTY_CARD);
+    }
+
+    /** The message shown, or null. */
+    public DetailContent content() {
+        return content;
+    }
+
+    /** What Copy takes from the tab in front: the decoded text, the hex dump, or the pretty JSON. */
+    public String copyText() {
+        if (content == null) {
+            return null;
+        }
+        return switch (tabs.getSelectedIndex()) {
+            case HEX_TAB -> content.hex().joined();
+            case JSON_TAB -> content.json() != null ? content.json().text() : content.text().text();
+            default -> content.text().text();
+        };
+    }
+
+    public JTabbedPane tabs() {
+        return tabs;
     }
 
     /** What the pane says while no message is selected. */

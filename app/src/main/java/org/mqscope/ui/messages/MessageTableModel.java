@@ -1,54 +1,79 @@
 package org.mqscope.ui.messages;
 
+import org.mqscope.mq.MqMessage;
+
 import javax.swing.SwingUtilities;
 import javax.swing.table.AbstractTableModel;
 import java.util.List;
 
-/** The messages of one queue, in receive order: index, priority, size, preview. */
+/**
+ * The messages of one peek, in receive order: index, priority, size, preview. A view over the peek's list: no row
+ * objects; each preview is computed the first time its row is painted and kept (one short string per row), so
+ * 65,536 rows cost what the screen shows.
+ */
 public final class MessageTableModel extends AbstractTableModel {
     public static final int INDEX = 0;
     public static final int PRIORITY = 1;
     public static final int SIZE = 2;
     public static final int PREVIEW = 3;
-    /** Bytes of payload shown in the preview column; the detail pane shows the rest. */
-    public static final int PREVIEW_BYTES = 64;
 
     private static final String[] COLUMNS = {"#", "Priority", "Size", "Preview"};
     private static final Class<?>[] TYPES = {Integer.class, Integer.class, Integer.class, String.class};
 
-    private List<MessageRow> rows = List.of();
+    private List<MqMessage> messages = List.of();
+    /** Band number of each row: it goes up by one each time the priority changes down the list. */
+    private int[] bands = new int[0];
+    private String[] previews = new String[0];
 
-    /** Replaces the rows; EDT only. */
-    public void setRows(List<MessageRow> newRows) {
+    /** Replaces the rows; EDT only. The list is the peek's own (immutable) list, not copied. */
+    public void setMessages(List<MqMessage> newMessages) {
         assert SwingUtilities.isEventDispatchThread();
-        rows = List.copyOf(newRows);
+        messages = List.copyOf(newMessages); // no copy when already immutable
+        bands = bandsOf(messages);
+        previews = new String[messages.size()];
         fireTableDataChanged();
     }
 
-    /**
-     * The payload as one line of text: printable ASCII as is, every other byte as a middle dot, cut after
-     * {@link #PREVIEW_BYTES} bytes with an ellipsis. Binary payloads stay readable and one row stays one line.
-     */
-    public static String preview(byte[] payload) {
-        int n = Math.min(payload.length, PREVIEW_BYTES);
-        StringBuilder sb = new StringBuilder(n + 1);
-        for (int i = 0; i < n; i++) {
-            int b = payload[i] & 0xff;
-            sb.append(b >= 0x20 && b < 0x7f ? (char) b : '·');
+    /** Priority bands down a receive-ordered list: rows of one priority share a band number. */
+    static int[] bandsOf(List<MqMessage> list) {
+        int[] b = new int[list.size()];
+        int band = 0;
+        for (int i = 1; i < b.length; i++) {
+            if (list.get(i).priority() != list.get(i - 1).priority()) {
+                band++;
+            }
+            b[i] = band;
         }
-        if (payload.length > PREVIEW_BYTES) {
-            sb.append('…');
-        }
-        return sb.toString();
+        return b;
     }
 
-    public MessageRow rowAt(int row) {
-        return rows.get(row);
+    public List<MqMessage> messages() {
+        return messages;
+    }
+
+    public MqMessage messageAt(int row) {
+        return messages.get(row);
+    }
+
+    /** The priority band of a row (0 for the first priority in the list, 1 for the next, ...). */
+    public int bandAt(int row) {
+        return bands[row];
+    }
+
+    /** How many previews have been computed so far (the rest wait until their rows are painted). */
+    int previewsComputed() {
+        int n = 0;
+        for (String p : previews) {
+            if (p != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
     public int getRowCount() {
-        return rows.size();
+        return messages.size();
     }
 
     @Override
@@ -68,12 +93,19 @@ public final class MessageTableModel extends AbstractTableModel {
 
     @Override
     public Object getValueAt(int row, int column) {
-        MessageRow r = rows.get(row);
+        MqMessage m = messages.get(row);
         return switch (column) {
-            case INDEX -> r.index();
-            case PRIORITY -> r.priority();
-            case SIZE -> r.size();
-            case PREVIEW -> r.preview();
+            case INDEX -> row;
+            case PRIORITY -> m.priority();
+            case SIZE -> m.size();
+            case PREVIEW -> {
+                String p = previews[row];
+                if (p == null) {
+                    p = Preview.of(m.body());
+                    previews[row] = p;
+                }
+                yield p;
+            }
             default -> throw new IndexOutOfBoundsException("column " + column);
         };
     }

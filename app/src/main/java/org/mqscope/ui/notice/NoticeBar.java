@@ -44,8 +44,24 @@ public final class NoticeBar extends JPanel {
         setVisible(false);
     }
 
-    /** Shows the notice; {@code detailOrNull} goes on a second, selectable line. */
+    /** Shows the notice with the warning sign; {@code detailOrNull} goes on a second, selectable line. */
     public void show(String headlineText, String detailOrNull) {
+        icon.setIcon(Icons.warning());
+        showText(headlineText, detailOrNull);
+    }
+
+    /** A report that needs no worry (a clean peek, messages restored): the same strip without the warning sign. */
+    public void showInfo(String headlineText, String detailOrNull) {
+        icon.setIcon(null); // the cell stays: hiding the label would shift the wrapped layout
+        showText(headlineText, detailOrNull);
+    }
+
+    /** True when the warning sign shows. */
+    public boolean warning() {
+        return icon.getIcon() != null;
+    }
+
+    private void showText(String headlineText, String detailOrNull) {
         assert SwingUtilities.isEventDispatchThread();
         headline.setText(headlineText);
         detail.setText(detailOrNull);
@@ -60,6 +76,14 @@ public final class NoticeBar extends JPanel {
 
     public String detailText() {
         return isVisible() && detail.isVisible() ? detail.getText() : null;
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (detail != null) { // null while the superclass constructor runs
+            applyColours();
+        }
     }
 
     private void applyColours() {

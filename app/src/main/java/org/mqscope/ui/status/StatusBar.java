@@ -11,24 +11,39 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
-/** Bottom line of the window: the backend in use, how many queues it lists, the version. */
+/**
+ * Bottom line of the window: the backend in use, which peek method it uses, how many queues it lists, the outcome
+ * of the last operation, and the version.
+ */
 public final class StatusBar extends JPanel {
     private final JLabel backend = new JLabel();
+    private final JLabel peek = new JLabel();
     private final JLabel queues = new JLabel();
+    private final JLabel message = new JLabel();
     private final JLabel version = new JLabel(AppInfo.versionLine());
 
     public StatusBar() {
-        super(new MigLayout("insets 3 8 3 8, gap 16", "[][grow][]", "[]"));
+        super(new MigLayout("insets 3 8 3 8, gap 16", "[][][][grow][]", "[]"));
         setName("status");
         backend.setName("status.backend");
+        peek.setName("status.peek");
         queues.setName("status.queues");
+        message.setName("status.message");
         version.setName("status.version");
-        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
-        version.setForeground(UIManager.getColor("Mqscope.placeholder.foreground"));
+        org.mqscope.ui.common.Dim.text(version);
         add(backend);
+        add(peek);
         add(queues);
+        add(message, "wmin 0");
         add(version);
         setStarting();
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        // Again on every theme change: a border is not a UI resource that updateUI would replace.
+        setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
     }
 
     /** Before any backend has started. */
@@ -36,15 +51,22 @@ public final class StatusBar extends JPanel {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(null);
         backend.setText("Starting…");
+        peek.setText("");
         queues.setText("");
     }
 
     /** The backend now in use. */
-    public void setBackend(BackendKind kind) {
+    public void setBackend(BackendKind kind, boolean readOnly) {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.action(kind.iconName()));
-        backend.setText("Backend: " + kind.id() + " — " + kind.description());
+        backend.setText("Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : ""));
         queues.setText("");
+    }
+
+    /** Which peek method the backend uses, in a few words. */
+    public void setPeek(String text) {
+        assert SwingUtilities.isEventDispatchThread();
+        peek.setText(text);
     }
 
     /** No backend could start; {@code why} in a few words. */
@@ -52,20 +74,35 @@ public final class StatusBar extends JPanel {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.warning());
         backend.setText("No backend: " + why);
+        peek.setText("");
         queues.setText("");
     }
 
-    /** The number of queues the last list() returned; negative when it failed. */
+    /** The number of queues the last listing returned; negative when it failed. */
     public void setQueueCount(int count) {
         assert SwingUtilities.isEventDispatchThread();
         queues.setText(count < 0 ? "queues unavailable" : count == 1 ? "1 queue" : count + " queues");
+    }
+
+    /** The outcome of the last operation ("Received 1 message from /orders"); null clears it. */
+    public void setMessage(String text) {
+        assert SwingUtilities.isEventDispatchThread();
+        message.setText(text);
     }
 
     public String backendText() {
         return backend.getText();
     }
 
+    public String peekText() {
+        return peek.getText();
+    }
+
     public String queuesText() {
         return queues.getText();
+    }
+
+    public String messageText() {
+        return message.getText();
     }
 }

@@ -2,8 +2,10 @@ package org.mqscope.ui.toolbar;
 
 import org.mqscope.ui.BackendKind;
 import org.mqscope.ui.Icons;
+import org.mqscope.ui.actions.ActionSet;
+import org.mqscope.ui.actions.AppAction;
 
-import javax.swing.Action;
+import javax.swing.AbstractButton;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -17,16 +19,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The toolbar: the backend chooser (one toggle per backend, exactly one selected) and the refresh action. A click
- * on a toggle only asks for the switch; the chooser moves when the backend has started ({@link #showBackend}), so
- * a backend that fails to start never looks selected.
+ * The toolbar: the backend chooser (one toggle per backend, exactly one selected), then the actions from
+ * {@link AppAction}. A click on a backend toggle only asks for the switch; the chooser moves when the backend has
+ * started ({@link #showBackend}), so a backend that fails to start never looks selected.
  */
 public final class MainToolBar extends JToolBar {
     private final Map<BackendKind, JToggleButton> toggles = new EnumMap<>(BackendKind.class);
     private final ButtonGroup group = new ButtonGroup();
     private BackendKind shown;
 
-    public MainToolBar(Action refresh, Consumer<BackendKind> onBackendChosen) {
+    public MainToolBar(ActionSet actions, Consumer<BackendKind> onBackendChosen) {
         setName("toolbar");
         setFloatable(false);
         setMargin(new Insets(3, 6, 3, 6));
@@ -47,12 +49,31 @@ public final class MainToolBar extends JToolBar {
             add(b);
         }
         addSeparator();
-        JButton refreshButton = add(refresh);
-        refreshButton.setName("refresh");
-        refreshButton.setHideActionText(false);
-        // JToolBar puts text under the icon; beside it keeps the bar one line high like the toggles.
-        refreshButton.setHorizontalTextPosition(JButton.TRAILING);
-        refreshButton.setVerticalTextPosition(JButton.CENTER);
+        button(actions, AppAction.REFRESH, "refresh");
+        button(actions, AppAction.PEEK, "peek");
+        addSeparator();
+        button(actions, AppAction.RECEIVE, "receive");
+        button(actions, AppAction.PURGE, "purge");
+        button(actions, AppAction.UNLINK, "unlink");
+        addSeparator();
+        JToggleButton readOnly = new JToggleButton(actions.get(AppAction.READ_ONLY));
+        readOnly.setName("readOnly");
+        textBeside(readOnly);
+        add(readOnly);
+    }
+
+    private void button(ActionSet actions, AppAction a, String name) {
+        JButton b = add(actions.get(a));
+        b.setName(name);
+        textBeside(b);
+    }
+
+    /** JToolBar puts text under the icon and hides it; beside it keeps the bar one line high like the toggles. */
+    private static void textBeside(AbstractButton b) {
+        b.setHideActionText(false);
+        b.setHorizontalTextPosition(JButton.TRAILING);
+        b.setVerticalTextPosition(JButton.CENTER);
+        b.setFocusable(false);
     }
 
     /** Selects the toggle of the backend in use; null selects none (no backend started). */

@@ -52,7 +52,8 @@ final class JournalLayout {
     static final int COMMIT = 0x5253514D;   // "MQSR"
     static final int SKIP = 0x4B534D4D;     // "MMSK"
     static final int RECORD_HEADER = 24;
-    static final int MIN_CHUNK = 1 << 20;
+    /** Small, so a peek of a few messages writes little: most queues hold far less than this. */
+    static final int MIN_CHUNK = 64 * 1024;
 
     private JournalLayout() {
     }

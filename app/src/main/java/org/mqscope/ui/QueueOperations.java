@@ -1,0 +1,151 @@
+package org.mqscope.ui;
+
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.ui.ErrorText.Explanation;
+import org.mqscope.ui.notice.NoticeBar;
+import org.mqscope.ui.queues.QueueTreePanel;
+import org.mqscope.ui.status.StatusBar;
+
+import java.awt.Component;
+
+/**
+ * The actions that change a queue (receive, purge, unlink), each confirmed first with Cancel as the default, and
+ * opening a queue by name. Failures become a notice naming the operation, the queue and the errno in words.
+ */
+final class QueueOperations {
+    private final IoExecutor io;
+    private final MainController main;
+    private final InspectorController inspector;
+    private final QueueTreePanel queues;
+    private final NoticeBar notice;
+    private final StatusBar status;
+    private final Dialogs dialogs;
+    private final Component parent;
+
+    QueueOperations(IoExecutor io, MainController main, InspectorController inspector, QueueTreePanel queues,
+                    NoticeBar notice, StatusBar status, Dialogs dialogs, Component parent) {
+        this.io = io;
+        this.main = main;
+        this.inspector = inspector;
+        this.queues = queues;
+        this.notice = notice;
+        this.status = status;
+        this.dialogs = dialogs;
+        this.parent = parent;
+    }
+
+    /** Receives the next message (mq_receive, non-blocking) and shows it in the detail pane. */
+    void receive() {
+        String name = inspector.queue();
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Receive from " + name + "?",
+                "Receiving takes the next message out of " + name + " for good: the program that waits for it "
+                        + "will never get it. mqscope shows it in the detail pane.", "Receive")) {
+            return;
+        }
+        MqBackend backend = main.backend();
+        io.run(() -> {
+            try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+                return q.receive();
+            }
+        }, m -> {
+            inspector.showReceived(name, m);
+            status.setMessage("Received 1 message (" + m.size() + " bytes, priority " + m.priority() + ") from "
+                    + name + ".");
+            changed(name);
+        }, failure -> {
+            if (failure instanceof MqException e && e.errno() == Errno.EAGAIN) {
+                status.setMessage(name + " is empty: nothing was received.");
+                changed(name);
+            } else {
+                failed("Receive from " + name, failure);
+            }
+        });
+    }
+
+    /** Receives and discards every message there was when the purge began (later arrivals stay). */
+    void purge() {
+        String name = inspector.queue();
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Purge " + name + "?",
+                "Purging receives and discards every message in " + name + ". They cannot be brought back.",
+                "Purge")) {
+            return;
+        }
+        MqBackend backend = main.backend();
+        io.run(() -> {
+            try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+                long limit = q.getAttributes().currentMessages();
+                long n = 0;
+                try {
+                    // Bounded by what was there: a busy producer cannot keep the purge going forever.
+                    for (; n < limit; n++) {
+                        q.receive();
+                    }
+                } catch (MqException e) {
+                    if (e.errno() != Errno.EAGAIN) {
+                        throw e;
+                    }
+                }
+                return n;
+            }
+        }, n -> {
+            status.setMessage("Purged " + n + (n == 1 ? " message" : " messages") + " from " + name + ".");
+            changed(name);
+        }, failure -> failed("Purge of " + name, failure));
+    }
+
+    /** mq_unlink: the name goes; the queue lives on until its last descriptor is closed. */
+    void unlink() {
+        String name = inspector.queue();
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Unlink " + name + "?",
+                "Unlinking removes the name " + name + " (mq_unlink). Programs that have it open keep using it "
+                        + "until they close it; its messages go with the last close.", "Unlink")) {
+            return;
+        }
+        MqBackend backend = main.backend();
+        io.run(() -> {
+            backend.unlink(name);
+            return name;
+        }, n -> {
+            status.setMessage("Unlinked " + name + ".");
+            main.sampleSoon();
+        }, failure -> failed("Unlink of " + name, failure));
+    }
+
+    /** Asks for a name, opens the queue read-only to check it exists, and selects it in the tree. */
+    void openByName() {
+        String typed = dialogs.askQueueName(parent);
+        if (typed == null || typed.isEmpty() || typed.equals("/")) {
+            return;
+        }
+        String name = typed.startsWith("/") ? typed : "/" + typed;
+        MqBackend backend = main.backend();
+        int gen = main.generation();
+        io.run(() -> {
+            try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+                return q.getAttributes();
+            }
+        }, attrs -> {
+            if (gen == main.generation()) {
+                queues.model().pin(name);
+                queues.select(name);
+                status.setMessage("Opened " + name + ": " + attrs.currentMessages() + " of " + attrs.maxMessages()
+                        + " messages.");
+            }
+        }, failure -> failed("Opening " + name, failure));
+    }
+
+    private void changed(String name) {
+        inspector.queueChanged(name);
+        main.sampleSoon();
+    }
+
+    private void failed(String what, Throwable failure) {
+        Explanation why = ErrorText.explain(failure);
+        notice.show(what + " failed. " + why.headline(), MainController.joinLines(why.call(), why.detail()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.mqscope.ui.actions;
+
+import org.mqscope.ui.Icons;
+
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+import java.awt.event.ActionEvent;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Swing actions for every {@link AppAction}, bound to one handler. {@link #update} applies the enabled rules to
+ * a new {@link UiState}; toggles keep their on/off state in {@link Action#SELECTED_KEY}.
+ */
+public final class ActionSet {
+    private final Map<AppAction, Action> actions = new EnumMap<>(AppAction.class);
+    private UiState state = UiState.INITIAL;
+
+    public ActionSet(Consumer<AppAction> handler) {
+        for (AppAction a : AppAction.values()) {
+            Action action = new AbstractAction(a.label(), a.icon() == null ? null : Icons.action(a.icon())) {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                    // Key bindings reach disabled actions too: check again.
+                    if (isEnabled()) {
+                        handler.accept(a);
+                    }
+                }
+            };
+            action.putValue(Action.SHORT_DESCRIPTION, a.tooltip());
+            action.putValue(Action.ACCELERATOR_KEY, a.key());
+            action.putValue(Action.ACTION_COMMAND_KEY, a.name());
+            if (a.toggle()) {
+                action.putValue(Action.SELECTED_KEY, false);
+            }
+            actions.put(a, action);
+        }
+        update(UiState.INITIAL);
+    }
+
+    public Action get(AppAction a) {
+        return actions.get(a);
+    }
+
+    public UiState state() {
+        return state;
+    }
+
+    /** Applies the enabled rules; EDT only. */
+    public void update(UiState newState) {
+        assert SwingUtilities.isEventDispatchThread();
+        state = newState;
+        actions.forEach((a, action) -> action.setEnabled(a.enabledIn(newState)));
+        actions.get(AppAction.READ_ONLY).putValue(Action.SELECTED_KEY, newState.readOnly());
+    }
+
+    public void setSelected(AppAction toggle, boolean on) {
+        actions.get(toggle).putValue(Action.SELECTED_KEY, on);
+    }
+
+    /**
+     * Binds the shortcuts of every action with one in the window's root pane, so they work whatever has the focus.
+     * Tables and trees bind Ctrl+C to copying their cells: {@code unbindCopy} takes that away so Copy Body wins.
+     */
+    public void bindKeys(JComponent root, JComponent... unbindCopy) {
+        for (AppAction a : AppAction.values()) {
+            if (a.key() != null) {
+                root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(a.key(), a.name());
+                root.getActionMap().put(a.name(), actions.get(a));
+            }
+        }
+        for (JComponent c : unbindCopy) {
+            c.getInputMap(JComponent.WHEN_FOCUSED).put(AppAction.COPY.key(), "mqscope.none");
+            c.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(AppAction.COPY.key(), "mqscope.none");
+        }
+    }
+}

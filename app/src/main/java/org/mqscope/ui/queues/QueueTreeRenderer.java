@@ -1,0 +1,123 @@
+package org.mqscope.ui.queues;
+
+import net.miginfocom.swing.MigLayout;
+import org.mqscope.monitor.QueueSample;
+import org.mqscope.mq.QueueInfo;
+import org.mqscope.ui.Icons;
+import org.mqscope.ui.detail.Sizes;
+import org.mqscope.ui.queues.QueueTreeModel.HintEntry;
+import org.mqscope.ui.queues.QueueTreeModel.QueueEntry;
+import org.mqscope.ui.queues.QueueTreeModel.RootEntry;
+
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTree;
+import javax.swing.UIManager;
+import javax.swing.tree.DefaultMutableTreeNode;
+import javax.swing.tree.TreeCellRenderer;
+import java.awt.Color;
+import java.awt.Component;
+
+/**
+ * One tree row: a backend root with its icon, a queue with its depth badge (curmsgs/maxmsg) and QSIZE, or a hint
+ * line. The tooltip tells mode, owner, message size and notification. One component reused for every row.
+ */
+final class QueueTreeRenderer implements TreeCellRenderer {
+    private final JPanel panel = new JPanel(new MigLayout("insets 1 2 1 4, gap 6", "[][]", "[]"));
+    private final JLabel name = new JLabel();
+    private final JLabel badge = new JLabel();
+
+    QueueTreeRenderer() {
+        panel.setOpaque(true);
+        panel.add(name);
+        panel.add(badge);
+        badge.putClientProperty("FlatLaf.styleClass", "small");
+    }
+
+    @Override
+    public Component getTreeCellRendererComponent(JTree tree, Object value, boolean selected, boolean expanded,
+                                                  boolean leaf, int row, boolean focus) {
+        Object o = value instanceof DefaultMutableTreeNode n ? n.getUserObject() : value;
+        Color fg = UIManager.getColor(selected && tree.hasFocus() ? "Tree.selectionForeground" : "Tree.foreground");
+        Color dim = UIManager.getColor("Mqscope.placeholder.foreground");
+        panel.setBackground(selected ? UIManager.getColor(tree.hasFocus() ? "Tree.selectionBackground"
+                : "Tree.selectionInactiveBackground") : tree.getBackground());
+        name.setForeground(fg);
+        name.setFont(tree.getFont());
+        badge.setForeground(selected && tree.hasFocus() ? fg : dim);
+        badge.setText(null);
+        name.setIcon(null);
+        panel.setToolTipText(null);
+        if (o instanceof RootEntry r) {
+            name.setIcon(Icons.action(r.kind().iconName()));
+            name.setText(r.label());
+            name.setFont(tree.getFont().deriveFont(java.awt.Font.BOLD));
+            if (!r.active()) {
+                name.setForeground(selected ? fg : dim);
+            }
+        } else if (o instanceof QueueEntry q) {
+            name.setText(q.name());
+            QueueSample s = q.sample();
+            badge.setText(badgeText(s, q.pinned()));
+            if (s != null && s.attributesKnown() && s.currentMessages() >= s.maxMessages() && !selected) {
+                badge.setForeground(UIManager.getColor("Mqscope.badge.fullForeground"));
+            }
+            panel.setToolTipText(tooltip(q));
+        } else if (o instanceof HintEntry h) {
+            name.setIcon(h.problem() ? Icons.warning() : null);
+            name.setText(h.text());
+            name.setForeground(h.problem() || selected ? fg : dim);
+            panel.setToolTipText(h.text());
+        } else {
+            name.setText(String.valueOf(o));
+        }
+        return panel;
+    }
+
+    /** "3/10 · 120 B": curmsgs/maxmsg and QSIZE; "?" where the sampler could not tell. */
+    static String badgeText(QueueSample s, boolean pinned) {
+        if (s == null) {
+            return pinned ? "opened by name" : "";
+        }
+        String depth = s.attributesKnown() ? s.currentMessages() + "/" + s.maxMessages() : "?/?";
+        String qsize = s.qsize() >= 0 ? Sizes.bytes(s.qsize()) : "? B";
+        return depth + " · " + qsize;
+    }
+
+    static String tooltip(QueueEntry q) {
+        QueueSample s = q.sample();
+        StringBuilder sb = new StringBuilder("<html><b>").append(escape(q.name())).append("</b>");
+        if (s == null) {
+            return sb.append("<br>Opened by name; the listing does not show it.</html>").toString();
+        }
+        QueueInfo i = s.info();
+        if (s.attributesKnown()) {
+            sb.append("<br>").append(s.currentMessages()).append(" of ").append(s.maxMessages())
+                    .append(" messages, at most ").append(s.attributes().messageSize()).append(" bytes each");
+        } else {
+            sb.append("<br>Depth unknown: ").append(escape(s.problem()));
+        }
+        sb.append("<br>QSIZE ").append(i.statusKnown() ? i.qsize() + " bytes of payload" : "unknown");
+        sb.append("<br>Mode ").append(modeString(i.mode())).append(String.format(" (%04o)", i.mode()))
+                .append(", owner uid ").append(i.uid()).append(", group gid ").append(i.gid());
+        if (i.hasNotification()) {
+            sb.append("<br>Notification registered by pid ").append(i.notifyPid())
+                    .append(i.signo() != 0 ? " (signal " + i.signo() + ")" : "");
+        }
+        return sb.append("</html>").toString();
+    }
+
+    /** "rw-rw----" for 0660. */
+    static String modeString(int mode) {
+        String chars = "rwxrwxrwx";
+        StringBuilder sb = new StringBuilder(9);
+        for (int bit = 8; bit >= 0; bit--) {
+            sb.append((mode & (1 << bit)) != 0 ? chars.charAt(8 - bit) : '-');
+        }
+        return sb.toString();
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

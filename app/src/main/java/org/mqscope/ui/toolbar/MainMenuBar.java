@@ -1,0 +1,54 @@
+package org.mqscope.ui.toolbar;
+
+import org.mqscope.ui.actions.ActionSet;
+import org.mqscope.ui.actions.AppAction;
+
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+
+/** The menus, built from the same {@link AppAction}s as the toolbar and the key bindings. */
+public final class MainMenuBar extends JMenuBar {
+
+    public MainMenuBar(ActionSet actions) {
+        setName("menubar");
+        JMenu file = menu("File", 'F');
+        item(file, actions, AppAction.OPEN_BY_NAME);
+        file.addSeparator();
+        item(file, actions, AppAction.QUIT);
+
+        JMenu edit = menu("Edit", 'E');
+        item(edit, actions, AppAction.COPY);
+        item(edit, actions, AppAction.FILTER);
+
+        JMenu queue = menu("Queue", 'Q');
+        item(queue, actions, AppAction.REFRESH);
+        item(queue, actions, AppAction.PEEK);
+        queue.addSeparator();
+        item(queue, actions, AppAction.RECEIVE);
+        item(queue, actions, AppAction.PURGE);
+        item(queue, actions, AppAction.UNLINK);
+        queue.addSeparator();
+        item(queue, actions, AppAction.COMPARE_PEEKS);
+
+        JMenu view = menu("View", 'V');
+        item(view, actions, AppAction.READ_ONLY);
+        item(view, actions, AppAction.DARK_THEME);
+    }
+
+    private JMenu menu(String title, char mnemonic) {
+        JMenu m = new JMenu(title);
+        m.setMnemonic(mnemonic);
+        m.setName("menu." + title.toLowerCase(java.util.Locale.ROOT));
+        add(m);
+        return m;
+    }
+
+    private static void item(JMenu menu, ActionSet actions, AppAction a) {
+        JMenuItem item = a.toggle() ? new JCheckBoxMenuItem(actions.get(a)) : new JMenuItem(actions.get(a));
+        item.setName("menuitem." + a.name().toLowerCase(java.util.Locale.ROOT));
+        item.setToolTipText(null); // the label says enough in a menu
+        menu.add(item);
+    }
+}
