@@ -38,6 +38,8 @@ final class MainController {
     private final ActionSet actions;
     private final Consumer<Boolean> onReadOnly;
     private InspectorController inspector;
+    private QueueTools tools;
+    private Duration samplePeriod = SAMPLE_PERIOD;
 
     /** Backends started so far, kept so switching back finds the same emulated namespace. mq-io only. */
     private final Map<BackendKind, MqBackend> started = new EnumMap<>(BackendKind.class);
@@ -68,6 +70,28 @@ final class MainController {
 
     void setInspector(InspectorController inspector) {
         this.inspector = inspector;
+    }
+
+    void setTools(QueueTools tools) {
+        this.tools = tools;
+    }
+
+    /** Samples every {@code period} from now on (charts ask for more than the tree needs). */
+    void setSamplePeriod(Duration period) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (!period.equals(samplePeriod)) {
+            samplePeriod = period;
+            if (sampler != null) {
+                sampler.setPeriod(period);
+            }
+        }
+    }
+
+    /** Selects {@code name} in the tree as soon as a listing shows it, and samples soon. */
+    void selectWhenListed(String name) {
+        assert SwingUtilities.isEventDispatchThread();
+        initialQueue = name;
+        sampleSoon();
     }
 
     /** First start: the backend asked for, else the last one used, else the kernel (the emulation if it fails). */
@@ -113,6 +137,7 @@ final class MainController {
         if (currentKind != null) {
             status.setBackend(currentKind, on);
             inspector.readOnlyChanged();
+            tools.readOnlyChanged(on);
             if (!on && currentKind == BackendKind.KERNEL) {
                 recoverJournals(raw);
             } else if (on && currentKind == BackendKind.KERNEL) {
@@ -204,6 +229,7 @@ final class MainController {
         queues.model().setActive(kind, "Listing the queues…");
         actions.update(actions.state().withBackend(kind));
         inspector.backendChanged();
+        tools.backendChanged(kind);
         startSampler(backend);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
@@ -224,7 +250,7 @@ final class MainController {
             }
         }));
         sampler = s;
-        s.setPeriod(SAMPLE_PERIOD);
+        s.setPeriod(samplePeriod);
     }
 
     private void stopSampler() {
@@ -250,6 +276,7 @@ final class MainController {
             status.setQueueCount(batch.queues().size());
         }
         inspector.sampled(batch);
+        tools.sampled(batch);
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);
             inspector.selectFirstMessageOnce();

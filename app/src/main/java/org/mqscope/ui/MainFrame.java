@@ -17,7 +17,9 @@ import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
+import java.awt.Component;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.Optional;
@@ -42,6 +44,8 @@ public final class MainFrame extends JFrame {
     private final QueueTreePanel queues;
     private final JSplitPane panes;
     private final JSplitPane right;
+    private final JTabbedPane tabs;
+    private final QueueTools tools;
     private Theme theme;
     private boolean closed;
 
@@ -72,10 +76,18 @@ public final class MainFrame extends JFrame {
                 prefs, this);
         controller.setInspector(inspector);
         operations = new QueueOperations(io, controller, inspector, queues, notice, status, dialogs, this);
-        queues.onQueueSelected(inspector::queueSelected);
+        tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this);
+        controller.setTools(tools);
+        queues.onQueueSelected(name -> {
+            inspector.queueSelected(name);
+            tools.queueSelected(name);
+        });
         queues.onSwitchRequested(kind -> controller().switchTo(kind));
 
-        right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, detail);
+        tabs = new JTabbedPane();
+        tabs.setName("tabs");
+        tabs.addTab("Message", detail);
+        right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
         right.setBorder(null);
@@ -110,6 +122,12 @@ public final class MainFrame extends JFrame {
             }
         });
         bounds.apply(this);
+    }
+
+    /** A tab below the message table for a panel that follows the window's backend, mode and selection. */
+    private void addTool(String title, Component panel, QueueView view) {
+        tabs.addTab(title, panel);
+        tools.add(view);
     }
 
     /** Starts the backend asked for (empty: the last one used, else the kernel), in read-only mode if asked. */

@@ -35,6 +35,11 @@ public final class UiPrefs {
         return new UiPrefs(n);
     }
 
+    /** The node itself, under which panels keep nodes of their own. */
+    public Preferences node() {
+        return node;
+    }
+
     public Optional<Theme> theme() {
         return Optional.ofNullable(Theme.byId(node.get(THEME, "")));
     }
