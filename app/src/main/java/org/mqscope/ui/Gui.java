@@ -54,6 +54,7 @@ public final class Gui {
                 });
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
+                options.tab().ifPresent(f::showTab);
                 f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
                 frame.set(f);
             });

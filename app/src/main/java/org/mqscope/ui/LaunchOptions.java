@@ -16,13 +16,18 @@ import java.util.Optional;
  * @param includeInDoubt with --recover: also send a message whose earlier send may or may not have happened
  * @param readOnly   start in read-only mode
  * @param demo       start on a seeded emulated namespace
+ * @param tab        the tab below the message table to bring to the front (one of {@link #TABS}); empty: the first
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
                             Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
-                            boolean demo) {
+                            boolean demo, Optional<String> tab) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
+
+    /** The tabs below the message table, by the name --tab takes. */
+    public static final java.util.List<String> TABS = java.util.List.of("message", "send", "attributes", "charts",
+            "traffic");
 
     public static final Duration DEFAULT_AFTER = Duration.ofMillis(300);
     /** Longer than anyone waits for a picture on purpose; catches a mistyped unit (seconds as minutes...). */
@@ -34,12 +39,13 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(screenshot, "screenshot");
         Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(tab, "tab");
     }
 
     /** A normal start: automatic backend and theme, no screenshot. */
     public static LaunchOptions defaults() {
         return new LaunchOptions(Mode.RUN, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_AFTER,
-                false, false, false);
+                false, false, false, Optional.empty());
     }
 
     /** The backend to start on: the emulation for --demo, else the one asked for (empty: decide later). */
@@ -62,6 +68,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                                              kernel peek, and no writable descriptor
                   --theme=light|dark         look and feel (default: the last one used, else the
                                              desktop's preference where it can be read)
+                  --tab=NAME                 bring a tab to the front: message, send,
+                                             attributes, charts or traffic
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
@@ -90,7 +98,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
         return new LaunchOptions(mode, Optional.ofNullable(p.backend), Optional.ofNullable(p.theme),
                 Optional.ofNullable(p.screenshot), p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt,
-                p.readOnly, p.demo);
+                p.readOnly, p.demo, Optional.ofNullable(p.tab));
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -107,6 +115,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Theme theme;
         Path screenshot;
         Duration after;
+        String tab;
 
         Parser(String[] args) {
             this.args = Objects.requireNonNull(args, "args");
@@ -129,6 +138,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                     case "--theme" -> theme = themeValue(value(name, inlineValue));
                     case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));
                     case "--after" -> after = millisValue(value(name, inlineValue));
+                    case "--tab" -> tab = tabValue(value(name, inlineValue));
                     default -> throw new UsageException(name.startsWith("-")
                             ? "unknown option '" + name + "'"
                             : "unexpected argument '" + arg + "' (mqscope takes options only)");
@@ -165,6 +175,14 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
             Theme t = Theme.byId(v);
             if (t == null) {
                 throw new UsageException("--theme must be light or dark, not '" + v + "'");
+            }
+            return t;
+        }
+
+        private static String tabValue(String v) throws UsageException {
+            String t = v.toLowerCase(java.util.Locale.ROOT);
+            if (!TABS.contains(t)) {
+                throw new UsageException("--tab must be one of " + String.join(", ", TABS) + ", not '" + v + "'");
             }
             return t;
         }

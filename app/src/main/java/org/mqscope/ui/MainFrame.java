@@ -130,6 +130,16 @@ public final class MainFrame extends JFrame {
         tools.add(view);
     }
 
+    /** Brings the tab titled {@code name} (any case) to the front; one not there is ignored. */
+    public void showTab(String name) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            if (tabs.getTitleAt(i).equalsIgnoreCase(name)) {
+                tabs.setSelectedIndex(i);
+                return;
+            }
+        }
+    }
+
     /** Starts the backend asked for (empty: the last one used, else the kernel), in read-only mode if asked. */
     public void start(Optional<BackendKind> requested, boolean readOnly) {
         start(requested, readOnly, null);

@@ -116,7 +116,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty()))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 
@@ -124,5 +124,15 @@ class LaunchOptionsTest {
     void usageListsEveryOption() {
         assertThat(LaunchOptions.usage()).contains("--backend=kernel|emulated", "--theme=light|dark",
                 "--screenshot FILE", "--after MS", "--version", "--help");
+    }
+
+    @Test
+    void tabPicksATabBelowTheTableInAnyCaseAndRefusesOthers() throws UsageException {
+        assertThat(LaunchOptions.parse(new String[] {"--tab=Charts"}).tab()).contains("charts");
+        assertThat(LaunchOptions.parse(new String[] {"--tab", "send"}).tab()).contains("send");
+        assertThat(LaunchOptions.parse(new String[0]).tab()).isEmpty();
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--tab=graphs"}))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, not 'graphs'");
     }
 }
