@@ -72,6 +72,7 @@ final class MainController {
         this.inspector = inspector;
     }
 
+    /** The panels below the message table; none in tests that build the controller alone. */
     void setTools(QueueTools tools) {
         this.tools = tools;
     }
@@ -137,7 +138,9 @@ final class MainController {
         if (currentKind != null) {
             status.setBackend(currentKind, on);
             inspector.readOnlyChanged();
-            tools.readOnlyChanged(on);
+            if (tools != null) {
+                tools.readOnlyChanged(on);
+            }
             if (!on && currentKind == BackendKind.KERNEL) {
                 recoverJournals(raw);
             } else if (on && currentKind == BackendKind.KERNEL) {
@@ -229,7 +232,9 @@ final class MainController {
         queues.model().setActive(kind, "Listing the queues…");
         actions.update(actions.state().withBackend(kind));
         inspector.backendChanged();
-        tools.backendChanged(kind);
+        if (tools != null) {
+            tools.backendChanged(kind);
+        }
         startSampler(backend);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
@@ -276,7 +281,9 @@ final class MainController {
             status.setQueueCount(batch.queues().size());
         }
         inspector.sampled(batch);
-        tools.sampled(batch);
+        if (tools != null) {
+            tools.sampled(batch);
+        }
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);
             inspector.selectFirstMessageOnce();
