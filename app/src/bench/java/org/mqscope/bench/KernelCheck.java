@@ -36,8 +36,10 @@ final class KernelCheck {
 
     static long msgMax() {
         try {
-            return Long.parseLong(Files.readString(MSG_MAX).trim());
-        } catch (IOException | NumberFormatException e) {
+            // Not Files.readString: it reads a file of size 0 one byte first, and a sysctl file gives nothing at a
+            // later offset, so "10" would read as "1". A buffered reader asks for a whole buffer at once.
+            return Long.parseLong(Files.readAllLines(MSG_MAX).get(0).trim());
+        } catch (IOException | RuntimeException e) {
             return 10;
         }
     }
@@ -68,7 +70,7 @@ final class KernelCheck {
      * value cannot be written (not root, /proc/sys read-only).
      */
     static AutoCloseable raiseMsgMax(long value) throws IOException {
-        String before = Files.readString(MSG_MAX).trim();
+        String before = Long.toString(msgMax());
         Files.writeString(MSG_MAX, Long.toString(value));
         Thread hook = new Thread(() -> restore(before), "bench-restore-msg_max");
         Runtime.getRuntime().addShutdownHook(hook);
