@@ -1,0 +1,156 @@
+package org.mqscope.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.mqscope.ui.StartupProbe;
+
+/**
+ * The whole benchmark run: machine facts, the C baselines, JMH, the GUI figures and launch → first frame; writes
+ * {@code results.json} in the output directory. Whatever cannot run here is skipped with the reason in the JSON.
+ * <pre>
+ *   --quick            short JMH runs (a few minutes in all)
+ *   --out DIR          where results.json, the C binary and the journals go (default target/bench)
+ *   --only REGEX       only the JMH benchmark classes matching REGEX (e.g. "Pair.*")
+ *   --kernel-depth N   the deepest kernel queue to use, instead of min(msg_max, what RLIMIT_MSGQUEUE allows)
+ *   --raise-msg-max    as root: raise /proc/sys/fs/mqueue/msg_max to what RLIMIT_MSGQUEUE allows for the run,
+ *                      and put it back afterwards (on a machine of your own: other programs see it meanwhile)
+ * </pre>
+ */
+public final class BenchMain {
+    private static final String JAR = "target/mqscope.jar";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        boolean quick = a.contains("--quick");
+        Path out = Path.of(value(a, "--out", "target/bench"));
+        String only = value(a, "--only", null);
+        Files.createDirectories(out);
+        BenchResults results = new BenchResults().machine();
+        results.fact("bench_mode", quick ? "quick" : "full");
+        long started = System.nanoTime();
+
+        String kernelWhy = KernelCheck.unavailableReason();
+        long msgMax = KernelCheck.msgMax();
+        int depth = (int) Math.min(msgMax, KernelCheck.rlimitDepth());
+        AutoCloseable restoreMsgMax = () -> { };
+        if (kernelWhy == null && a.contains("--raise-msg-max") && msgMax < KernelCheck.rlimitDepth()) {
+            try {
+                restoreMsgMax = KernelCheck.raiseMsgMax(KernelCheck.rlimitDepth());
+                depth = (int) KernelCheck.rlimitDepth();
+                results.fact("kernel_msg_max_raised", msgMax + " -> " + depth + " for the run, then restored");
+            } catch (Exception e) {
+                results.fact("kernel_msg_max_raised", "no: " + e);
+            }
+        }
+        if (a.contains("--kernel-depth")) {
+            depth = Integer.parseInt(value(a, "--kernel-depth", "10"));
+        }
+        try {
+            results.put("kernel_msg_max", msgMax);
+            results.put("kernel_rlimit_msgqueue", KernelCheck.rlimit());
+            results.put("kernel_deepest_queue", depth);
+            results.put("emulated_deepest_queue", Backends.EMULATED_DEPTH);
+
+            step("C baselines");
+            CBaselines.run(results, Path.of("src/bench/c/mqbench.c"), out, depth, quick);
+            step("JMH");
+            if (kernelWhy != null) {
+                for (String f : List.of("kernel_jna_pair_ns", "kernel_jna_pingpong_ns",
+                        "kernel_drain_restore_ns_per_msg", "jna_syscall_ns")) {
+                    results.skip(f, kernelWhy);
+                }
+            }
+            JmhFigures.run(results, quick, kernelWhy == null, depth, out.resolve("journals").toString(), only);
+        } finally {
+            restoreMsgMax.close();
+        }
+        step("GUI");
+        gui(results, quick);
+        step("first frame");
+        firstFrame(results, quick ? 3 : 9);
+
+        results.ratio("kernel_jna_pair_vs_c", "kernel_jna_pair_ns", "kernel_c_pair_ns");
+        results.ratio("kernel_jna_pingpong_vs_c", "kernel_jna_pingpong_ns", "kernel_c_pingpong_ns");
+        results.ratio("emulated_pingpong_vs_kernel_c", "emulated_pingpong_ns", "kernel_c_pingpong_ns");
+        results.ratio("emulated_pair_vs_kernel_c", "emulated_pair_ns", "kernel_c_pair_ns");
+        results.ratio("kernel_drain_restore_vs_c", "kernel_drain_restore_ns_per_msg",
+                "kernel_c_drain_restore_ns_per_msg");
+        results.ratio("kernel_jna_bare_drain_restore_vs_c", "kernel_jna_bare_drain_restore_ns_per_msg",
+                "kernel_c_drain_restore_ns_per_msg");
+        Double jna = results.figure("jna_syscall_ns");
+        Double c = results.figure("c_syscall_ns");
+        if (jna != null && c != null) {
+            results.put("jna_call_overhead_ns", jna - c);
+        }
+        results.put("bench_seconds", Math.round((System.nanoTime() - started) / 1e9));
+        Path file = out.resolve("results.json");
+        results.write(file);
+        System.out.println(results.toJson());
+        System.out.println("bench: wrote " + file.toAbsolutePath());
+    }
+
+    private static void gui(BenchResults results, boolean quick) throws Exception {
+        List<String> args = new ArrayList<>();
+        if (quick) {
+            args.add("--quick");
+        }
+        Programs.Outcome o = Programs.run(Programs.java(List.of("-Xmx1g", "-Xms1g"), "org.mqscope.ui.GuiBench",
+                args.toArray(String[]::new)), Map.of(), 600);
+        results.putLines(o.out());
+        if (!o.ok()) {
+            for (String f : List.of("gui_rows_shown_ms", "idle_cpu_pct", "gui_edt_busy_pct",
+                    "snapshot_bytes_per_msg_overhead")) {
+                results.skip(f, "the GUI measurements failed: " + o.why());
+            }
+        }
+    }
+
+    /** Launch to first painted frame of the jar (median of {@code runs}), as installer/measure-startup.sh does. */
+    private static void firstFrame(BenchResults results, int runs) throws Exception {
+        if (System.getenv("DISPLAY") == null) {
+            results.skip("first_frame_ms", "no display (DISPLAY is not set)");
+            return;
+        }
+        if (!Files.isRegularFile(Path.of(JAR))) {
+            results.skip("first_frame_ms", JAR + " is missing (run the package phase first)");
+            return;
+        }
+        Path shot = Files.createTempFile("mqbench-frame", ".png");
+        long[] ms = new long[runs];
+        try {
+            for (int i = 0; i < runs; i++) {
+                long startedMs = System.currentTimeMillis();
+                Programs.Outcome o = Programs.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-D" + StartupProbe.PROPERTY + "=1", "-jar", JAR, "--backend=emulated",
+                        "--screenshot", shot.toString(), "--after", "0"), Map.of(), 120);
+                String line = o.out().lines().filter(l -> l.startsWith(StartupProbe.PREFIX)).findFirst().orElse(null);
+                if (!o.ok() || line == null) {
+                    results.skip("first_frame_ms", "the jar printed no first-frame line: " + o.why());
+                    return;
+                }
+                ms[i] = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)) - startedMs;
+            }
+        } finally {
+            Files.deleteIfExists(shot);
+        }
+        Arrays.sort(ms);
+        results.put("first_frame_ms", ms[runs / 2]);
+        results.put("first_frame_fastest_ms", ms[0]);
+    }
+
+    private static void step(String what) {
+        System.out.println("bench: === " + what + " ===");
+    }
+
+    private static String value(List<String> args, String option, String otherwise) {
+        int i = args.indexOf(option);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : otherwise;
+    }
+}
