@@ -85,11 +85,11 @@ public record RlimitUsage(long chargedBytes, int queues, int unknown, long rlimi
         return Math.round(100.0 * chargedBytes / rlimit);
     }
 
-    /** E.g. "412,160 of 819,200 bytes (50 %) charged by your 3 queues". */
+    /** E.g. "412,160 of 819,200 bytes (50 %) charged by your 3 queues"; "… bytes charged by … (no limit)". */
     public String summary() {
-        String limit = unlimited() ? "unlimited" : bytes(rlimit) + " bytes (" + percent() + " %)";
-        String s = bytes(chargedBytes) + " of " + limit + " charged by your " + queues
-                + (queues == 1 ? " queue" : " queues");
+        String your = " charged by your " + queues + (queues == 1 ? " queue" : " queues");
+        String s = unlimited() ? bytes(chargedBytes) + " bytes" + your + " (no limit)"
+                : bytes(chargedBytes) + " of " + bytes(rlimit) + " bytes (" + percent() + " %)" + your;
         return unknown == 0 ? s : s + " (" + unknown + " more not readable, not counted)";
     }
 

@@ -69,7 +69,7 @@ class RlimitUsageTest {
         assertThat(u.summary()).isEqualTo("82,880 of 819,200 bytes (10 %) charged by your 1 queue "
                 + "(1 more not readable, not counted)");
         assertThat(RlimitUsage.of(samples, 1000, MqLimits.RLIM_INFINITY).summary())
-                .startsWith("82,880 of unlimited charged");
+                .isEqualTo("82,880 bytes charged by your 1 queue (no limit) (1 more not readable, not counted)");
     }
 
     @Test
