@@ -30,7 +30,7 @@ final class ModeField extends JPanel {
         octal.setName("create.mode");
         octal.setToolTipText("Permission bits in octal, 0000..7777 (the umask is taken away when the queue is "
                 + "created)");
-        add(octal);
+        add(octal, "w 56!");
         for (int who = 0; who < 3; who++) {
             for (int what = 0; what < 3; what++) {
                 JCheckBox b = new JCheckBox(WHAT[what]);
