@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatLaf;
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
+import org.mqscope.ui.attributes.AttributesPanel;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
@@ -46,6 +47,7 @@ public final class MainFrame extends JFrame {
     private final JSplitPane right;
     private final JTabbedPane tabs;
     private final QueueTools tools;
+    private final AttributesPanel attributes;
     private Theme theme;
     private boolean closed;
 
@@ -96,6 +98,8 @@ public final class MainFrame extends JFrame {
         panes.setResizeWeight(0.25);
         panes.setDividerLocation(300);
         panes.setBorder(null);
+        attributes = new AttributesPanel(tools, actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE));
+        addTool("Attributes", attributes, attributes);
         restoreSplit(panes, SPLIT_QUEUES);
         restoreSplit(right, SPLIT_MESSAGES);
 
@@ -180,6 +184,8 @@ public final class MainFrame extends JFrame {
             }
             case PEEK -> inspector.peekRequested();
             case OPEN_BY_NAME -> operations.openByName();
+            case CREATE_QUEUE -> attributes.createQueue();
+            case RECREATE -> attributes.recreate();
             case FILTER -> queues.focusFilter();
             case COPY -> inspector.copy();
             case RECEIVE -> operations.receive();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mqscope.mq.CreateRules;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -74,26 +75,13 @@ final class Namespace {
 
     private QueueInode create(String key, String name, int mode, MqAttributes attr, Credentials c)
             throws MqException {
-        if (queueCount >= limits.queuesMax() && !c.capSysResource()) {
-            throw new MqException(Errno.ENOSPC, "mq_open", name);
+        long used = chargedBytes.getOrDefault(c.uid(), 0L);
+        CreateRules.Refusal refusal = CreateRules.refusal(attr, limits, queueCount, used, c.capSysResource());
+        if (refusal != null) {
+            throw new MqException(refusal.errno(), "mq_open", name);
         }
         MqAttributes a = attr == null ? limits.defaultAttributes() : attr;
-        if (attr != null) {
-            if (a.maxMessages() <= 0 || a.messageSize() <= 0) {
-                throw new MqException(Errno.EINVAL, "mq_open", name);
-            }
-            boolean tooBig = c.capSysResource()
-                    ? a.maxMessages() > Mq.HARD_MSGMAX || a.messageSize() > Mq.HARD_MSGSIZEMAX
-                    : a.maxMessages() > limits.msgMax() || a.messageSize() > limits.msgsizeMax();
-            if (tooBig) {
-                throw new MqException(Errno.EINVAL, "mq_open", name);
-            }
-        }
         long charge = MqLimits.charge(a.maxMessages(), a.messageSize());
-        long used = chargedBytes.getOrDefault(c.uid(), 0L);
-        if (used + charge > limits.rlimitMsgqueue()) {
-            throw new MqException(Errno.EMFILE, "mq_open", name);
-        }
         chargedBytes.put(c.uid(), used + charge);
         queueCount++;
         QueueInode q = new QueueInode(key, a.maxMessages(), a.messageSize(), mode & ~c.umask() & 07777, c.uid(),

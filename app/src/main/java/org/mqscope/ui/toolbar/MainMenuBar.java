@@ -15,6 +15,7 @@ public final class MainMenuBar extends JMenuBar {
         setName("menubar");
         JMenu file = menu("File", 'F');
         item(file, actions, AppAction.OPEN_BY_NAME);
+        item(file, actions, AppAction.CREATE_QUEUE);
         file.addSeparator();
         item(file, actions, AppAction.QUIT);
 
@@ -29,6 +30,7 @@ public final class MainMenuBar extends JMenuBar {
         item(queue, actions, AppAction.RECEIVE);
         item(queue, actions, AppAction.PURGE);
         item(queue, actions, AppAction.UNLINK);
+        item(queue, actions, AppAction.RECREATE);
         queue.addSeparator();
         item(queue, actions, AppAction.COMPARE_PEEKS);
 
