@@ -46,8 +46,8 @@ import java.util.prefs.Preferences;
  * (mq_timedsend) or not at all (O_NONBLOCK). EDT only.
  */
 public final class SendComposerPanel extends JPanel implements QueueView {
-    static final String NO_QUEUE = "Select a queue in the tree to send to it.";
-    static final String READ_ONLY = "Read-only mode: sending is off (toggle Read-only to send).";
+    public static final String NO_QUEUE = "Select a queue in the tree to send to it.";
+    public static final String READ_ONLY = "Read-only mode: sending is off (toggle Read-only to send).";
     static final int DEFAULT_TIMEOUT_MS = 1000;
     private static final int PREFERRED_WIDTH = 600;
     private static final int PREFERRED_HEIGHT = 220;
