@@ -176,6 +176,10 @@ class SendComposerGuiTest {
         window.table("messages.table").requireCellValue(row(0).column(3), "bulk 1");
         window.table("messages.table").requireCellValue(row(9).column(3), "bulk 10");
         window.button("compose.send").requireEnabled();
+        window.textBox("compose.editor").enterText("x".repeat(200));
+        window.label("compose.info").requireText(
+                "Text: 206–207 bytes is more than the queue's msgsize of 128 (EMSGSIZE)");
+        window.button("compose.send").requireDisabled();
         java.awt.Component cancel = robot.finder().findByName(frame, "compose.cancel", false);
         assertThat(GuiActionRunner.execute(cancel::isVisible)).as("Cancel hidden once done").isFalse();
     }

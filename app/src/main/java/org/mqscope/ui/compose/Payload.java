@@ -63,6 +63,10 @@ public abstract sealed class Payload {
         if (minBytes(count) == max) {
             return tooBig(mode(), max, msgsize);
         }
+        if (minBytes(count) > msgsize) {
+            return mode().label() + ": " + grouped(minBytes(count)) + "–" + grouped(max)
+                    + " bytes is more than the queue's msgsize of " + grouped(msgsize) + " (EMSGSIZE)";
+        }
         // Only the longer numbers overflow: say from which message on.
         long first = 1;
         for (long n = 1; n <= count; n *= 10) {

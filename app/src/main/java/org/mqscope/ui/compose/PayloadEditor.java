@@ -39,6 +39,7 @@ final class PayloadEditor extends JPanel {
     private final JRadioButton hexMode = new JRadioButton("Hex");
     private final JRadioButton fileMode = new JRadioButton("File");
     private final JTextArea editor = new JTextArea(3, 20);
+    private final JScrollPane editorScroll = new JScrollPane(editor);
     private final Document textDoc = editor.getDocument();
     private final Document hexDoc = new JTextArea().getDocument();
     private final JTextField filePath = new JTextField();
@@ -78,7 +79,6 @@ final class PayloadEditor extends JPanel {
         editor.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN,
                 editor.getFont().getSize()));
         editor.setToolTipText(TEXT_TIP);
-        editor.putClientProperty("JTextField.placeholderText", "Message text; ${n} counts 1..N");
         filePath.setEditable(false);
         filePath.putClientProperty("JTextField.placeholderText", "No file chosen");
         choose.addActionListener(e -> chooseFile());
@@ -89,7 +89,7 @@ final class PayloadEditor extends JPanel {
         JPanel fileCard = new JPanel(new MigLayout("insets 0, wrap 1", "[grow, fill]", "[]push"));
         fileCard.add(fileRow);
         fileCard.add(Dim.text(new JLabel("The file is read when you send; it must fit the queue's msgsize.")));
-        body.add(new JScrollPane(editor), "editor");
+        body.add(editorScroll, "editor");
         body.add(fileCard, "file");
 
         JPanel modes = new JPanel(new MigLayout("insets 0, gap 12", "[][][]", "[]"));
@@ -124,6 +124,11 @@ final class PayloadEditor extends JPanel {
 
     JTextArea editor() {
         return editor;
+    }
+
+    /** Outlines the editor in the theme's error colour (FlatLaf draws it on the scroll pane). */
+    void showError(boolean on) {
+        editorScroll.putClientProperty("JComponent.outline", on ? "error" : null);
     }
 
     PayloadMode mode() {
@@ -235,8 +240,6 @@ final class PayloadEditor extends JPanel {
             editor.setDocument(want);
         }
         editor.setToolTipText(m == PayloadMode.HEX ? HEX_TIP : TEXT_TIP);
-        editor.putClientProperty("JTextField.placeholderText",
-                m == PayloadMode.HEX ? "Hex bytes, e.g. 48 65 6c 6c 6f" : "Message text; ${n} counts 1..N");
         cards.show(body, m == PayloadMode.FILE ? "file" : "editor");
         onChange.run();
     }

@@ -27,6 +27,7 @@ import javax.swing.JProgressBar;
 import javax.swing.JRadioButton;
 import javax.swing.JSpinner;
 import javax.swing.KeyStroke;
+import javax.swing.ListCellRenderer;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 import java.awt.Dimension;
@@ -108,6 +109,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         recentBox.setToolTipText("The last " + RecentPayloads.KEEP + " payloads sent to this queue: pick one to "
                 + "load it into the editor, then Send");
         recentBox.addActionListener(e -> loadRecent());
+        recentBox.setRenderer(placeholderRenderer(recentBox));
         priority.setToolTipText("Message priority, 0 (lowest) to " + SendPlan.PRIORITY_MAX
                 + ": higher priorities are received first");
         count.setToolTipText("<html>How many messages to send, 1 to " + Payload.grouped(SendPlan.COUNT_MAX)
@@ -349,8 +351,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
                     : size + (n > 1 ? " × " + Payload.grouped(n) + " messages" : ""));
             info.setIcon(null);
         }
-        payload.editor().putClientProperty("JComponent.outline",
-                problem != null && payload.mode() != PayloadMode.FILE ? "error" : null);
+        info.setToolTipText(info.getText().isBlank() ? null : info.getText());
+        payload.showError(problem != null && payload.mode() != PayloadMode.FILE);
         send.setEnabled(!busy && reason == null);
         send.setToolTipText(reason == null ? "Send to " + queue + " (Ctrl+Enter)" : reason);
     }
@@ -435,6 +437,17 @@ public final class SendComposerPanel extends JPanel implements QueueView {
                 Long.valueOf(step)));
         s.setEditor(new JSpinner.NumberEditor(s, "#,##0"));
         return s;
+    }
+
+    /** Shows what the closed, unselected list holds ("Pick one of 3 sent before…") instead of a blank box. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ListCellRenderer<RecentPayloads.Entry> placeholderRenderer(JComboBox<RecentPayloads.Entry> box) {
+        ListCellRenderer<Object> plain = (ListCellRenderer) box.getRenderer();
+        ListCellRenderer<Object> r = (list, value, index, selected, focused) -> plain.getListCellRendererComponent(
+                list, value != null ? value : box.getItemCount() > 0
+                        ? "Pick one of " + box.getItemCount() + " sent before…" : "Nothing sent here yet",
+                index, selected, focused);
+        return (ListCellRenderer) r;
     }
 
     private static JLabel label(String text, int mnemonic, JComponent forField) {

@@ -79,6 +79,8 @@ class PayloadParsingTest {
         assertThat(counted.sizeProblem(9, 127)).isNull();
         assertThat(counted.sizeProblem(10, 127))
                 .isEqualTo("Text: message 10 on would be 128 bytes, more than the queue's msgsize of 127 (EMSGSIZE)");
+        assertThat(counted.sizeProblem(10, 100))
+                .isEqualTo("Text: 127–128 bytes is more than the queue's msgsize of 100 (EMSGSIZE)");
     }
 
     @Test
