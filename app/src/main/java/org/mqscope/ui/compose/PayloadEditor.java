@@ -65,7 +65,7 @@ final class PayloadEditor extends JPanel {
         choose.setName("compose.choose");
         textMode.setMnemonic(KeyEvent.VK_T);
         hexMode.setMnemonic(KeyEvent.VK_H);
-        fileMode.setMnemonic(KeyEvent.VK_F);
+        fileMode.setMnemonic(KeyEvent.VK_L); // Alt+F opens the File menu
         choose.setMnemonic(KeyEvent.VK_O);
         textMode.setToolTipText("Send the editor's text as UTF-8; ${n} counts 1..N");
         hexMode.setToolTipText("Send the bytes the editor's hex digits spell");
