@@ -5,6 +5,7 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.attributes.AttributesPanel;
+import org.mqscope.ui.compose.SendComposerPanel;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
@@ -89,6 +90,8 @@ public final class MainFrame extends JFrame {
         tabs = new JTabbedPane();
         tabs.setName("tabs");
         tabs.addTab("Message", detail);
+        SendComposerPanel composer = new SendComposerPanel(tools);
+        addTool("Send", composer, composer);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
