@@ -2,6 +2,7 @@ package org.mqscope.ui;
 
 import com.formdev.flatlaf.FlatLaf;
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.demo.traffic.ClassroomScenario;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.detail.DetailPanel;
@@ -12,6 +13,7 @@ import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
+import org.mqscope.ui.traffic.TrafficPanel;
 
 import javax.swing.JFrame;
 import javax.swing.JPanel;
@@ -46,6 +48,7 @@ public final class MainFrame extends JFrame {
     private final JSplitPane right;
     private final JTabbedPane tabs;
     private final QueueTools tools;
+    private final TrafficPanel traffic;
     private Theme theme;
     private boolean closed;
 
@@ -87,6 +90,8 @@ public final class MainFrame extends JFrame {
         tabs = new JTabbedPane();
         tabs.setName("tabs");
         tabs.addTab("Message", detail);
+        traffic = new TrafficPanel(tools);
+        addTool("Traffic", traffic, traffic);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -148,6 +153,11 @@ public final class MainFrame extends JFrame {
     /** As {@link #start(Optional, boolean)}, then selects {@code initialQueue} once the listing shows it. */
     public void start(Optional<BackendKind> requested, boolean readOnly, String initialQueue) {
         controller.start(requested, readOnly, initialQueue);
+    }
+
+    /** For --demo: producers and consumers start on the demo queues once the emulated backend is in use. */
+    public void playDemoTraffic() {
+        traffic.playWhenEmulated(ClassroomScenario.lanes());
     }
 
     /** As if the user closed the window: through the window manager's close path. */
@@ -217,6 +227,7 @@ public final class MainFrame extends JFrame {
         prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
         inspector.stop();
+        traffic.stop(); // before the backends close: its workers hold descriptors
         controller.close();
         dispose();
     }

@@ -37,7 +37,7 @@ final class Lane {
     private final AtomicLong etimedout = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastProblem;
-    private Run run;
+    private volatile Run run;
 
     Lane(MqBackend backend, LaneSpec spec) {
         this.backend = backend;

@@ -5,10 +5,8 @@ import org.mqscope.mq.MqException;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #THREAD_PREFIX}N (daemon), paced by token buckets, every call non-blocking or timed with
  * {@link #CALL_DEADLINE}. It opens only the queues it is given, never creates, unlinks or empties one on its own,
  * and closes its descriptors when stopped. On the kernel ({@link #realQueues()}) it changes real queues that other
- * programs may use. Methods may block briefly (opening queues, waiting for workers to end): not on the EDT.
+ * programs may use. Starting and stopping block briefly (opening queues, waiting for workers to end): not on the
+ * EDT; {@link #configure} and {@link #snapshot} never block and may be called from any thread.
  */
 public final class TrafficGenerator implements AutoCloseable {
     public static final String THREAD_PREFIX = "mq-traffic-";
@@ -33,8 +32,9 @@ public final class TrafficGenerator implements AutoCloseable {
 
     private final MqBackend backend;
     private final ThreadPoolExecutor executor;
-    private final Map<String, Lane> lanes = new LinkedHashMap<>();
-    private boolean closed;
+    /** In the order added; changed under this object's lock, read without it. */
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     public TrafficGenerator(MqBackend backend) {
         this.backend = backend;
@@ -56,19 +56,32 @@ public final class TrafficGenerator implements AutoCloseable {
     }
 
     /** Adds a lane for {@code spec.queue()}, or changes the one there (a running lane follows at once). */
-    public synchronized void configure(LaneSpec spec) {
-        Lane lane = lanes.get(spec.queue());
-        if (lane == null) {
-            lanes.put(spec.queue(), new Lane(backend, spec));
-        } else {
-            lane.setSpec(spec);
+    public void configure(LaneSpec spec) {
+        synchronized (lanes) {
+            Lane lane = lane(spec.queue());
+            if (lane == null) {
+                lanes.add(new Lane(backend, spec));
+            } else {
+                lane.setSpec(spec);
+            }
         }
     }
 
     /** Stops the lane on {@code queue} and forgets it. */
     public synchronized void remove(String queue) {
         stop(queue);
-        lanes.remove(queue);
+        synchronized (lanes) {
+            lanes.remove(lane(queue));
+        }
+    }
+
+    private Lane lane(String queue) {
+        for (Lane l : lanes) {
+            if (l.spec().queue().equals(queue)) {
+                return l;
+            }
+        }
+        return null;
     }
 
     /** Starts the lane on {@code queue}: opens the queue (ENOENT if it is gone, EACCES...) and starts the workers. */
@@ -76,7 +89,7 @@ public final class TrafficGenerator implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("traffic generator closed");
         }
-        Lane lane = lanes.get(queue);
+        Lane lane = lane(queue);
         if (lane == null) {
             throw new IllegalArgumentException("no traffic configured for " + queue);
         }
@@ -86,9 +99,9 @@ public final class TrafficGenerator implements AutoCloseable {
     /** Starts every lane not running; tries them all, then throws the first failure. */
     public synchronized void startAll() throws MqException {
         MqException first = null;
-        for (String queue : new ArrayList<>(lanes.keySet())) {
+        for (Lane lane : lanes) {
             try {
-                start(queue);
+                start(lane.spec().queue());
             } catch (MqException e) {
                 if (first == null) {
                     first = e;
@@ -102,7 +115,7 @@ public final class TrafficGenerator implements AutoCloseable {
 
     /** Stops the lane on {@code queue}; returns once its workers ended, or after {@link #STOP_WAIT}. */
     public synchronized void stop(String queue) {
-        Lane lane = lanes.get(queue);
+        Lane lane = lane(queue);
         if (lane != null) {
             lane.requestStop();
             lane.awaitStopped(System.nanoTime() + STOP_WAIT.toNanos());
@@ -111,15 +124,15 @@ public final class TrafficGenerator implements AutoCloseable {
 
     /** Stops every lane, all at once; returns within about {@link #STOP_WAIT}. */
     public synchronized void stopAll() {
-        lanes.values().forEach(Lane::requestStop);
+        lanes.forEach(Lane::requestStop);
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        lanes.values().forEach(l -> l.awaitStopped(deadline));
+        lanes.forEach(l -> l.awaitStopped(deadline));
     }
 
     /** Every lane's counters now. */
-    public synchronized TrafficSnapshot snapshot() {
+    public TrafficSnapshot snapshot() {
         List<LaneStats> stats = new ArrayList<>(lanes.size());
-        lanes.values().forEach(l -> stats.add(l.stats()));
+        lanes.forEach(l -> stats.add(l.stats()));
         return new TrafficSnapshot(System.nanoTime(), stats);
     }
 
