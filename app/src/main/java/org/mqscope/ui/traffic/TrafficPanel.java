@@ -340,13 +340,15 @@ public final class TrafficPanel extends JPanel implements QueueView {
     private void showBanner() {
         BackendKind kind = ctx.kind();
         if (kind == BackendKind.KERNEL && !ctx.readOnly()) {
-            banner.show(KERNEL_BANNER + " — programs using them see these messages.", true);
-            banner.setToolTipText("Producers send to and consumers receive from this machine's queues");
+            banner.show(KERNEL_BANNER, true);
+            banner.setToolTipText("Producers send to and consumers receive from this machine's queues: programs "
+                    + "using them see these messages");
         } else {
             banner.show(kind == null ? "No backend in use."
                     : ctx.readOnly() ? "Read-only mode: no traffic (producers and consumers change queues)."
-                    : "Emulated queues: nothing outside this window changes.", false);
-            banner.setToolTipText(null);
+                    : "Emulated queues only", false);
+            banner.setToolTipText(kind == BackendKind.EMULATED && !ctx.readOnly()
+                    ? "The emulated namespace lives in this process: nothing outside this window changes" : null);
         }
     }
 
