@@ -55,6 +55,9 @@ public final class Gui {
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
                 options.tab().ifPresent(f::showTab);
+                if (options.demo()) {
+                    f.playDemoTraffic();
+                }
                 f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
                 frame.set(f);
             });

@@ -2,6 +2,7 @@ package org.mqscope.ui;
 
 import com.formdev.flatlaf.FlatLaf;
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.demo.traffic.ClassroomScenario;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.attributes.AttributesPanel;
@@ -14,6 +15,7 @@ import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
+import org.mqscope.ui.traffic.TrafficPanel;
 
 import javax.swing.JFrame;
 import javax.swing.JPanel;
@@ -49,6 +51,7 @@ public final class MainFrame extends JFrame {
     private final JTabbedPane tabs;
     private final QueueTools tools;
     private final AttributesPanel attributes;
+    private final TrafficPanel traffic;
     private Theme theme;
     private boolean closed;
 
@@ -92,6 +95,10 @@ public final class MainFrame extends JFrame {
         tabs.addTab("Message", detail);
         SendComposerPanel composer = new SendComposerPanel(tools);
         addTool("Send", composer, composer);
+        attributes = new AttributesPanel(tools, actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE));
+        addTool("Attributes", attributes, attributes);
+        traffic = new TrafficPanel(tools);
+        addTool("Traffic", traffic, traffic);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -101,8 +108,6 @@ public final class MainFrame extends JFrame {
         panes.setResizeWeight(0.25);
         panes.setDividerLocation(300);
         panes.setBorder(null);
-        attributes = new AttributesPanel(tools, actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE));
-        addTool("Attributes", attributes, attributes);
         restoreSplit(panes, SPLIT_QUEUES);
         restoreSplit(right, SPLIT_MESSAGES);
 
@@ -155,6 +160,11 @@ public final class MainFrame extends JFrame {
     /** As {@link #start(Optional, boolean)}, then selects {@code initialQueue} once the listing shows it. */
     public void start(Optional<BackendKind> requested, boolean readOnly, String initialQueue) {
         controller.start(requested, readOnly, initialQueue);
+    }
+
+    /** For --demo: producers and consumers start on the demo queues once the emulated backend is in use. */
+    public void playDemoTraffic() {
+        traffic.playWhenEmulated(ClassroomScenario.lanes());
     }
 
     /** As if the user closed the window: through the window manager's close path. */
@@ -226,6 +236,7 @@ public final class MainFrame extends JFrame {
         prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
         inspector.stop();
+        traffic.stop(); // before the backends close: its workers hold descriptors
         controller.close();
         dispose();
     }

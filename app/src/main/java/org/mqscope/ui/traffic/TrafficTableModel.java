@@ -1,0 +1,237 @@
+package org.mqscope.ui.traffic;
+
+import org.mqscope.demo.traffic.LaneSpec;
+import org.mqscope.demo.traffic.LaneStats;
+import org.mqscope.demo.traffic.PayloadKind;
+import org.mqscope.demo.traffic.Pattern;
+import org.mqscope.demo.traffic.PriorityMix;
+import org.mqscope.demo.traffic.TrafficSnapshot;
+
+import javax.swing.SwingUtilities;
+import javax.swing.table.AbstractTableModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * One row per queue with traffic: its settings (editable), whether it runs, its depth from the last sample and its
+ * counters with rates from the last two snapshots. EDT only.
+ */
+final class TrafficTableModel extends AbstractTableModel {
+
+    enum Column {
+        QUEUE("Queue", String.class, 84, "The queue the producer and consumer use"),
+        RUN("Run", Boolean.class, 38, "Start or stop this queue's producer and consumer (Space)"),
+        PRODUCER("Produce/s", Double.class, 88, "Messages the producer sends per second (0 stops it)"),
+        CONSUMER("Consume/s", Double.class, 92, "Messages the consumer receives per second (0 stops it)"),
+        DEPTH("Depth", String.class, 78, "curmsgs / maxmsg at the last sample"),
+        SENT_RATE("Sent/s", String.class, 58, "Messages sent per second, measured"),
+        RECEIVED_RATE("Recv/s", String.class, 58, "Messages received per second, measured"),
+        EAGAIN("EAGAIN", Long.class, 62, "Non-blocking calls refused: queue full (send) or empty (receive)"),
+        ETIMEDOUT("ETIMEDOUT", Long.class, 96, "Timed calls that ran into their 50 ms deadline: queue full or empty"),
+        MIX("Priorities", PriorityMix.class, 110, "Which priorities the producer gives its messages"),
+        PAYLOAD("Payload", PayloadKind.class, 120, "What the producer's messages look like"),
+        PATTERN("Pattern", Pattern.class, 110, "How the rates vary over time"),
+        NON_BLOCKING("Non-block", Boolean.class, 76,
+                "Non-blocking calls (EAGAIN when full or empty) instead of calls timed at 50 ms (ETIMEDOUT)"),
+        SENT("Sent", Long.class, 64, "Messages sent since the queue was added"),
+        RECEIVED("Received", Long.class, 72, "Messages received since the queue was added");
+
+        final String title;
+        final Class<?> type;
+        final int width;
+        final String tip;
+
+        Column(String title, Class<?> type, int width, String tip) {
+            this.title = title;
+            this.type = type;
+            this.width = width;
+            this.tip = tip;
+        }
+    }
+
+    private static final Column[] COLUMNS = Column.values();
+
+    private static final class Row {
+        LaneStats stats;
+        double sentRate = Double.NaN;
+        double receivedRate = Double.NaN;
+        String depth = "";
+
+        Row(LaneStats stats) {
+            this.stats = stats;
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Consumer<LaneSpec> onSpecChanged;
+    private final BiConsumer<String, Boolean> onRunChanged;
+    private long lastNanos;
+    private boolean editable = true;
+
+    TrafficTableModel(Consumer<LaneSpec> onSpecChanged, BiConsumer<String, Boolean> onRunChanged) {
+        this.onSpecChanged = onSpecChanged;
+        this.onRunChanged = onRunChanged;
+    }
+
+    /** Takes a new snapshot; rates come from the difference to the one before. */
+    void update(TrafficSnapshot snapshot) {
+        assert SwingUtilities.isEventDispatchThread();
+        Map<String, Row> old = new HashMap<>();
+        rows.forEach(r -> old.put(r.stats.queue(), r));
+        double seconds = lastNanos == 0 ? 0 : (snapshot.nanoTime() - lastNanos) / 1e9;
+        boolean sameRows = snapshot.lanes().size() == rows.size();
+        List<Row> next = new ArrayList<>(snapshot.lanes().size());
+        for (int i = 0; i < snapshot.lanes().size(); i++) {
+            LaneStats s = snapshot.lanes().get(i);
+            Row r = old.get(s.queue());
+            sameRows &= r != null && rows.get(i) == r;
+            if (r == null) {
+                r = new Row(s);
+            } else {
+                if (seconds > 0) {
+                    r.sentRate = s.running() ? (s.sent() - r.stats.sent()) / seconds : Double.NaN;
+                    r.receivedRate = s.running() ? (s.received() - r.stats.received()) / seconds : Double.NaN;
+                }
+                r.stats = s;
+            }
+            next.add(r);
+        }
+        lastNanos = snapshot.nanoTime();
+        rows.clear();
+        rows.addAll(next);
+        if (sameRows && !rows.isEmpty()) {
+            fireTableRowsUpdated(0, rows.size() - 1);
+        } else {
+            fireTableDataChanged();
+        }
+    }
+
+    /** The depth column of {@code queue}. */
+    void setDepth(String queue, String depth) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).stats.queue().equals(queue) && !rows.get(i).depth.equals(depth)) {
+                rows.get(i).depth = depth;
+                fireTableCellUpdated(i, Column.DEPTH.ordinal());
+            }
+        }
+    }
+
+    void clear() {
+        rows.clear();
+        lastNanos = 0;
+        fireTableDataChanged();
+    }
+
+    void setEditable(boolean on) {
+        editable = on;
+    }
+
+    LaneStats stats(int row) {
+        return rows.get(row).stats;
+    }
+
+    List<String> queues() {
+        return rows.stream().map(r -> r.stats.queue()).toList();
+    }
+
+    int rowOf(String queue) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).stats.queue().equals(queue)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Column column(int index) {
+        return COLUMNS[index];
+    }
+
+    @Override
+    public int getRowCount() {
+        return rows.size();
+    }
+
+    @Override
+    public int getColumnCount() {
+        return COLUMNS.length;
+    }
+
+    @Override
+    public String getColumnName(int column) {
+        return COLUMNS[column].title;
+    }
+
+    @Override
+    public Class<?> getColumnClass(int column) {
+        return COLUMNS[column].type;
+    }
+
+    @Override
+    public boolean isCellEditable(int row, int column) {
+        return editable && switch (COLUMNS[column]) {
+            case RUN, PRODUCER, CONSUMER, MIX, PAYLOAD, PATTERN, NON_BLOCKING -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public Object getValueAt(int row, int column) {
+        Row r = rows.get(row);
+        LaneStats s = r.stats;
+        LaneSpec spec = s.spec();
+        return switch (COLUMNS[column]) {
+            case QUEUE -> s.queue();
+            case RUN -> s.running();
+            case PRODUCER -> spec.producerRate();
+            case CONSUMER -> spec.consumerRate();
+            case MIX -> spec.mix();
+            case PAYLOAD -> spec.payload();
+            case PATTERN -> spec.pattern();
+            case NON_BLOCKING -> spec.nonBlocking();
+            case DEPTH -> r.depth;
+            case SENT_RATE -> rate(r.sentRate);
+            case RECEIVED_RATE -> rate(r.receivedRate);
+            case SENT -> s.sent();
+            case RECEIVED -> s.received();
+            case EAGAIN -> s.eagain();
+            case ETIMEDOUT -> s.etimedout();
+        };
+    }
+
+    private static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "–" : String.format("%.1f", perSecond);
+    }
+
+    @Override
+    public void setValueAt(Object value, int row, int column) {
+        LaneSpec spec = rows.get(row).stats.spec();
+        LaneSpec next = switch (COLUMNS[column]) {
+            case PRODUCER -> spec.withRates(clampRate(value), spec.consumerRate());
+            case CONSUMER -> spec.withRates(spec.producerRate(), clampRate(value));
+            case MIX -> spec.withMix((PriorityMix) value, spec.priority());
+            case PAYLOAD -> spec.withPayload((PayloadKind) value);
+            case PATTERN -> spec.withPattern((Pattern) value);
+            case NON_BLOCKING -> spec.withNonBlocking((Boolean) value);
+            default -> null;
+        };
+        if (COLUMNS[column] == Column.RUN) {
+            onRunChanged.accept(spec.queue(), (Boolean) value);
+        } else if (next != null && !next.equals(spec)) {
+            Row r = rows.get(row);
+            r.stats = new LaneStats(next, r.stats.running(), r.stats.sent(), r.stats.received(), r.stats.eagain(),
+                    r.stats.etimedout(), r.stats.failures(), r.stats.lastProblem());
+            fireTableRowsUpdated(row, row);
+            onSpecChanged.accept(next);
+        }
+    }
+
+    private static double clampRate(Object value) {
+        double v = ((Number) value).doubleValue();
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(LaneSpec.MAX_RATE, v));
+    }
+}
