@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatLaf;
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
+import org.mqscope.ui.charts.ChartsPanel;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
@@ -87,6 +88,9 @@ public final class MainFrame extends JFrame {
         tabs = new JTabbedPane();
         tabs.setName("tabs");
         tabs.addTab("Message", detail);
+        ChartsPanel charts = new ChartsPanel(tools);
+        addTool("Charts", charts, charts);
+        charts.onThresholdsChanged(queues::setThresholds);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -162,6 +166,11 @@ public final class MainFrame extends JFrame {
 
     public boolean readOnly() {
         return controller.readOnly();
+    }
+
+    /** How often the queues are sampled now (the tree's pace, or faster while a panel asks). */
+    java.time.Duration samplePeriod() {
+        return controller.samplePeriod();
     }
 
     public ActionSet actions() {

@@ -152,4 +152,54 @@ public final class QueueSeries {
         }
         return new SeriesWindow(name, maxMessages, t, c, q);
     }
+
+    /**
+     * The points from {@code fromMillis} on (and the one before), read live from the ring: cheap, and valid while
+     * fewer than {@link #capacity()} minus its size points are appended after it (a chart draws it at once).
+     */
+    public SeriesPoints slice(long fromMillis) {
+        long from = indexAtOrBefore(fromMillis);
+        return new Slice(from, (int) (total - from));
+    }
+
+    private final class Slice implements SeriesPoints {
+        private final long from;
+        private final int size;
+        private final long max = maxMessages;
+
+        Slice(long from, int size) {
+            this.from = from;
+            this.size = size;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public long maxMessages() {
+            return max;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public long time(int i) {
+            return QueueSeries.this.time(from + i);
+        }
+
+        @Override
+        public long curmsgs(int i) {
+            return QueueSeries.this.curmsgs(from + i);
+        }
+
+        @Override
+        public long qsize(int i) {
+            return QueueSeries.this.qsize(from + i);
+        }
+    }
 }
