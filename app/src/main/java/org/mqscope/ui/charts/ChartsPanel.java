@@ -305,9 +305,19 @@ public final class ChartsPanel extends JPanel implements QueueView {
             queuesChanged();
         }
         Duration period = selectedRate().period();
-        if (period != null && System.nanoTime() - lastDrawNanos >= period.toNanos() * EARLY) {
+        if (period != null && System.nanoTime() - lastDrawNanos >= tickNanos(period) * EARLY) {
             draw();
         }
+    }
+
+    /**
+     * Time between two chart updates: the refresh period, or longer while the window is so long that a pixel
+     * column spans more than that (15 min on 900 px: a second), since the line could not move in between.
+     */
+    private long tickNanos(Duration period) {
+        ChartPanel shown = selectedView.isSelected() ? selected.panel() : overview.panel();
+        long perColumn = selectedWindow().length.toNanos() / SelectedQueueChart.columns(shown);
+        return Math.max(period.toNanos(), perColumn);
     }
 
     private void queuesChanged() {
@@ -417,6 +427,11 @@ public final class ChartsPanel extends JPanel implements QueueView {
     /** curmsgs lines of the overview as drawn at the last tick. */
     public XYDataset overviewCurmsgs() {
         return overview.dataset();
+    }
+
+    /** Time between two chart updates at {@code hertz} with the window and size now (for the benchmark). */
+    long tickNanosForBenchmark(int hertz) {
+        return tickNanos(Duration.ofMillis(1000 / hertz));
     }
 
     /** The sampling period this panel asks of the window now, or null when it asks nothing. */

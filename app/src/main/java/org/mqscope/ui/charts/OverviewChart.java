@@ -60,11 +60,12 @@ final class OverviewChart {
                 keys.add(p.name());
                 max = Math.max(max, p.maxMessages());
             }
-            curmsgs.show(queues, keys);
+            curmsgs.show(queues, keys, from, to, SelectedQueueChart.columns(panel));
             time.setRange(from, Math.max(to, from + 1));
             // curmsgs never exceeds maxmsg, so the data need no scan unless a maxmsg is unknown
             double top = queues.stream().allMatch(p -> p.maxMessages() > 0) ? max : Math.max(max, curmsgs.maxY());
             messages.setRange(0, top * HEADROOM);
+            ChartStyle.smoothIfCheap(chart, curmsgs);
         } finally {
             chart.setNotify(true);
         }

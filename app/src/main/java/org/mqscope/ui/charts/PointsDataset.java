@@ -18,6 +18,7 @@ final class PointsDataset extends AbstractXYDataset {
     enum Measure { CURMSGS, QSIZE }
 
     private final Measure measure;
+    private List<SeriesPoints> raw = List.of();
     private List<SeriesPoints> series = List.of();
     private List<String> keys = List.of();
 
@@ -25,16 +26,25 @@ final class PointsDataset extends AbstractXYDataset {
         this.measure = measure;
     }
 
-    /** Shows these series from now on (keys: their legend names), with one dataset change event. */
-    void show(List<SeriesPoints> points, List<String> seriesKeys) {
+    /**
+     * Shows these series from now on (keys: their legend names), thinned to what {@code columns} pixels between
+     * {@code from} and {@code to} can show, with one dataset change event.
+     */
+    void show(List<SeriesPoints> points, List<String> seriesKeys, long from, long to, int columns) {
         assert SwingUtilities.isEventDispatchThread();
-        this.series = new ArrayList<>(points);
+        List<SeriesPoints> drawn = new ArrayList<>(points.size());
+        for (SeriesPoints p : points) {
+            drawn.add(Decimated.of(p, measure, from, to, columns));
+        }
+        this.raw = List.copyOf(points);
+        this.series = drawn;
         this.keys = new ArrayList<>(seriesKeys);
         fireDatasetChanged();
     }
 
+    /** Every point of series {@code s}, not only those drawn (for the values at the cursor). */
     SeriesPoints points(int s) {
-        return series.get(s);
+        return raw.get(s);
     }
 
     @Override

@@ -70,6 +70,11 @@ final class SelectedQueueChart {
         applyTheme();
     }
 
+    /** Pixel columns a plot of this panel has at most (its width; a guess before it is laid out). */
+    static int columns(ChartPanel p) {
+        return Math.max(p.getWidth(), 400);
+    }
+
     ChartPanel panel() {
         return panel;
     }
@@ -93,13 +98,15 @@ final class SelectedQueueChart {
         try {
             List<SeriesPoints> list = points == null ? List.of() : List.of(points);
             List<String> keys = points == null ? List.of() : List.of(points.name());
-            curmsgs.show(list, keys);
-            qsize.show(list, keys);
+            int columns = columns(panel);
+            curmsgs.show(list, keys, from, to, columns);
+            qsize.show(list, keys, from, to, columns);
             time.setRange(from, Math.max(to, from + 1));
             long max = points == null ? -1 : points.maxMessages();
             messages.setRange(0, Math.max(1, Math.max(max, curmsgs.maxY())) * HEADROOM);
             bytes.setRange(0, Math.max(64, qsize.maxY()) * HEADROOM);
             markCapacity(max);
+            ChartStyle.smoothIfCheap(chart, curmsgs, qsize);
         } finally {
             chart.setNotify(true);
         }
@@ -143,6 +150,7 @@ final class SelectedQueueChart {
         maxmsg.setPaint(ChartColors.maxmsg());
         maxmsg.setLabelPaint(ChartColors.maxmsg());
         maxmsg.setLabelFont(ChartStyle.smallFont());
+        maxmsg.setLabelBackgroundColor(ChartColors.translucent(ChartColors.background(), 0));
         warningBand.setPaint(ChartColors.translucent(ChartColors.level(Thresholds.Level.WARNING), BAND_ALPHA));
         criticalBand.setPaint(ChartColors.translucent(ChartColors.level(Thresholds.Level.CRITICAL), BAND_ALPHA));
         chart.fireChartChanged();
