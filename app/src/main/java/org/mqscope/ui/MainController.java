@@ -77,6 +77,10 @@ final class MainController {
         this.tools = tools;
     }
 
+    Duration samplePeriod() {
+        return samplePeriod;
+    }
+
     /** Samples every {@code period} from now on (charts ask for more than the tree needs). */
     void setSamplePeriod(Duration period) {
         assert SwingUtilities.isEventDispatchThread();

@@ -6,6 +6,7 @@ import org.mqscope.demo.traffic.ClassroomScenario;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.attributes.AttributesPanel;
+import org.mqscope.ui.charts.ChartsPanel;
 import org.mqscope.ui.compose.SendComposerPanel;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
@@ -97,6 +98,9 @@ public final class MainFrame extends JFrame {
         addTool("Send", composer, composer);
         attributes = new AttributesPanel(tools, actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE));
         addTool("Attributes", attributes, attributes);
+        ChartsPanel charts = new ChartsPanel(tools);
+        addTool("Charts", charts, charts);
+        charts.onThresholdsChanged(queues::setThresholds);
         traffic = new TrafficPanel(tools);
         addTool("Traffic", traffic, traffic);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
@@ -179,6 +183,11 @@ public final class MainFrame extends JFrame {
 
     public boolean readOnly() {
         return controller.readOnly();
+    }
+
+    /** How often the queues are sampled now (the tree's pace, or faster while a panel asks). */
+    java.time.Duration samplePeriod() {
+        return controller.samplePeriod();
     }
 
     public ActionSet actions() {

@@ -1,6 +1,7 @@
 package org.mqscope.ui.queues;
 
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.ui.BackendKind;
 import org.mqscope.ui.ErrorText.Explanation;
 import org.mqscope.ui.common.MessageView;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
 public final class QueueTreePanel extends JPanel {
     private final QueueTreeModel model = new QueueTreeModel();
     private final JTree tree = new JTree(model);
+    private final QueueTreeRenderer renderer = new QueueTreeRenderer();
     private final JTextField filter = new JTextField();
     private final MessageView problem = new MessageView("queues.message");
     private Consumer<String> onQueue = name -> { };
@@ -64,7 +66,7 @@ public final class QueueTreePanel extends JPanel {
         tree.setRootVisible(false);
         tree.setShowsRootHandles(true);
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
-        tree.setCellRenderer(new QueueTreeRenderer());
+        tree.setCellRenderer(renderer);
         tree.setRowHeight(0); // the renderer's own height
         ToolTipManager.sharedInstance().registerComponent(tree);
         tree.addTreeSelectionListener(e -> selectionChanged());
@@ -187,6 +189,12 @@ public final class QueueTreePanel extends JPanel {
     public void focusFilter() {
         filter.requestFocusInWindow();
         filter.selectAll();
+    }
+
+    /** Depth badges take the warning or critical colour by these thresholds. */
+    public void setThresholds(Thresholds thresholds) {
+        renderer.setThresholds(thresholds);
+        tree.repaint();
     }
 
     public QueueTreeModel model() {

@@ -2,6 +2,7 @@ package org.mqscope.ui.queues;
 
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
+import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.ui.Icons;
 import org.mqscope.ui.detail.Sizes;
@@ -26,12 +27,17 @@ final class QueueTreeRenderer implements TreeCellRenderer {
     private final JPanel panel = new JPanel(new MigLayout("insets 1 2 1 4, gap 6", "[][]", "[]"));
     private final JLabel name = new JLabel();
     private final JLabel badge = new JLabel();
+    private Thresholds thresholds = Thresholds.DEFAULT;
 
     QueueTreeRenderer() {
         panel.setOpaque(true);
         panel.add(name);
         panel.add(badge);
         badge.putClientProperty("FlatLaf.styleClass", "small");
+    }
+
+    void setThresholds(Thresholds t) {
+        thresholds = t;
     }
 
     @Override
@@ -59,8 +65,13 @@ final class QueueTreeRenderer implements TreeCellRenderer {
             name.setText(q.name());
             QueueSample s = q.sample();
             badge.setText(badgeText(s, q.pinned()));
-            if (s != null && s.attributesKnown() && s.currentMessages() >= s.maxMessages() && !selected) {
-                badge.setForeground(UIManager.getColor("Mqscope.badge.fullForeground"));
+            Color level = switch (thresholds.level(s)) {
+                case WARNING -> UIManager.getColor("Mqscope.level.warning");
+                case CRITICAL -> UIManager.getColor("Mqscope.level.critical");
+                default -> null;
+            };
+            if (level != null && !selected) {
+                badge.setForeground(level);
             }
             panel.setToolTipText(tooltip(q));
         } else if (o instanceof HintEntry h) {

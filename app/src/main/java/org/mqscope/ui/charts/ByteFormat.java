@@ -1,0 +1,27 @@
+package org.mqscope.ui.charts;
+
+import org.mqscope.ui.detail.Sizes;
+
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+
+/** Axis labels for byte counts: "512 B", "1.5 KiB". Formatting only. */
+final class ByteFormat extends NumberFormat {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+        return to.append(Sizes.bytes(Math.round(number)));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+        return to.append(Sizes.bytes(number));
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition pos) {
+        return null;
+    }
+}
