@@ -1,41 +1,31 @@
 package org.mqscope.ui;
 
 import java.awt.Component;
-import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.prefs.Preferences;
-import javax.swing.JPanel;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
 import org.mqscope.mq.MqBackend;
+import org.mqscope.ui.charts.ChartsPanel;
 
-/**
- * The charts panel, found by name so that the benchmarks build before it exists: {@code
- * org.mqscope.ui.charts.ChartsPanel}, a JPanel and a {@link QueueView}, made with a {@code (QueueContext)} or a
- * no-argument constructor. When the panel's constructor is different, this is the one place to change.
- */
+/** The charts panel as the benchmark runs it: a bare context on one backend, sampled by the benchmark at 10 Hz. */
 final class ChartsLoad {
-    static final String CLASS = "org.mqscope.ui.charts.ChartsPanel";
 
     private ChartsLoad() {
     }
 
-    /** Null when the class is not on the class path (the charts have not been merged). */
-    static Class<?> find() {
-        try {
-            return Class.forName(CLASS);
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
-    }
-
-    /** A new panel, on the EDT. */
-    static JPanel create(Class<?> type, QueueContext context) throws ReflectiveOperationException {
-        for (Constructor<?> c : type.getConstructors()) {
-            Class<?>[] p = c.getParameterTypes();
-            if (p.length == 1 && p[0] == QueueContext.class) {
-                return (JPanel) c.newInstance(context);
-            }
-        }
-        return (JPanel) type.getConstructor().newInstance();
+    /**
+     * A new panel drawing at 10 Hz, on the EDT: the overview of {@code queues}, or the selected queue. The settings go
+     * in through the panel's preferences, as a user's would.
+     */
+    static ChartsPanel create(QueueContext context, boolean overview, List<String> queues)
+            throws BackingStoreException {
+        Preferences prefs = context.prefs("charts");
+        prefs.clear();
+        prefs.putInt("rate", 10);
+        prefs.put("view", overview ? "overview" : "selected");
+        prefs.put("queues", String.join("\n", queues));
+        return new ChartsPanel(context);
     }
 
     /** What a panel under test may ask of the window: a bare context on one backend, sampled by the benchmark. */

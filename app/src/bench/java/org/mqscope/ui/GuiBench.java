@@ -6,7 +6,9 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
@@ -61,7 +64,8 @@ public final class GuiBench {
         SwingUtilities.invokeAndWait(Theme.LIGHT::install);
         rowsShown(quick ? 3 : 7);
         idleCpu(meter, Duration.ofSeconds(quick ? 5 : 10));
-        charts(meter, Duration.ofSeconds(quick ? 5 : 10));
+        charts(meter, Duration.ofSeconds(quick ? 5 : 10), true, "gui_edt_busy_pct");
+        charts(meter, Duration.ofSeconds(quick ? 5 : 10), false, "gui_edt_busy_selected_pct");
         System.exit(0);
     }
 
@@ -157,16 +161,10 @@ public final class GuiBench {
     }
 
     /**
-     * 32 emulated queues with traffic, sampled at 10 Hz and charted by the charts panel alone in a frame: the
-     * share of wall-clock time the EDT is busy.
+     * 32 emulated queues with traffic, sampled at 10 Hz and charted at 10 Hz by the charts panel alone in a frame
+     * (all 32 in the overview, or the selected one): the share of wall-clock time the EDT is busy.
      */
-    static void charts(EdtBusyMeter meter, Duration window) throws Exception {
-        Class<?> type = ChartsLoad.find();
-        if (type == null) {
-            System.out.println("gui_edt_busy_pct_skipped=" + ChartsLoad.CLASS + " is not on the class path yet"
-                    + " (the charts branch is not merged)");
-            return;
-        }
+    static void charts(EdtBusyMeter meter, Duration window, boolean overview, String figure) throws Exception {
         MqBackend backend = MqBackends.emulated(DemoQueues.LIMITS);
         MqQueue[] queues = new MqQueue[CHARTED_QUEUES];
         for (int i = 0; i < CHARTED_QUEUES; i++) {
@@ -199,8 +197,12 @@ public final class GuiBench {
         SwingUtilities.invokeAndWait(() -> {
             frame[0] = new JFrame("charts benchmark");
             try {
-                panel[0] = ChartsLoad.create(type, ChartsLoad.context(io, backend, frame[0], "/chart00"));
-            } catch (ReflectiveOperationException e) {
+                List<String> names = new ArrayList<>();
+                for (MqQueue q : queues) {
+                    names.add(q.name());
+                }
+                panel[0] = ChartsLoad.create(ChartsLoad.context(io, backend, frame[0], "/chart00"), overview, names);
+            } catch (BackingStoreException e) {
                 throw new IllegalStateException(e);
             }
             frame[0].setContentPane(panel[0]);
@@ -215,7 +217,7 @@ public final class GuiBench {
         Thread.sleep(3000);
         meter.start();
         Thread.sleep(window.toMillis());
-        System.out.printf("gui_edt_busy_pct=%.2f%n", meter.busyPercent());
+        System.out.printf("%s=%.2f%n", figure, meter.busyPercent());
         sampler.close();
         traffic.shutdownNow();
         SwingUtilities.invokeAndWait(frame[0]::dispose);
