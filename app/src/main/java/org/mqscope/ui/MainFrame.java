@@ -82,8 +82,8 @@ public final class MainFrame extends JFrame {
         inspector = new InspectorController(io, controller, messages, detail, notice, status, actions, dialogs,
                 prefs, this);
         controller.setInspector(inspector);
-        operations = new QueueOperations(io, controller, inspector, queues, notice, status, dialogs, this);
         tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this);
+        operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
         controller.setTools(tools);
         queues.onQueueSelected(name -> {
             inspector.queueSelected(name);

@@ -6,10 +6,7 @@ import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
-import org.mqscope.ui.ErrorText.Explanation;
-import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.queues.QueueTreePanel;
-import org.mqscope.ui.status.StatusBar;
 
 import java.awt.Component;
 
@@ -18,25 +15,23 @@ import java.awt.Component;
  * opening a queue by name. Failures become a notice naming the operation, the queue and the errno in words.
  */
 final class QueueOperations {
+    private final QueueContext ctx;
     private final IoExecutor io;
     private final MainController main;
     private final InspectorController inspector;
     private final QueueTreePanel queues;
-    private final NoticeBar notice;
-    private final StatusBar status;
     private final Dialogs dialogs;
     private final Component parent;
 
-    QueueOperations(IoExecutor io, MainController main, InspectorController inspector, QueueTreePanel queues,
-                    NoticeBar notice, StatusBar status, Dialogs dialogs, Component parent) {
-        this.io = io;
+    QueueOperations(QueueContext ctx, MainController main, InspectorController inspector, QueueTreePanel queues,
+                    Dialogs dialogs) {
+        this.ctx = ctx;
+        this.io = ctx.io();
         this.main = main;
         this.inspector = inspector;
         this.queues = queues;
-        this.notice = notice;
-        this.status = status;
         this.dialogs = dialogs;
-        this.parent = parent;
+        this.parent = ctx.window();
     }
 
     /** Receives the next message (mq_receive, non-blocking) and shows it in the detail pane. */
@@ -54,15 +49,15 @@ final class QueueOperations {
             }
         }, m -> {
             inspector.showReceived(name, m);
-            status.setMessage("Received 1 message (" + m.size() + " bytes, priority " + m.priority() + ") from "
+            ctx.info("Received 1 message (" + m.size() + " bytes, priority " + m.priority() + ") from "
                     + name + ".");
-            changed(name);
+            ctx.queueChanged(name);
         }, failure -> {
             if (failure instanceof MqException e && e.errno() == Errno.EAGAIN) {
-                status.setMessage(name + " is empty: nothing was received.");
-                changed(name);
+                ctx.info(name + " is empty: nothing was received.");
+                ctx.queueChanged(name);
             } else {
-                failed("Receive from " + name, failure);
+                ctx.failed("Receive from " + name, failure);
             }
         });
     }
@@ -93,9 +88,9 @@ final class QueueOperations {
                 return n;
             }
         }, n -> {
-            status.setMessage("Purged " + n + (n == 1 ? " message" : " messages") + " from " + name + ".");
-            changed(name);
-        }, failure -> failed("Purge of " + name, failure));
+            ctx.info("Purged " + n + (n == 1 ? " message" : " messages") + " from " + name + ".");
+            ctx.queueChanged(name);
+        }, failure -> ctx.failed("Purge of " + name, failure));
     }
 
     /** mq_unlink: the name goes; the queue lives on until its last descriptor is closed. */
@@ -111,9 +106,9 @@ final class QueueOperations {
             backend.unlink(name);
             return name;
         }, n -> {
-            status.setMessage("Unlinked " + name + ".");
+            ctx.info("Unlinked " + name + ".");
             main.sampleSoon();
-        }, failure -> failed("Unlink of " + name, failure));
+        }, failure -> ctx.failed("Unlink of " + name, failure));
     }
 
     /** Asks for a name, opens the queue read-only to check it exists, and selects it in the tree. */
@@ -133,19 +128,9 @@ final class QueueOperations {
             if (gen == main.generation()) {
                 queues.model().pin(name);
                 queues.select(name);
-                status.setMessage("Opened " + name + ": " + attrs.currentMessages() + " of " + attrs.maxMessages()
+                ctx.info("Opened " + name + ": " + attrs.currentMessages() + " of " + attrs.maxMessages()
                         + " messages.");
             }
-        }, failure -> failed("Opening " + name, failure));
-    }
-
-    private void changed(String name) {
-        inspector.queueChanged(name);
-        main.sampleSoon();
-    }
-
-    private void failed(String what, Throwable failure) {
-        Explanation why = ErrorText.explain(failure);
-        notice.show(what + " failed. " + why.headline(), MainController.joinLines(why.call(), why.detail()));
+        }, failure -> ctx.failed("Opening " + name, failure));
     }
 }
