@@ -1,6 +1,7 @@
 package org.mqscope.mq.emulated;
 
 import java.util.ArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import org.mqscope.mq.MqMessage;
 
@@ -8,6 +9,10 @@ import org.mqscope.mq.MqMessage;
  * A thread blocked in send or receive. A sender's waiter carries its message; a receiver's waiter gets one
  * handed over. {@code ready} is written last, after the message, and read without the lock by the waiting thread:
  * a hand-off that races with the deadline or an interrupt wins, as STATE_READY does in the kernel.
+ * <p>
+ * The waiting thread may spin a little before it parks; {@code parking} tells the waker whether an unpark is
+ * needed at all. Both flags are volatile, so of "waiter: parking, then read ready" and "waker: ready, then read
+ * parking" at least one side sees the other's write: either the waiter sees {@code ready} or the waker unparks.
  */
 final class Waiter {
     final Thread thread = Thread.currentThread();
@@ -15,9 +20,27 @@ final class Waiter {
     final int priority = thread.getPriority();
     MqMessage message;
     volatile boolean ready;
+    volatile boolean parking;
 
     Waiter(MqMessage message) {
         this.message = message;
+    }
+
+    /** Marks the hand-off done; under the queue's lock. Call {@link #wake} once the lock is released. */
+    void complete(MqMessage m) {
+        message = m;
+        ready = true;
+    }
+
+    /**
+     * Unparks the thread if it went (or is going) to sleep. Called after the queue's lock is released, so the
+     * woken thread does not run straight into a lock its waker still holds, and the futex wake-up is not paid
+     * for inside the critical section.
+     */
+    void wake() {
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -41,6 +64,10 @@ final class Waiter {
                 i++;
             }
             waiters.add(i, w);
+        }
+
+        boolean isFirst(Waiter w) {
+            return !waiters.isEmpty() && waiters.get(0) == w;
         }
 
         Waiter pollFirst() {
