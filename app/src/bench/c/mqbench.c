@@ -5,7 +5,8 @@
  *   mqbench pair      MSGSIZE ITERATIONS            one thread: mq_send + mq_receive on one queue of depth 10
  *   mqbench pingpong  MSGSIZE ITERATIONS            two threads, two queues: send on one, the echo comes back
  *   mqbench drain     MSGSIZE DEPTH ROUNDS          receive every message of a full queue, send them all back
- *   mqbench call      ITERATIONS                    close(-1): a system call that fails at once (EBADF)
+ *   mqbench call      ITERATIONS                    close(-1): a system call that fails at once (EBADF); and
+ *                                                   mq_send(-1, buf, 64, 0): the same with mq_send's four arguments
  *
  * Each figure is the median of several timed runs after an untimed warm-up.
  *
@@ -166,6 +167,18 @@ static double call_loop(long n) {
     return (now_ns() - t0) / n;
 }
 
+/* Four arguments, as the adapter's mq_send and mq_receive pass: JNA's cost per call grows with the argument count. */
+static double mq_call_loop(long n) {
+    static char buf[64];
+    int sum = 0;
+    double t0 = now_ns();
+    for (long i = 0; i < n; i++) {
+        sum += mq_send((mqd_t) -1, buf, sizeof buf, 0);
+    }
+    if (sum != -n) die("mq_send(-1)");
+    return (now_ns() - t0) / n;
+}
+
 static int call(long n) {
     call_loop(n / WARMUP_SHARE + 1);
     double runs[REPEATS];
@@ -173,6 +186,11 @@ static int call(long n) {
         runs[r] = call_loop(n);
     }
     printf("c_syscall_ns=%.1f\n", median(runs, REPEATS));
+    mq_call_loop(n / WARMUP_SHARE + 1);
+    for (int r = 0; r < REPEATS; r++) {
+        runs[r] = mq_call_loop(n);
+    }
+    printf("c_mq_call_ns=%.1f\n", median(runs, REPEATS));
     return 0;
 }
 

@@ -89,6 +89,17 @@ public final class BenchMain {
         if (jna != null && c != null) {
             results.put("jna_call_overhead_ns", jna - c);
         }
+        // A pair is two four-argument calls: the best any JNA adapter can do is the C pair plus twice that cost.
+        Double jnaMq = results.figure("jna_mq_call_ns");
+        Double cMq = results.figure("c_mq_call_ns");
+        Double cPair = results.figure("kernel_c_pair_ns");
+        if (jnaMq != null && cMq != null) {
+            results.put("jna_mq_call_overhead_ns", jnaMq - cMq);
+            if (cPair != null) {
+                results.put("kernel_jna_pair_floor_vs_c", Math.round((cPair + 2 * (jnaMq - cMq)) / cPair * 100) / 100.0);
+            }
+        }
+        results.ratio("kernel_jna_raw_pair_vs_c", "kernel_jna_raw_pair_ns", "kernel_c_pair_ns");
         results.put("bench_seconds", Math.round((System.nanoTime() - started) / 1e9));
         Path file = out.resolve("results.json");
         results.write(file);

@@ -8,7 +8,7 @@ import java.util.Map;
 /** Builds mqbench.c with gcc and runs its loops: the C figures the adapter is held against. */
 final class CBaselines {
     private static final List<String> FIGURES = List.of("kernel_c_pair_ns", "kernel_c_pingpong_ns",
-            "kernel_c_drain_restore_ns_per_msg", "c_syscall_ns");
+            "kernel_c_drain_restore_ns_per_msg", "c_syscall_ns", "c_mq_call_ns");
 
     private CBaselines() {
     }

@@ -92,6 +92,8 @@ final class JmhFigures {
                     + p.getParam("at") + "_ns";
             case "JnaCallBenchmark.closeBadFd" -> "jna_syscall_ns";
             case "JnaCallBenchmark.closeBadFdWithErrno" -> "jna_syscall_with_errno_ns";
+            case "JnaCallBenchmark.mqSendBadFd" -> "jna_mq_call_ns";
+            case "JnaCallBenchmark.rawPair" -> "kernel_jna_raw_pair_ns";
             default -> null;
         };
     }

@@ -59,7 +59,8 @@ final class DrainRestore {
 
     /**
      * Sends the journal's messages back from where the last restore stopped. When the queue is full (others
-     * refilled it) it waits for room with bounded polls, for at most {@code patience} without progress.
+     * refilled it) it waits for room with bounded polls, for at most {@code patience} without progress (counted
+     * from the first send that found no room after the last one that went through).
      *
      * @return messages restored in all (the journal's count)
      */
@@ -68,22 +69,34 @@ final class DrainRestore {
         long curmsgs = queue.attributes().currentMessages();
         long qsize = queue.status().qsize();
         int total = journal.recordCount();
-        long giveUp = System.nanoTime() + patience.toNanos();
+        long giveUp = 0;
+        boolean waiting = false;
+        ByteBuffer chunk = null;
+        long chunkAddress = 0;
         int i = (int) journal.restored();
         while (i < total) {
-            ByteBuffer body = journal.recordBody(i);
-            long address = Pointer.nativeValue(Native.getDirectBufferPointer(body));
-            int length = body.remaining();
+            // The records lie in a few large mapped chunks: their native address is looked up once per chunk.
+            ByteBuffer c = journal.recordChunk(i);
+            if (c != chunk) {
+                chunk = c;
+                chunkAddress = Pointer.nativeValue(Native.getDirectBufferPointer(c));
+            }
+            int length = journal.recordLength(i);
             journal.markInFlight(i, curmsgs, qsize);
-            if (queue.sendFrom(address, length, journal.recordPriority(i))) {
+            if (queue.sendFrom(chunkAddress + journal.recordBodyOffset(i), length, journal.recordPriority(i))) {
                 journal.markRestored(++i);
                 curmsgs++;
                 qsize += length;
-                giveUp = System.nanoTime() + patience.toNanos();
+                waiting = false;
                 continue;
             }
             journal.clearInFlight();
-            long left = giveUp - System.nanoTime();
+            long now = System.nanoTime();
+            if (!waiting) {
+                waiting = true;
+                giveUp = now + patience.toNanos();
+            }
+            long left = giveUp - now;
             if (left <= 0) {
                 break;
             }

@@ -124,7 +124,7 @@ final class JournalRestorer {
         if (f == null || journal.phase() == Journal.Phase.RECREATING) {
             return null; // nothing was sent yet in a recreate that had not reached its restore
         }
-        long length = journal.recordBody((int) f.index()).remaining();
+        long length = journal.recordLength((int) f.index());
         long curmsgs = d.attributes().currentMessages();
         long qsize = d.status().qsize();
         if (curmsgs == f.curmsgsBefore() + 1 && qsize == f.qsizeBefore() + length) {

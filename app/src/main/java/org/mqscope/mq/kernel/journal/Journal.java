@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mqscope.mq.MqMessage;
@@ -57,8 +58,15 @@ public final class Journal implements AutoCloseable {
     private final long logStart;
     private final long chunkSize;
     private long salt;
+    /** The staging slot's filler for this salt, computed once: a drain rewrites it before every receive. */
+    private byte[] filler;
     private final List<MappedByteBuffer> chunks = new ArrayList<>();
-    private final List<Long> recordPositions = new ArrayList<>();
+    /**
+     * Where the committed records are, {@code recordCount} of them: chunk index in the high 32 bits, offset in
+     * the chunk in the low 32. A plain array, so no boxing and no division per record.
+     */
+    private long[] recordPositions = new long[64];
+    private int recordCount;
     private long appendChunk;
     private long appendOffset;
     private int dirtyStaging;
@@ -72,7 +80,15 @@ public final class Journal implements AutoCloseable {
         this.chunkSize = chunkSize(msgsize);
         this.head = channel.map(FileChannel.MapMode.READ_WRITE, 0, logStart);
         head.order(ByteOrder.LITTLE_ENDIAN);
-        this.salt = head.getLong(H_SALT);
+        salt(head.getLong(H_SALT));
+    }
+
+    private void salt(long value) {
+        salt = value;
+        filler = new byte[(int) msgsize];
+        for (int i = 0; i < filler.length; i++) {
+            filler[i] = filler(value, 0, i);
+        }
     }
 
     /**
@@ -122,7 +138,7 @@ public final class Journal implements AutoCloseable {
         h.putLong(H_MSGSIZE, msgsize);
         h.putLong(H_COUNT_BEFORE, countBefore);
         h.putLong(H_QSIZE_BEFORE, qsizeBefore);
-        j.salt = RANDOM.nextLong();
+        j.salt(RANDOM.nextLong());
         h.putLong(H_SALT, j.salt);
         h.putLong(H_RESTORED, 0);
         h.putLong(H_INFLIGHT_INDEX, -1);
@@ -252,17 +268,14 @@ public final class Journal implements AutoCloseable {
     }
 
     private void fillStaging(int upTo) {
-        for (int i = 0; i < upTo; i++) {
-            head.put(STAGING_DATA + i, filler(salt, 0, i));
-        }
+        head.put(STAGING_DATA, filler, 0, upTo);
     }
 
     /** Commits the message the kernel just put in the staging slot as the next record. */
     public void commitStaged(long length) throws IOException {
         long seq = head.getLong(H_STAGING_SEQ);
-        if (seq != recordPositions.size()) {
-            throw new IllegalStateException("staging slot holds message " + seq + ", log expects "
-                    + recordPositions.size());
+        if (seq != recordCount) {
+            throw new IllegalStateException("staging slot holds message " + seq + ", log expects " + recordCount);
         }
         int prio = head.getInt(STAGING);
         append(prio, length, seq, head, STAGING_DATA);
@@ -275,6 +288,9 @@ public final class Journal implements AutoCloseable {
      * Called before each receive, so that a full disk stops the drain before a message is taken, never after.
      */
     public void ensureRoom() throws IOException {
+        if (appendOffset + recordSize(msgsize) + 4 <= chunkSize && appendChunk < chunks.size()) {
+            return; // the common case: room left in a chunk already mapped
+        }
         if (appendOffset + recordSize(msgsize) + 4 > chunkSize) {
             INT.setRelease(chunk(appendChunk), (int) appendOffset, SKIP);
             appendChunk++;
@@ -292,42 +308,67 @@ public final class Journal implements AutoCloseable {
         c.putLong(at + 16, seq);
         c.put(at + RECORD_HEADER, src, srcOffset, (int) length);
         INT.setRelease(c, at, COMMIT);
-        recordPositions.add(logStart + appendChunk * chunkSize + appendOffset);
+        addRecord(appendChunk, appendOffset);
         appendOffset += recordSize(length);
+    }
+
+    private void addRecord(long chunk, long offset) {
+        if (recordCount == recordPositions.length) {
+            recordPositions = Arrays.copyOf(recordPositions, recordCount * 2);
+        }
+        recordPositions[recordCount++] = chunk << 32 | offset;
     }
 
     /** Messages committed so far. */
     public int recordCount() {
-        return recordPositions.size();
+        return recordCount;
     }
 
     /** Committed message {@code i}, copied out of the journal. */
     public MqMessage message(int i) throws IOException {
-        long pos = recordPositions.get(i);
-        MappedByteBuffer c = chunk((pos - logStart) / chunkSize);
-        int at = (int) ((pos - logStart) % chunkSize);
+        ByteBuffer c = recordChunk(i);
+        int at = recordOffset(i);
         byte[] body = new byte[(int) c.getLong(at + 8)];
         c.get(at + RECORD_HEADER, body);
         return new MqMessage(body, c.getInt(at + 4));
     }
 
-    /** The bytes of committed message {@code i}, in place in the mapped file (a direct buffer; do not write). */
-    public ByteBuffer recordBody(int i) throws IOException {
-        long pos = recordPositions.get(i);
-        MappedByteBuffer c = chunk((pos - logStart) / chunkSize);
-        int at = (int) ((pos - logStart) % chunkSize);
-        return c.slice(at + RECORD_HEADER, (int) c.getLong(at + 8));
+    /**
+     * The mapped chunk that holds committed message {@code i}: the same buffer for every record of that chunk, so
+     * a caller can look up its native address once per chunk rather than once per message.
+     */
+    public ByteBuffer recordChunk(int i) throws IOException {
+        return chunk(position(i) >>> 32);
+    }
+
+    /** Where the bytes of committed message {@code i} start in {@link #recordChunk(int)}. */
+    public int recordBodyOffset(int i) {
+        return recordOffset(i) + RECORD_HEADER;
+    }
+
+    public int recordLength(int i) throws IOException {
+        return (int) recordChunk(i).getLong(recordOffset(i) + 8);
     }
 
     public int recordPriority(int i) throws IOException {
-        long pos = recordPositions.get(i);
-        return chunk((pos - logStart) / chunkSize).getInt((int) ((pos - logStart) % chunkSize) + 4);
+        return recordChunk(i).getInt(recordOffset(i) + 4);
+    }
+
+    private int recordOffset(int i) {
+        return (int) position(i);
+    }
+
+    private long position(int i) {
+        if (i < 0 || i >= recordCount) {
+            throw new IndexOutOfBoundsException("record " + i + " of " + recordCount);
+        }
+        return recordPositions[i];
     }
 
     /** Every committed message in order. */
     public List<MqMessage> messages() throws IOException {
-        List<MqMessage> out = new ArrayList<>(recordPositions.size());
-        for (int i = 0; i < recordPositions.size(); i++) {
+        List<MqMessage> out = new ArrayList<>(recordCount);
+        for (int i = 0; i < recordCount; i++) {
             out.add(message(i));
         }
         return out;
@@ -342,11 +383,11 @@ public final class Journal implements AutoCloseable {
     public StagedMessage uncommittedStaged() {
         long seq = head.getLong(H_STAGING_SEQ);
         int prio = head.getInt(STAGING);
-        if (seq < 0 || seq != recordPositions.size() || prio == NO_PRIORITY) {
+        if (seq < 0 || seq != recordCount || prio == NO_PRIORITY) {
             return null;
         }
         int shortest = (int) msgsize;
-        while (shortest > 0 && head.get(STAGING_DATA + shortest - 1) == filler(salt, 0, shortest - 1)) {
+        while (shortest > 0 && head.get(STAGING_DATA + shortest - 1) == filler[shortest - 1]) {
             shortest--;
         }
         return new StagedMessage(prio, shortest, (int) msgsize, head.getLong(H_STAGING_QSIZE));
@@ -359,7 +400,7 @@ public final class Journal implements AutoCloseable {
         if (length < staged.shortestLength() || length > staged.longestLength()) {
             throw new IllegalArgumentException("length " + length + " outside what the slot allows");
         }
-        head.putLong(H_STAGING_SEQ, recordPositions.size());
+        head.putLong(H_STAGING_SEQ, recordCount);
         commitStaged(length);
         dirtyStaging = (int) msgsize;
     }
@@ -404,7 +445,7 @@ public final class Journal implements AutoCloseable {
     /** The message whose send may or may not have happened when the writer died, or null. */
     public InFlight inFlight() {
         long index = head.getLong(H_INFLIGHT_INDEX);
-        if (index < 0 || index != restored() || index >= recordPositions.size()) {
+        if (index < 0 || index != restored() || index >= recordCount) {
             return null;
         }
         return new InFlight(index, head.getLong(H_INFLIGHT_CURMSGS), head.getLong(H_INFLIGHT_QSIZE));
@@ -466,7 +507,7 @@ public final class Journal implements AutoCloseable {
             for (;;) {
                 int word = off + 4 <= chunkSize ? c.getInt((int) off) : 0;
                 if (word == COMMIT) {
-                    recordPositions.add(logStart + ci * chunkSize + off);
+                    addRecord(ci, off);
                     off += recordSize(c.getLong((int) off + 8));
                 } else if (word == SKIP) {
                     break;
