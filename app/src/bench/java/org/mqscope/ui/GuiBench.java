@@ -31,6 +31,7 @@ import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.PeekResult;
+import org.mqscope.ui.charts.StubContext;
 import org.mqscope.ui.queues.QueueTreePanel;
 
 /**
@@ -191,6 +192,7 @@ public final class GuiBench {
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
         IoExecutor io = new IoExecutor();
+        Preferences prefs = Preferences.userRoot().node("org/mqscope/bench/" + UUID.randomUUID());
         QueueSampler sampler = new QueueSampler(backend);
         JFrame[] frame = new JFrame[1];
         JPanel[] panel = new JPanel[1];
@@ -201,7 +203,8 @@ public final class GuiBench {
                 for (MqQueue q : queues) {
                     names.add(q.name());
                 }
-                panel[0] = ChartsLoad.create(ChartsLoad.context(io, backend, frame[0], "/chart00"), overview, names);
+                StubContext context = new StubContext(prefs, io, backend, frame[0], "/chart00");
+                panel[0] = ChartsLoad.create(context, overview, names);
             } catch (BackingStoreException e) {
                 throw new IllegalStateException(e);
             }
@@ -223,6 +226,7 @@ public final class GuiBench {
         SwingUtilities.invokeAndWait(frame[0]::dispose);
         io.close();
         backend.close();
+        prefs.removeNode();
     }
 
     private static long cpuTicks() throws Exception {

@@ -1,36 +1,21 @@
 package org.mqscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.GraphicsEnvironment;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.prefs.Preferences;
 import java.util.regex.Pattern;
-import javax.swing.JTree;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
-import org.mqscope.ui.queues.QueueTreePanel;
 
 /**
  * The attribute editor in the real window on an emulated namespace with the Linux default limits (msg_max 10):
@@ -38,103 +23,23 @@ import org.mqscope.ui.queues.QueueTreePanel;
  * a queued message. Skips without a display; any Swing access off the EDT fails the test.
  */
 class AttributesGuiTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String QUEUE = "/gui-attrs";
-    private static ThreadCheckingRepaintManager threadCheck;
 
-    private final IoExecutor io = new IoExecutor();
-    private final Preferences prefsNode = Preferences.userRoot().node("org/mqscope/test/" + UUID.randomUUID());
-    private final List<AutoCloseable> cleanups = new ArrayList<>();
-    private Robot robot;
-    private MainFrame frame;
+    @RegisterExtension
+    final GuiWindow gui = new GuiWindow();
     private FrameFixture window;
     private MqBackend emulated;
 
     @BeforeEach
-    void needsADisplay() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(),
-                "GUI test skipped: Java runs headless (no display); .ci/run provides Xvfb");
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isBlank(),
-                "GUI test skipped: DISPLAY is not set; .ci/run provides Xvfb");
-        if (threadCheck == null) {
-            Edt.run(Theme.LIGHT::install);
-            threadCheck = ThreadCheckingRepaintManager.install();
-        }
-        threadCheck.clear();
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        emulated = MqBackends.emulated(MqLimits.LINUX_DEFAULTS);
-        cleanups.add(emulated);
+    void openOnTheAttributesTab() throws Exception {
+        emulated = gui.closeAfter(MqBackends.emulated(MqLimits.LINUX_DEFAULTS));
         try (MqQueue q = emulated.open(QUEUE, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(10, 1024))) {
             q.send(new byte[100], 1);
             q.send(new byte[10], 5);
         }
-        frame = GuiActionRunner.execute(() -> {
-            MainFrame f = new MainFrame(io, kind -> emulated, WindowBounds.remembered(prefsNode),
-                    new UiPrefs(prefsNode), new Dialogs(), Theme.LIGHT);
-            f.setVisible(true);
-            f.start(Optional.of(BackendKind.EMULATED), false);
-            f.showTab("attributes");
-            return f;
-        });
-        window = new FrameFixture(robot, frame);
-        settle();
-    }
-
-    @AfterAll
-    static void removeThreadCheck() {
-        if (threadCheck != null) {
-            ThreadCheckingRepaintManager.uninstall();
-            threadCheck = null;
-        }
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (robot == null) {
-            io.close();
-            prefsNode.removeNode();
-            return;
-        }
-        try {
-            GuiActionRunner.execute(frame::quit);
-            assertThat(io.awaitIdle(WAIT)).as("backends closed").isTrue();
-            window.cleanUp();
-            io.close();
-            for (AutoCloseable c : cleanups) {
-                c.close();
-            }
-            prefsNode.removeNode();
-        } finally {
-            assertThat(threadCheck.violations()).as("Swing touched off the EDT").isEmpty();
-        }
-    }
-
-    private void settle() throws InterruptedException {
-        robot.waitForIdle();
-        assertThat(io.awaitIdle(WAIT)).as("mq-io settled").isTrue();
-        robot.waitForIdle();
-    }
-
-    private void eventually(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!GuiActionRunner.execute(condition::call)) {
-            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(deadline);
-            Thread.sleep(25);
-        }
-    }
-
-    private QueueTreePanel tree() {
-        return (QueueTreePanel) robot.finder().findByName(frame, "queues", QueueTreePanel.class, false);
-    }
-
-    private void selectQueue(String name) throws Exception {
-        QueueTreePanel panel = tree();
-        eventually(name + " in the tree", () -> panel.model().pathOf(name) != null);
-        JTree t = panel.tree();
-        int rowIndex = GuiActionRunner.execute(() -> t.getRowForPath(panel.model().pathOf(name)));
-        window.tree("queues.tree").clickRow(rowIndex);
-        settle();
+        window = gui.open(kind -> emulated, BackendKind.EMULATED);
+        GuiActionRunner.execute(() -> gui.frame().showTab("attributes"));
+        gui.settle();
     }
 
     /** With -Dmqscope.shots=DIR, renders the dialog to DIR/NAME.png for a look by eye. */
@@ -155,20 +60,20 @@ class AttributesGuiTest {
     }
 
     private DialogFixture dialog(String name) {
-        return WindowFinder.findDialog(name).withTimeout(WAIT.toMillis()).using(robot);
+        return WindowFinder.findDialog(name).withTimeout(gui.waitLimit().toMillis()).using(gui.robot());
     }
 
     @Test
     void createExplainsEinvalAsTypedThenCreatesAndSelectsTheQueue() throws Exception {
-        selectQueue(QUEUE);
-        eventually("attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("10"));
+        gui.selectQueue(QUEUE);
+        gui.eventually("attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("10"));
         window.label("attr.msgsize").requireText("1,024 bytes");
         window.label("attr.curmsgs").requireText("2 of 10");
         window.label("attr.qsize").requireText("110 bytes");
 
         window.button("attr.create").click();
         DialogFixture create = dialog("createQueue");
-        eventually("limits read", () -> create.textBox("create.maxmsg").target().getText().equals("10"));
+        gui.eventually("limits read", () -> create.textBox("create.maxmsg").target().getText().equals("10"));
         create.textBox("create.name").deleteText().enterText("/gui-new");
         create.textBox("create.maxmsg").deleteText().enterText("20");
         create.label("create.maxmsg.message").requireText("Max messages: EINVAL — 20 is above msg_max 10");
@@ -185,20 +90,20 @@ class AttributesGuiTest {
         create.textBox("create.maxmsg").deleteText().enterText("5");
         create.textBox("create.msgsize").deleteText().enterText("256");
         create.button("create.ok").requireEnabled().click();
-        settle();
-        eventually("/gui-new selected", () -> "/gui-new".equals(tree().selectedQueue()));
+        gui.settle();
+        gui.eventually("/gui-new selected", () -> "/gui-new".equals(gui.queues().selectedQueue()));
         try (MqQueue q = emulated.open("/gui-new", Mq.O_RDONLY)) {
             assertThat(q.getAttributes()).isEqualTo(new MqAttributes(0, 5, 256, 0));
         }
-        eventually("its attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("5"));
+        gui.eventually("its attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("5"));
     }
 
     @Test
     void recreateRefusesAMsgsizeSmallerThanAQueuedMessage() throws Exception {
-        selectQueue(QUEUE);
+        gui.selectQueue(QUEUE);
         window.button("attr.recreate").requireEnabled().click();
         DialogFixture recreate = dialog("recreate");
-        eventually("snapshot taken", () -> recreate.textBox("recreate.msgsize").target().getText().equals("1024")
+        gui.eventually("snapshot taken", () -> recreate.textBox("recreate.msgsize").target().getText().equals("1024")
                 && recreate.button("recreate.ok").target().isEnabled());
         recreate.textBox("recreate.msgsize").deleteText().enterText("50");
         recreate.label("recreate.verdict").requireText(Pattern.compile(
@@ -209,23 +114,23 @@ class AttributesGuiTest {
         recreate.label("recreate.verdict").requireText(Pattern.compile("(?s).*EINVAL — 11 is above msg_max 10.*"));
         recreate.textBox("recreate.maxmsg").deleteText().enterText("3");
         recreate.button("recreate.ok").requireEnabled().click();
-        settle();
+        gui.settle();
         try (MqQueue q = emulated.open(QUEUE, Mq.O_RDONLY)) {
             assertThat(q.getAttributes()).isEqualTo(new MqAttributes(0, 3, 100, 2));
         }
-        eventually("new attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("3"));
+        gui.eventually("new attributes shown", () -> window.label("attr.maxmsg").target().getText().equals("3"));
     }
 
     @Test
     void nonBlockingTogglesThePanelsOwnDescriptorAndReadOnlyTurnsItOff() throws Exception {
-        selectQueue(QUEUE);
-        eventually("descriptor open", () -> window.checkBox("attr.nonblock").target().isEnabled());
+        gui.selectQueue(QUEUE);
+        gui.eventually("descriptor open", () -> window.checkBox("attr.nonblock").target().isEnabled());
         window.checkBox("attr.nonblock").requireNotSelected().click();
-        settle();
+        gui.settle();
         window.checkBox("attr.nonblock").requireSelected();
         window.label("attr.setattr").requireText("mq_setattr: flags 0 (blocking) → O_NONBLOCK");
         window.toggleButton("readOnly").click();
-        settle();
+        gui.settle();
         window.checkBox("attr.nonblock").requireDisabled();
         window.button("attr.create").requireDisabled();
         window.button("attr.recreate").requireDisabled();

@@ -1,27 +1,18 @@
 package org.mqscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.prefs.Preferences;
 import javax.swing.JTable;
-import javax.swing.JTree;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mqscope.demo.DemoQueues;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -37,83 +28,31 @@ import org.mqscope.ui.queues.QueueTreePanel;
  * test's output file) and fails only when they are far beyond anything smooth, so CI stays a regression guard.
  */
 class LargeQueueGuiTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int MESSAGES = 65_536;
     private static final int PAGES = 100;
 
-    private final IoExecutor io = new IoExecutor();
-    private final Preferences node = Preferences.userRoot().node("org/mqscope/test/" + UUID.randomUUID());
-    private Robot robot;
-    private MainFrame frame;
+    /** Polls finely: the times measured include the wait for the condition. */
+    @RegisterExtension
+    final GuiWindow gui = new GuiWindow().waitingUpTo(Duration.ofSeconds(60)).polling(Duration.ofMillis(5));
     private FrameFixture window;
-    private MqBackend backend;
+    private Robot robot;
 
     @BeforeEach
-    void needsADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI test skipped: Java runs headless (no display)");
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isBlank(), "GUI test skipped: DISPLAY is not set");
-        Edt.run(Theme.LIGHT::install);
-        robot = BasicRobot.robotWithNewAwtHierarchy();
+    void robotWithoutPauses() {
+        robot = gui.robot();
         robot.settings().delayBetweenEvents(0); // measure the window, not the robot's pauses
     }
 
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (robot == null) {
-            io.close();
-            node.removeNode();
-            return;
-        }
-        if (frame != null) {
-            GuiActionRunner.execute(frame::quit);
-            io.awaitIdle(WAIT);
-        }
-        if (window != null) {
-            window.cleanUp();
-        } else {
-            robot.cleanUp();
-        }
-        io.close();
-        if (backend != null) {
-            backend.close();
-        }
-        node.removeNode();
-    }
-
-    private void open(String queue) throws Exception {
-        frame = GuiActionRunner.execute(() -> {
-            MainFrame f = new MainFrame(io, kind -> backend, WindowBounds.fixed(WindowBounds.DEFAULT_SIZE),
-                    new UiPrefs(node), new Dialogs(), Theme.LIGHT);
-            f.setVisible(true);
-            f.start(Optional.of(BackendKind.EMULATED), false);
-            return f;
-        });
-        window = new FrameFixture(robot, frame);
-        QueueTreePanel panel = (QueueTreePanel) robot.finder().findByName(frame, "queues", false);
-        eventually(() -> panel.model().pathOf(queue) != null);
-        robot.waitForIdle();
-        assertThat(io.awaitIdle(WAIT)).isTrue();
-    }
-
-    private void eventually(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!GuiActionRunner.execute(condition::call)) {
-            assertThat(System.nanoTime()).as("waited").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
-    private void clickQueue(String queue) {
-        QueueTreePanel panel = (QueueTreePanel) robot.finder().findByName(frame, "queues", false);
-        JTree tree = panel.tree();
-        int row = GuiActionRunner.execute(() -> tree.getRowForPath(panel.model().pathOf(queue)));
-        window.tree("queues.tree").clickRow(row);
+    private void open(MqBackend backend, String queue) throws Exception {
+        window = gui.open(kind -> backend, BackendKind.EMULATED);
+        QueueTreePanel panel = gui.queues();
+        gui.eventually(queue + " in the tree", () -> panel.model().pathOf(queue) != null);
+        assertThat(gui.io().awaitIdle(gui.waitLimit())).isTrue();
     }
 
     @Test
     void sixtyFiveThousandMessagesShowQuicklyAndScrollSmoothly() throws Exception {
-        backend = MqBackends.emulated(DemoQueues.LIMITS);
+        MqBackend backend = gui.closeAfter(MqBackends.emulated(DemoQueues.LIMITS));
         byte[] body = new byte[64];
         try (MqQueue q = backend.open("/big", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(MESSAGES, 64))) {
             for (int i = 0; i < MESSAGES; i++) {
@@ -121,12 +60,12 @@ class LargeQueueGuiTest {
                 q.send(body, i % 4 == 0 ? 7 : i % 3);
             }
         }
-        open("/big");
+        open(backend, "/big");
         JTable table = window.table("messages.table").target();
 
         long t0 = System.nanoTime();
-        clickQueue("/big");
-        eventually(() -> table.getRowCount() == MESSAGES);
+        gui.clickQueue("/big");
+        gui.eventually("all rows", () -> table.getRowCount() == MESSAGES);
         robot.waitForIdle(); // painted
         long shownMs = (System.nanoTime() - t0) / 1_000_000;
 
@@ -197,7 +136,7 @@ class LargeQueueGuiTest {
 
     @Test
     void aSixteenMebibyteMessageOpensWithoutFreezing() throws Exception {
-        backend = MqBackends.emulated(DemoQueues.LIMITS);
+        MqBackend backend = gui.closeAfter(MqBackends.emulated(DemoQueues.LIMITS));
         byte[] big = new byte[(int) Mq.HARD_MSGSIZEMAX];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i % 64 == 63 ? '\n' : 'a' + i % 26);
@@ -206,16 +145,16 @@ class LargeQueueGuiTest {
                 MqAttributes.of(1, Mq.HARD_MSGSIZEMAX))) {
             q.send(big, 0);
         }
-        open("/huge");
-        clickQueue("/huge");
+        open(backend, "/huge");
+        gui.clickQueue("/huge");
         JTable table = window.table("messages.table").target();
-        eventually(() -> table.getRowCount() == 1);
+        gui.eventually("the row", () -> table.getRowCount() == 1);
 
         long t0 = System.nanoTime();
         window.table("messages.table").selectRows(0);
-        LineView hex = (LineView) robot.finder().findByName(frame, "detail.hex", false);
-        LineView text = (LineView) robot.finder().findByName(frame, "detail.text", false);
-        eventually(() -> text.source().lineCount() > 0);
+        LineView hex = (LineView) robot.finder().findByName(gui.frame(), "detail.hex", false);
+        LineView text = (LineView) robot.finder().findByName(gui.frame(), "detail.text", false);
+        gui.eventually("the text shown", () -> text.source().lineCount() > 0);
         robot.waitForIdle();
         long shownMs = (System.nanoTime() - t0) / 1_000_000;
 

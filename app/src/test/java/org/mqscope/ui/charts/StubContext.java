@@ -11,18 +11,37 @@ import org.mqscope.ui.BackendKind;
 import org.mqscope.ui.IoExecutor;
 import org.mqscope.ui.QueueContext;
 
-/** A window that only remembers what the panel asked of it. */
-final class StubContext implements QueueContext {
+/**
+ * A window that only remembers what the panel asked of it. No backend, window or selected queue unless given: the
+ * benchmarks in src/bench (test sources under the {@code bench} profile) give theirs.
+ */
+public final class StubContext implements QueueContext {
     final Preferences prefs;
     final Map<Object, Duration> requests = new IdentityHashMap<>();
+    private final IoExecutor io;
+    private final MqBackend backend;
+    private final Component window;
+    private final String queue;
 
-    StubContext(Preferences prefs) {
+    public StubContext(Preferences prefs) {
+        this(prefs, null, null, null, null);
+    }
+
+    /** On {@code backend} through {@code io}, {@code queue} selected; nulls for what the panel does not use. */
+    public StubContext(Preferences prefs, IoExecutor io, MqBackend backend, Component window, String queue) {
         this.prefs = prefs;
+        this.io = io;
+        this.backend = backend;
+        this.window = window;
+        this.queue = queue;
     }
 
     @Override
     public IoExecutor io() {
-        throw new UnsupportedOperationException("the charts make no backend calls");
+        if (io == null) {
+            throw new UnsupportedOperationException("the charts make no backend calls");
+        }
+        return io;
     }
 
     @Override
@@ -32,7 +51,7 @@ final class StubContext implements QueueContext {
 
     @Override
     public MqBackend backend() {
-        return null;
+        return backend;
     }
 
     @Override
@@ -42,7 +61,7 @@ final class StubContext implements QueueContext {
 
     @Override
     public String queue() {
-        return null;
+        return queue;
     }
 
     @Override
@@ -64,7 +83,7 @@ final class StubContext implements QueueContext {
 
     @Override
     public Component window() {
-        return null;
+        return window;
     }
 
     @Override

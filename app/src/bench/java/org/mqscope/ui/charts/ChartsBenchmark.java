@@ -14,10 +14,11 @@ import org.mqscope.ui.Edt;
 import org.mqscope.ui.Theme;
 
 /**
- * Not a test: the EDT cost of the charts at their heaviest, 32 queues whose depth changes on every sample at 10 Hz,
- * with 15 minutes recorded and shown. Per tick: recording the batch and moving the datasets (what
- * {@code sampled} does), and painting the chart as the ChartPanel would. Run:
- * {@code java -cp <test class path> org.mqscope.ui.charts.ChartsBenchmark [selected|overview]}.
+ * The EDT cost of the charts at their heaviest, 32 queues whose depth changes on every sample at 10 Hz, with 15
+ * minutes recorded and shown, split per tick into recording the batch and moving the datasets (what
+ * {@code sampled} does) and painting the chart as the ChartPanel would. GuiBench measures the EDT's busy share of a
+ * real frame as a whole; this is the split, by hand. Run, after {@code ./mvnw -Pbench test-compile}:
+ * {@code java -cp <test class path> org.mqscope.ui.charts.ChartsBenchmark [selected|overview] [minutes shown]}.
  */
 public final class ChartsBenchmark {
     private static final int QUEUES = 32;
