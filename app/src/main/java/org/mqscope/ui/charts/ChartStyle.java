@@ -53,8 +53,6 @@ final class ChartStyle {
         // small preferred and minimum sizes: the tab takes what the split pane gives it, it does not push
         p.setPreferredSize(new java.awt.Dimension(480, 240));
         p.setMinimumSize(new java.awt.Dimension(120, 80));
-        // no tooltips nor chart mouse listeners: collecting an entity per point would be work for nothing
-        p.getChartRenderingInfo().setEntityCollection(null);
         return p;
     }
 
