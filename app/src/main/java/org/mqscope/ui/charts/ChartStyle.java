@@ -17,11 +17,19 @@ import java.text.SimpleDateFormat;
 /** Makes JFreeChart look like the rest of the window: the theme's colours and font, no bevels, no white boxes. */
 final class ChartStyle {
     static final Stroke LINE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
+    /** The line of a chart drawn without antialiasing. */
+    static final Stroke PIXEL_LINE = new BasicStroke(1f);
     /**
      * Above this many points drawn in one chart, lines are drawn without antialiasing: smoothing dense zigzags
      * costs the EDT four times as much and shows little on lines that dense.
      */
     static final int SMOOTH_POINTS = 6000;
+    /**
+     * Above this many lines in one chart, lines are drawn without antialiasing whatever their length: smoothing a
+     * line costs in proportion to the area it crosses, and a dozen lines criss-crossing the plot cost the EDT
+     * several times the rest of the chart, for lines one can hardly tell apart when smooth.
+     */
+    static final int SMOOTH_SERIES = 8;
     static final Stroke THICK = new BasicStroke(2.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {5f, 4f}, 0f);
@@ -48,15 +56,17 @@ final class ChartStyle {
         return p;
     }
 
-    /** Smooth lines while they are few enough to afford it. */
+    /** Smooth lines while they are few and short enough to afford it. */
     static void smoothIfCheap(JFreeChart chart, org.jfree.data.xy.XYDataset... data) {
         long points = 0;
+        int series = 0;
         for (org.jfree.data.xy.XYDataset d : data) {
+            series += d.getSeriesCount();
             for (int s = 0; s < d.getSeriesCount(); s++) {
                 points += d.getItemCount(s);
             }
         }
-        boolean smooth = points <= SMOOTH_POINTS;
+        boolean smooth = points <= SMOOTH_POINTS && series <= SMOOTH_SERIES;
         if (chart.getAntiAlias() != smooth) {
             chart.setAntiAlias(smooth);
         }

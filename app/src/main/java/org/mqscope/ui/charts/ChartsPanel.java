@@ -347,7 +347,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
             cursor.setText(queue == null ? "Select a queue in the tree to chart it." : CursorText.HINT);
         } else {
             overview.show(chosenPoints(from), from, to);
-            checklist.repaint();
+            checklist.repaintChangedLevels();
         }
     }
 

@@ -11,13 +11,16 @@ import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
 import javax.swing.border.EmptyBorder;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,6 +35,8 @@ final class QueueChecklist extends JList<String> {
     private final Set<String> chosen = new LinkedHashSet<>();
     private transient Runnable onChange = () -> { };
     private transient Function<String, Thresholds.Level> levels = name -> Thresholds.Level.UNKNOWN;
+    /** The level each name was last painted with: a chart tick repaints only the rows whose level moved. */
+    private final Map<String, Thresholds.Level> painted = new HashMap<>();
 
     QueueChecklist() {
         setModel(names);
@@ -45,7 +50,9 @@ final class QueueChecklist extends JList<String> {
             box.setSelected(chosen.contains(name));
             box.setOpaque(true);
             box.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
-            Color level = ChartColors.level(levels.apply(name));
+            Thresholds.Level now = levels.apply(name);
+            painted.put(name, now);
+            Color level = ChartColors.level(now);
             box.setForeground(selected ? list.getSelectionForeground() : level != null ? level
                     : list.getForeground());
             box.setFont(list.getFont());
@@ -87,8 +94,22 @@ final class QueueChecklist extends JList<String> {
         if (!now.equals(java.util.Collections.list(names.elements()))) {
             names.clear();
             names.addAll(now);
+            painted.keySet().retainAll(now);
             if (selected != null && now.contains(selected)) {
                 setSelectedValue(selected, false);
+            }
+        }
+    }
+
+    /** Repaints the rows whose queue is now at another level than painted (each chart tick calls this). */
+    void repaintChangedLevels() {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (painted.get(name) != levels.apply(name)) {
+                Rectangle r = getCellBounds(i, i);
+                if (r != null) {
+                    repaint(r);
+                }
             }
         }
     }

@@ -33,6 +33,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
         final BackendKind kind;
         boolean active;
         int queues;
+        /** The label the tree was last told about. */
+        String shownLabel;
 
         RootEntry(BackendKind kind) {
             this.kind = kind;
@@ -293,7 +295,13 @@ public final class QueueTreeModel extends DefaultTreeModel {
                 }
             }
         }
-        nodeChanged(root);
+        // The root's label carries the queue count: repaint its row only when that text changes, so that a pass
+        // that changed nothing leaves the tree alone.
+        String label = re.label();
+        if (!label.equals(re.shownLabel)) {
+            re.shownLabel = label;
+            nodeChanged(root);
+        }
     }
 
     private static Object keyOf(DefaultMutableTreeNode n) {

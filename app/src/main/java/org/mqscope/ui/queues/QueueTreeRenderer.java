@@ -24,10 +24,20 @@ import java.awt.Component;
  * line. The tooltip tells mode, owner, message size and notification. One component reused for every row.
  */
 final class QueueTreeRenderer implements TreeCellRenderer {
-    private final JPanel panel = new JPanel(new MigLayout("insets 1 2 1 4, gap 6", "[][]", "[]"));
+    /** The row's tooltip is built when the tree asks for it (on hover), not every time a row is painted. */
+    private final JPanel panel = new JPanel(new MigLayout("insets 1 2 1 4, gap 6", "[][]", "[]")) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getToolTipText() {
+            return tip instanceof QueueEntry q ? tooltip(q) : tip instanceof HintEntry h ? h.text() : null;
+        }
+    };
     private final JLabel name = new JLabel();
     private final JLabel badge = new JLabel();
     private Thresholds thresholds = Thresholds.DEFAULT;
+    /** The entry of the row last rendered, whose tooltip the panel gives. */
+    private Object tip;
 
     QueueTreeRenderer() {
         panel.setOpaque(true);
@@ -53,7 +63,7 @@ final class QueueTreeRenderer implements TreeCellRenderer {
         badge.setForeground(selected && tree.hasFocus() ? fg : dim);
         badge.setText(null);
         name.setIcon(null);
-        panel.setToolTipText(null);
+        tip = o;
         if (o instanceof RootEntry r) {
             name.setIcon(Icons.action(r.kind().iconName()));
             name.setText(r.label());
@@ -73,12 +83,10 @@ final class QueueTreeRenderer implements TreeCellRenderer {
             if (level != null && !selected) {
                 badge.setForeground(level);
             }
-            panel.setToolTipText(tooltip(q));
         } else if (o instanceof HintEntry h) {
             name.setIcon(h.problem() ? Icons.warning() : null);
             name.setText(h.text());
             name.setForeground(h.problem() || selected ? fg : dim);
-            panel.setToolTipText(h.text());
         } else {
             name.setText(String.valueOf(o));
         }

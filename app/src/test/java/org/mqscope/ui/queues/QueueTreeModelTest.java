@@ -76,6 +76,29 @@ class QueueTreeModelTest {
     }
 
     @Test
+    void aPassThatChangedNothingTellsTheTreeNothingAndTheRootChangesOnlyWithItsCount() {
+        Edt.run(() -> {
+            QueueTreeModel m = new QueueTreeModel();
+            m.setActive(BackendKind.EMULATED, null);
+            m.apply(batch(sample("/a", 0, 10, 0), sample("/b", 1, 10, 3)), null);
+            List<String> events = new ArrayList<>();
+            m.addTreeModelListener(recorder(events));
+
+            m.apply(batch(sample("/a", 0, 10, 0), sample("/b", 1, 10, 3)), null);
+            assertThat(events).as("same samples: no repaint, no re-layout").isEmpty();
+
+            m.apply(batch(sample("/a", 0, 10, 0), sample("/b", 2, 10, 6)), null);
+            assertThat(events).as("only /b's badge changed").containsExactly("changed [1]");
+
+            events.clear();
+            m.apply(batch(sample("/a", 0, 10, 0)), null);
+            assertThat(events).as("/b gone, and the root's count with it").containsExactly("removed [1]",
+                    "changed [1]");
+            assertThat(m.rootPath(BackendKind.EMULATED).getLastPathComponent().toString()).isEqualTo("Emulated (1)");
+        });
+    }
+
+    @Test
     void theFilterHidesOtherNamesAndSaysWhenNothingMatches() {
         Edt.run(() -> {
             QueueTreeModel m = new QueueTreeModel();
