@@ -12,6 +12,7 @@ import org.mqscope.monitor.series.SeriesStore;
 import org.mqscope.monitor.series.SeriesWindow;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.ui.BackendKind;
+import org.mqscope.ui.Icons;
 import org.mqscope.ui.QueueContext;
 import org.mqscope.ui.QueueView;
 
@@ -119,6 +120,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
         rate.setName("charts.refresh");
         rate.setToolTipText("How often the charts move and the queues are sampled for them (Off: the charts stand)");
         pause.setName("charts.pause");
+        pause.setIcon(Icons.action("pause"));
         pause.setMnemonic(KeyEvent.VK_P);
         pause.setToolTipText("Freeze the charts to read them; recording goes on (Alt+P)");
         warning.setName("charts.warning");

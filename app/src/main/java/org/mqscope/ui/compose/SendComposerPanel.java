@@ -103,6 +103,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         progress.setName("compose.progress");
         cancel.setName("compose.cancel");
         send.setName("compose.send");
+        send.setIcon(Icons.action("send"));
 
         target.putClientProperty("FlatLaf.style", "font: bold");
         recentBox.setPrototypeDisplayValue(new RecentPayloads.Entry(PayloadMode.TEXT, "x".repeat(20), 0));

@@ -40,6 +40,7 @@ class ActionIconsTest {
         Arrays.stream(AppAction.values()).map(AppAction::icon).filter(Objects::nonNull).forEach(names::add);
         Arrays.stream(BackendKind.values()).map(BackendKind::iconName).forEach(names::add);
         names.add("warning"); // Icons.warning()
+        names.addAll(List.of("send", "pause")); // the composer's Send button, the charts' Pause toggle
         return new ArrayList<>(names);
     }
 
