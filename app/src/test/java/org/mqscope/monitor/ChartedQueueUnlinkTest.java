@@ -2,15 +2,11 @@ package org.mqscope.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +17,7 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.OpenQueueFds;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 
@@ -58,7 +55,7 @@ class ChartedQueueUnlinkTest {
 
     @Test
     void unlinkedWhileChartedLeavesNoDescriptor() throws Exception {
-        long before = openQueueFds(name);
+        long before = OpenQueueFds.of(name);
         SeriesStore store = new SeriesStore();
         BlockingQueue<SampleBatch> batches = new LinkedBlockingQueue<>();
         try (QueueSampler sampler = new QueueSampler(kernel)) {
@@ -72,12 +69,12 @@ class ChartedQueueUnlinkTest {
             sampler.setPeriod(SeriesStore.FASTEST_PERIOD);
             awaitBatch(batches, true);
             awaitBatch(batches, true);
-            assertThat(openQueueFds(name)).as("the sampler's one descriptor").isEqualTo(before + 1);
+            assertThat(OpenQueueFds.of(name)).as("the sampler's one descriptor").isEqualTo(before + 1);
 
             kernel.unlink(name);
             awaitBatch(batches, false);
             awaitBatch(batches, false);
-            assertThat(openQueueFds(name)).as("/proc/self/fd after the unlink").isEqualTo(before);
+            assertThat(OpenQueueFds.of(name)).as("/proc/self/fd after the unlink").isEqualTo(before);
             sampler.setPeriod(null);
         }
         assertThat(store.get(name)).as("the history stays a while for the chart").isNotNull();
@@ -96,16 +93,4 @@ class ChartedQueueUnlinkTest {
         throw new AssertionError("no batch " + (listed ? "listing " : "without ") + name);
     }
 
-    /** Descriptors of this process whose link names the queue (the kernel shows "/name" or "/name (deleted)"). */
-    private static long openQueueFds(String name) throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith(name);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
-        }
-    }
 }

@@ -2,11 +2,7 @@ package org.mqscope.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -14,6 +10,7 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.OpenQueueFds;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 
@@ -73,13 +70,13 @@ class QueueSamplerTest {
             } catch (MqException e) {
                 Assumptions.abort("/dev/mqueue is not mounted: " + e.getMessage());
             }
-            long before = openQueueFds(name);
+            long before = OpenQueueFds.of(name);
             kernel.open(name, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16)).close();
             assertThat(s.pass().find(name).maxMessages()).isEqualTo(2);
-            assertThat(openQueueFds(name)).isEqualTo(before + 1);
+            assertThat(OpenQueueFds.of(name)).isEqualTo(before + 1);
             kernel.unlink(name);
             s.pass();
-            assertThat(openQueueFds(name)).as("/proc/self/fd after the unlink").isEqualTo(before);
+            assertThat(OpenQueueFds.of(name)).as("/proc/self/fd after the unlink").isEqualTo(before);
         } finally {
             try {
                 MqBackends.kernel().unlink(name);
@@ -89,16 +86,4 @@ class QueueSamplerTest {
         }
     }
 
-    /** Descriptors of this process whose link names the queue (the kernel shows "/name" or "/name (deleted)"). */
-    private static long openQueueFds(String name) throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith(name);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
-        }
-    }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.mqscope.mq.ProcessStatus;
+
 /**
  * Who an emulated process is: what the kernel would look at for permissions, accounting and notification
  * ownership. {@code uid}/{@code gid} serve as real and filesystem ids alike (they differ only for set-id programs).
@@ -18,14 +20,9 @@ import java.util.List;
 public record Credentials(int pid, int uid, int gid, int umask, boolean capSysResource, boolean capDacOverride,
                           boolean capFowner) {
 
-    private static final int CAP_DAC_OVERRIDE = 1;
-    private static final int CAP_FOWNER = 3;
-    private static final int CAP_SYS_RESOURCE = 24;
-    private static final int DEFAULT_UMASK = 022;
-
     /** An ordinary user: umask 022, no capabilities. */
     public static Credentials unprivileged(int pid, int uid, int gid) {
-        return new Credentials(pid, uid, gid, DEFAULT_UMASK, false, false, false);
+        return new Credentials(pid, uid, gid, ProcessStatus.DEFAULT_UMASK, false, false, false);
     }
 
     /** This JVM process as the kernel sees it (from /proc/self/status); an ordinary user where that is unreadable. */
@@ -39,29 +36,12 @@ public record Credentials(int pid, int uid, int gid, int umask, boolean capSysRe
     }
 
     static Credentials fromStatus(int pid, List<String> lines) {
-        int uid = -1;
-        int gid = -1;
-        int umask = DEFAULT_UMASK;
-        long caps = 0;
-        for (String line : lines) {
-            String[] f = line.split("\\s+");
-            switch (f[0]) {
-                case "Uid:" -> uid = Integer.parseInt(f[1]);
-                case "Gid:" -> gid = Integer.parseInt(f[1]);
-                case "Umask:" -> umask = Integer.parseInt(f[1], 8);
-                case "CapEff:" -> caps = Long.parseUnsignedLong(f[1], 16);
-                default -> { }
-            }
-        }
-        if (uid < 0 || gid < 0) {
+        ProcessStatus p = ProcessStatus.parse(lines);
+        if (p.uid() < 0 || p.gid() < 0) {
             throw new IllegalArgumentException("no Uid/Gid in /proc/self/status");
         }
-        return new Credentials(pid, uid, gid, umask, has(caps, CAP_SYS_RESOURCE), has(caps, CAP_DAC_OVERRIDE),
-                has(caps, CAP_FOWNER));
-    }
-
-    private static boolean has(long caps, int cap) {
-        return (caps & (1L << cap)) != 0;
+        return new Credentials(pid, p.uid(), p.gid(), p.umask(), p.has(ProcessStatus.CAP_SYS_RESOURCE),
+                p.has(ProcessStatus.CAP_DAC_OVERRIDE), p.has(ProcessStatus.CAP_FOWNER));
     }
 
     /** The same process with another pid (e.g. a forked child that inherits the credentials). */

@@ -2,11 +2,7 @@ package org.mqscope.demo.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +11,7 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.OpenQueueFds;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 
@@ -49,14 +46,14 @@ class KernelTrafficTest {
     @Test
     void runsOnTheKernelAndLeavesNoDescriptorBehind() throws Exception {
         kernel.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(10, 128)).close();
-        long before = openQueueFds(name);
+        long before = OpenQueueFds.of(name);
         TrafficGenerator g = new TrafficGenerator(kernel);
         assertThat(g.realQueues()).isTrue();
         try {
             g.configure(LaneSpec.of(name).withRates(200, 100).withPayload(PayloadKind.FRAMES));
             g.start(name);
             Thread.sleep(150);
-            assertThat(openQueueFds(name)).as("producer and consumer descriptors").isEqualTo(before + 2);
+            assertThat(OpenQueueFds.of(name)).as("producer and consumer descriptors").isEqualTo(before + 2);
             Thread.sleep(350);
         } finally {
             long t0 = System.nanoTime();
@@ -75,20 +72,8 @@ class KernelTrafficTest {
                 assertThat(s.etimedout()).isGreaterThan(0);
             }
         }
-        assertThat(openQueueFds(name)).as("/proc/self/fd after stop").isEqualTo(before);
+        assertThat(OpenQueueFds.of(name)).as("/proc/self/fd after stop").isEqualTo(before);
         TrafficGeneratorTest.awaitNoTrafficThreads();
     }
 
-    /** Descriptors of this process whose link names the queue. */
-    private static long openQueueFds(String name) throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith(name);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
-        }
-    }
 }
