@@ -1,9 +1,9 @@
 package org.mqscope;
 
-import org.mqscope.ui.AppInfo;
-import org.mqscope.ui.Gui;
-import org.mqscope.ui.LaunchOptions;
-import org.mqscope.ui.UsageException;
+import org.mqscope.ui.core.AppInfo;
+import org.mqscope.ui.app.Gui;
+import org.mqscope.ui.app.LaunchOptions;
+import org.mqscope.ui.app.UsageException;
 
 import java.awt.GraphicsEnvironment;
 

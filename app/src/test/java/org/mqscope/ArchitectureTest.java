@@ -63,7 +63,7 @@ class ArchitectureTest {
     void theScanSeesTheClassesAndTheirReferences() {
         assertThat(dependencies).containsKeys(APP, MQ + "/MqBackends", MQ + "/MqException");
         assertThat(dependencies.get(MQ + "/MqBackends")).contains("java/util/ServiceLoader", MQ + "/MqBackend");
-        assertThat(dependencies.get(APP)).contains(UI + "/LaunchOptions");
+        assertThat(dependencies.get(APP)).contains(UI + "/app/LaunchOptions");
         assertThat(dependencies.get(UI + "/queues/QueueTreeModel")).contains(MONITOR + "/QueueSample");
     }
 

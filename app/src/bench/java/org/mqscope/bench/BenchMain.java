@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.mqscope.ui.StartupProbe;
+import org.mqscope.ui.app.StartupProbe;
 
 /**
  * The whole benchmark run: machine facts, the C baselines, JMH, the GUI figures and launch → first frame; writes
@@ -112,7 +112,7 @@ public final class BenchMain {
         if (quick) {
             args.add("--quick");
         }
-        Programs.Outcome o = Programs.run(Programs.java(List.of("-Xmx1g", "-Xms1g"), "org.mqscope.ui.GuiBench",
+        Programs.Outcome o = Programs.run(Programs.java(List.of("-Xmx1g", "-Xms1g"), "org.mqscope.ui.window.GuiBench",
                 args.toArray(String[]::new)), Map.of(), 600);
         results.putLines(o.out());
         if (!o.ok()) {

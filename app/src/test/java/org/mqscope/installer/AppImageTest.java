@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mqscope.ui.AppInfo;
+import org.mqscope.ui.core.AppInfo;
 
 /** The app-image that installer/package.sh builds: its launcher, its trimmed runtime, its CDS archive, the icons. */
 @Tag("installer")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mqscope.ui.AppInfo;
+import org.mqscope.ui.core.AppInfo;
 
 /**
  * The .deb, unpacked into a scratch root (dpkg-deb -x) and, as root, installed into one and removed again

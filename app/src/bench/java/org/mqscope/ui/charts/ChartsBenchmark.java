@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.jfree.chart.JFreeChart;
 import org.mqscope.monitor.SampleBatch;
-import org.mqscope.ui.Edt;
-import org.mqscope.ui.Theme;
+import org.mqscope.ui.core.Edt;
+import org.mqscope.ui.core.Theme;
 
 /**
  * The EDT cost of the charts at their heaviest, 32 queues whose depth changes on every sample at 10 Hz, with 15

@@ -1,6 +1,6 @@
 package org.mqscope.ui.actions;
 
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.Icons;
 
 import javax.swing.AbstractAction;
 import javax.swing.Action;

@@ -37,7 +37,7 @@ public enum AppAction {
             "Read-only mode: no receive, purge, unlink or kernel peek, and no writable descriptor", s -> true),
     COMPARE_PEEKS("Compare Proposed Peeks…", null, null,
             "Try the two proposed kernel peek interfaces (MQ_PEEK, F_MQ_PEEK) on the emulation",
-            s -> s.queueSelected() && s.backend() == org.mqscope.ui.BackendKind.EMULATED),
+            s -> s.queueSelected() && s.backend() == org.mqscope.ui.core.BackendKind.EMULATED),
     DARK_THEME("Dark Theme", "theme", null, "Switch between the light and the dark theme", s -> true),
     QUIT("Quit", null, key(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), "Close mqscope (Ctrl+Q)", s -> true);
 

@@ -1,7 +1,7 @@
 package org.mqscope.ui.actions;
 
 import org.mqscope.mq.PeekMethod;
-import org.mqscope.ui.BackendKind;
+import org.mqscope.ui.core.BackendKind;
 
 /**
  * What the enabled rules of the actions look at. Immutable; the controller publishes a new one on every change.

@@ -23,11 +23,11 @@ import org.mqscope.monitor.limits.UserNames;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.QueueInfo;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.ErrorText;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.QueueView;
-import org.mqscope.ui.common.Dim;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.QueueView;
+import org.mqscope.ui.core.Dim;
 
 /**
  * The "Attributes" tab: the selected queue's attributes and owner, this panel's own descriptor with its O_NONBLOCK

@@ -27,9 +27,9 @@ import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueNames;
-import org.mqscope.ui.ErrorText;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.common.Dim;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.Dim;
 
 /**
  * Create Queue…: name, maxmsg, msgsize, mode and O_EXCL, checked as the user types with {@link CreateCheck} against

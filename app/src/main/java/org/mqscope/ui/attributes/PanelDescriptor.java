@@ -8,7 +8,7 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqQueue;
-import org.mqscope.ui.IoExecutor;
+import org.mqscope.ui.core.IoExecutor;
 
 /**
  * The attribute editor's own read-only descriptor of the selected queue: its open description carries the

@@ -31,9 +31,9 @@ import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.RecreateRules;
-import org.mqscope.ui.ErrorText;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.common.Dim;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.Dim;
 
 /**
  * Recreate with New Attributes…: new maxmsg and msgsize for the selected queue, refused as the user types when a

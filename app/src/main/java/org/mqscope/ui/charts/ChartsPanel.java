@@ -11,10 +11,10 @@ import org.mqscope.monitor.series.SeriesPoints;
 import org.mqscope.monitor.series.SeriesStore;
 import org.mqscope.monitor.series.SeriesWindow;
 import org.mqscope.monitor.series.Thresholds;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Icons;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.QueueView;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Icons;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.QueueView;
 
 import javax.swing.ButtonGroup;
 import javax.swing.JComboBox;

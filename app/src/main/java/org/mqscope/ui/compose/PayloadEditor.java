@@ -1,7 +1,7 @@
 package org.mqscope.ui.compose;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.ui.common.Dim;
+import org.mqscope.ui.core.Dim;
 
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;

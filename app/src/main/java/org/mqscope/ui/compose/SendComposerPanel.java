@@ -7,12 +7,12 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqQueue;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.ErrorText;
-import org.mqscope.ui.Icons;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.QueueView;
-import org.mqscope.ui.common.Dim;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.Icons;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.QueueView;
+import org.mqscope.ui.core.Dim;
 
 import javax.swing.AbstractAction;
 import javax.swing.ButtonGroup;

@@ -3,7 +3,7 @@ package org.mqscope.ui.compose;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
-import org.mqscope.ui.ErrorText;
+import org.mqscope.ui.core.ErrorText;
 
 import java.time.Duration;
 

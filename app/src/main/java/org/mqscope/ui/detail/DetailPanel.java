@@ -1,8 +1,8 @@
 package org.mqscope.ui.detail;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.ui.common.LineSource;
-import org.mqscope.ui.common.LineView;
+import org.mqscope.ui.core.LineSource;
+import org.mqscope.ui.core.LineView;
 
 import javax.swing.Action;
 import javax.swing.BorderFactory;
@@ -59,7 +59,7 @@ public final class DetailPanel extends JPanel {
         placeholder.setName("detail.placeholder");
         tabs.setName("detail.tabs");
         title.putClientProperty("FlatLaf.styleClass", "h4");
-        org.mqscope.ui.common.Dim.text(placeholder);
+        org.mqscope.ui.core.Dim.text(placeholder);
         copy.setAction(copyAction);
         copy.setName("detail.copy");
         copy.putClientProperty("JButton.buttonType", "toolBarButton");
@@ -85,7 +85,7 @@ public final class DetailPanel extends JPanel {
     private static JLabel note(String name) {
         JLabel l = new JLabel();
         l.setName(name);
-        org.mqscope.ui.common.Dim.text(l);
+        org.mqscope.ui.core.Dim.text(l);
         l.setVisible(false);
         return l;
     }

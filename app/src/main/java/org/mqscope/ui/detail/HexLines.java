@@ -1,6 +1,6 @@
 package org.mqscope.ui.detail;
 
-import org.mqscope.ui.common.LineSource;
+import org.mqscope.ui.core.LineSource;
 
 /**
  * A classic hex dump, built line by line on demand: {@code offset | 16 bytes in hex | the same bytes as ASCII}.

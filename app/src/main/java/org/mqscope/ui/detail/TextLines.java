@@ -1,6 +1,6 @@
 package org.mqscope.ui.detail;
 
-import org.mqscope.ui.common.LineSource;
+import org.mqscope.ui.core.LineSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,7 +2,7 @@ package org.mqscope.ui.messages;
 
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.mq.MqMessage;
-import org.mqscope.ui.common.EmptyTextTable;
+import org.mqscope.ui.core.EmptyTextTable;
 
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -40,7 +40,7 @@ public final class MessageTablePanel extends JPanel {
         title.setName("messages.title");
         info.setName("messages.info");
         title.putClientProperty("FlatLaf.styleClass", "h4");
-        org.mqscope.ui.common.Dim.text(info);
+        org.mqscope.ui.core.Dim.text(info);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         table.getTableHeader().setReorderingAllowed(false);

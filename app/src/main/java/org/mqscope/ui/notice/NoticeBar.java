@@ -1,7 +1,7 @@
 package org.mqscope.ui.notice;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.Icons;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;

@@ -8,8 +8,8 @@ import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.ProposedPeek;
 import org.mqscope.mq.ProposedPeek.FcntlPeek;
-import org.mqscope.ui.ErrorText;
-import org.mqscope.ui.IoExecutor;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.messages.Preview;
 
 import javax.swing.JButton;
@@ -49,7 +49,7 @@ public final class ProposedPeekDialog extends JDialog {
         run.setName("proposed.run");
         run.addActionListener(e -> runBoth());
         JLabel note = new JLabel(NOTE);
-        org.mqscope.ui.common.Dim.text(note);
+        org.mqscope.ui.core.Dim.text(note);
 
         getContentPane().setLayout(new MigLayout("insets 12, wrap 2, width 560", "[right][grow, fill]", ""));
         add(new JLabel("<html>Two non-destructive peeks were proposed for Linux and not merged. The emulation "

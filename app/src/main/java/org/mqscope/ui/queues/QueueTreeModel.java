@@ -2,7 +2,7 @@ package org.mqscope.ui.queues;
 
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.SampleBatch;
-import org.mqscope.ui.BackendKind;
+import org.mqscope.ui.core.BackendKind;
 
 import javax.swing.SwingUtilities;
 import javax.swing.tree.DefaultMutableTreeNode;

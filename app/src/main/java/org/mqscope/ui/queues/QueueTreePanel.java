@@ -2,9 +2,9 @@ package org.mqscope.ui.queues;
 
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.series.Thresholds;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.ErrorText.Explanation;
-import org.mqscope.ui.common.MessageView;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.ErrorText.Explanation;
+import org.mqscope.ui.core.MessageView;
 import org.mqscope.ui.queues.QueueTreeModel.QueueEntry;
 import org.mqscope.ui.queues.QueueTreeModel.RootEntry;
 

@@ -4,7 +4,7 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.QueueInfo;
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.detail.Sizes;
 import org.mqscope.ui.queues.QueueTreeModel.HintEntry;
 import org.mqscope.ui.queues.QueueTreeModel.QueueEntry;

@@ -1,9 +1,9 @@
 package org.mqscope.ui.status;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.ui.AppInfo;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.AppInfo;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Icons;
 
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -30,7 +30,7 @@ public final class StatusBar extends JPanel {
         queues.setName("status.queues");
         message.setName("status.message");
         version.setName("status.version");
-        org.mqscope.ui.common.Dim.text(version);
+        org.mqscope.ui.core.Dim.text(version);
         add(backend);
         add(peek);
         add(queues);

@@ -1,7 +1,7 @@
 package org.mqscope.ui.toolbar;
 
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 

@@ -1,6 +1,6 @@
 package org.mqscope.ui.traffic;
 
-import org.mqscope.demo.traffic.LaneSpec;
+import org.mqscope.traffic.LaneSpec;
 
 import javax.swing.AbstractCellEditor;
 import javax.swing.JComponent;

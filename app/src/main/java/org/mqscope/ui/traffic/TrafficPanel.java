@@ -1,17 +1,17 @@
 package org.mqscope.ui.traffic;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.demo.traffic.LaneSpec;
-import org.mqscope.demo.traffic.LaneStats;
-import org.mqscope.demo.traffic.TrafficGenerator;
-import org.mqscope.demo.traffic.TrafficSnapshot;
+import org.mqscope.traffic.LaneSpec;
+import org.mqscope.traffic.LaneStats;
+import org.mqscope.traffic.TrafficGenerator;
+import org.mqscope.traffic.TrafficSnapshot;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.SampleBatch;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Dialogs;
-import org.mqscope.ui.IoExecutor.IoTask;
-import org.mqscope.ui.QueueContext;
-import org.mqscope.ui.QueueView;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Dialogs;
+import org.mqscope.ui.core.IoExecutor.IoTask;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.QueueView;
 
 import javax.swing.JButton;
 import javax.swing.JPanel;

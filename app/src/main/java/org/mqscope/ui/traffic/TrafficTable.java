@@ -1,10 +1,10 @@
 package org.mqscope.ui.traffic;
 
-import org.mqscope.demo.traffic.LaneStats;
-import org.mqscope.demo.traffic.PayloadKind;
-import org.mqscope.demo.traffic.Pattern;
-import org.mqscope.demo.traffic.PriorityMix;
-import org.mqscope.ui.common.EmptyTextTable;
+import org.mqscope.traffic.LaneStats;
+import org.mqscope.traffic.PayloadKind;
+import org.mqscope.traffic.Pattern;
+import org.mqscope.traffic.PriorityMix;
+import org.mqscope.ui.core.EmptyTextTable;
 import org.mqscope.ui.traffic.TrafficTableModel.Column;
 
 import javax.swing.AbstractAction;

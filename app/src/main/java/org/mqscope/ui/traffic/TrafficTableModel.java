@@ -1,11 +1,11 @@
 package org.mqscope.ui.traffic;
 
-import org.mqscope.demo.traffic.LaneSpec;
-import org.mqscope.demo.traffic.LaneStats;
-import org.mqscope.demo.traffic.PayloadKind;
-import org.mqscope.demo.traffic.Pattern;
-import org.mqscope.demo.traffic.PriorityMix;
-import org.mqscope.demo.traffic.TrafficSnapshot;
+import org.mqscope.traffic.LaneSpec;
+import org.mqscope.traffic.LaneStats;
+import org.mqscope.traffic.PayloadKind;
+import org.mqscope.traffic.Pattern;
+import org.mqscope.traffic.PriorityMix;
+import org.mqscope.traffic.TrafficSnapshot;
 
 import javax.swing.SwingUtilities;
 import javax.swing.table.AbstractTableModel;

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Edt;
-import org.mqscope.ui.Icons;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Edt;
+import org.mqscope.ui.core.Icons;
 
 /**
  * Every icon the window names (actions, backends, the warning sign) ships in the jar, renders, and stays visible on

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mqscope.mq.PeekMethod;
-import org.mqscope.ui.BackendKind;
+import org.mqscope.ui.core.BackendKind;
 
 class AppActionTest {
     private static final UiState EMULATED = UiState.INITIAL.withBackend(BackendKind.EMULATED)

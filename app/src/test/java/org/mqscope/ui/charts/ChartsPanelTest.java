@@ -21,8 +21,8 @@ import org.mqscope.monitor.SampleBatch;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.QueueInfo;
-import org.mqscope.ui.Edt;
-import org.mqscope.ui.Theme;
+import org.mqscope.ui.core.Edt;
+import org.mqscope.ui.core.Theme;
 
 /** The charts panel without a window (headless): theme, one dataset change per tick, pause, thresholds. */
 class ChartsPanelTest {

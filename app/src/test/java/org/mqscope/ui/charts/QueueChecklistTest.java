@@ -12,7 +12,7 @@ import javax.swing.JComponent;
 import javax.swing.RepaintManager;
 import org.junit.jupiter.api.Test;
 import org.mqscope.monitor.series.Thresholds.Level;
-import org.mqscope.ui.Edt;
+import org.mqscope.ui.core.Edt;
 
 /** The overview's checklist headless: a chart tick repaints only the rows whose queue changed level. */
 class QueueChecklistTest {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.prefs.Preferences;
 
 import org.mqscope.mq.MqBackend;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.IoExecutor;
-import org.mqscope.ui.QueueContext;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.QueueContext;
 
 /**
  * A window that only remembers what the panel asked of it. No backend, window or selected queue unless given: the

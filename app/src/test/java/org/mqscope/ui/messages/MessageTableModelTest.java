@@ -9,7 +9,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import org.junit.jupiter.api.Test;
 import org.mqscope.mq.MqMessage;
-import org.mqscope.ui.Edt;
+import org.mqscope.ui.core.Edt;
 
 class MessageTableModelTest {
 

@@ -17,8 +17,8 @@ import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.QueueInfo;
-import org.mqscope.ui.BackendKind;
-import org.mqscope.ui.Edt;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Edt;
 
 /** The tree model headless: roots, diffs that keep node identity (and so the selection), filter, hints. */
 class QueueTreeModelTest {

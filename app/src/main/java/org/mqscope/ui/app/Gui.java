@@ -1,0 +1,112 @@
+package org.mqscope.ui.app;
+
+import org.mqscope.ui.window.WindowBounds;
+import org.mqscope.ui.window.MainFrame;
+import org.mqscope.ui.core.UiPrefs;
+import org.mqscope.ui.core.Theme;
+import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.Dialogs;
+import org.mqscope.ui.core.BackendFactory;
+import javax.swing.SwingUtilities;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the window: theme first, then the frame, all on the EDT (FlatLaf's startup order). With --screenshot it
+ * waits for the first listing to arrive, renders the window to a PNG and exits.
+ */
+public final class Gui {
+    /** How long a screenshot waits for the backend to start and list its queues. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
+    static final int EXIT_OK = 0;
+    /** What --demo opens first: JSON in several priority bands. */
+    static final String DEMO_QUEUE = "/orders";
+    static final int EXIT_FAILURE = 1;
+
+    private Gui() {
+    }
+
+    /** Call from main (not the EDT). Returns once the window is showing; a screenshot run exits the JVM. */
+    public static void start(LaunchOptions options) {
+        IoExecutor io = new IoExecutor();
+        // A screenshot must look the same every time and leave the user's settings alone.
+        UiPrefs prefs = options.screenshot().isPresent() ? UiPrefs.scratch() : UiPrefs.user();
+        // Asked for, else remembered, else the desktop's, else light; looked up here, off the EDT.
+        Theme theme = options.theme().or(prefs::theme).or(Theme::fromSystem).orElse(Theme.LIGHT);
+        if (options.theme().isPresent() && options.screenshot().isEmpty()) {
+            prefs.setTheme(theme);
+        }
+        BackendFactory factory = options.demo() ? BackendFactory.demo() : BackendFactory.standard();
+        WindowBounds bounds = options.screenshot().isPresent()
+                ? WindowBounds.fixed(WindowBounds.DEFAULT_SIZE)
+                : WindowBounds.remembered(WindowBounds.userNode());
+        AtomicReference<MainFrame> frame = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                theme.install();
+                MainFrame f = new MainFrame(io, factory, bounds, prefs, new Dialogs(), theme);
+                f.addWindowListener(new WindowAdapter() {
+                    @Override
+                    public void windowClosed(WindowEvent e) {
+                        // Backends are closed on mq-io by then; let it finish, then leave even if AWT would linger.
+                        io.close();
+                        System.exit(EXIT_OK);
+                    }
+                });
+                StartupProbe.installIfAsked(f);
+                f.setVisible(true);
+                options.tab().ifPresent(f::showTab);
+                if (options.demo()) {
+                    f.playDemoTraffic();
+                }
+                f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
+                frame.set(f);
+            });
+        } catch (InvocationTargetException e) {
+            fail("the window could not be opened: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while opening the window");
+        }
+        Path file = options.screenshot().orElse(null);
+        if (file != null) {
+            screenshot(io, frame.get(), file, options.after());
+        }
+    }
+
+    private static void screenshot(IoExecutor io, MainFrame frame, Path file, Duration after) {
+        try {
+            if (!io.awaitIdle(SETTLE_TIMEOUT)) {
+                System.err.println("mqscope: the backend did not answer within " + SETTLE_TIMEOUT.toSeconds()
+                        + " s; taking the screenshot anyway");
+            }
+            Thread.sleep(after.toMillis());
+            AtomicReference<BufferedImage> image = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> image.set(Screenshot.render(frame)));
+            Screenshot.write(image.get(), file);
+            System.out.println("mqscope: wrote " + file + " (" + image.get().getWidth() + "x"
+                    + image.get().getHeight() + ")");
+        } catch (IOException e) {
+            // The exception's own name carries the reason (NoSuchFileException, AccessDeniedException...).
+            fail("could not write the screenshot " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        } catch (InvocationTargetException e) {
+            fail("could not render the screenshot: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while taking the screenshot");
+        }
+        SwingUtilities.invokeLater(frame::quit);
+    }
+
+    private static void fail(String message) {
+        System.err.println("mqscope: " + message);
+        System.exit(EXIT_FAILURE);
+    }
+}

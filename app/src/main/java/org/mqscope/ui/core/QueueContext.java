@@ -1,0 +1,53 @@
+package org.mqscope.ui.core;
+
+import org.mqscope.mq.MqBackend;
+
+import java.awt.Component;
+import java.time.Duration;
+import java.util.prefs.Preferences;
+
+/**
+ * What a panel about queues (composer, attributes, charts, traffic) may ask of the window. EDT only; backend calls
+ * go through {@link #io()}.
+ */
+public interface QueueContext {
+
+    /** The one executor for backend calls (mq-io); its follow-ups run on the EDT. */
+    IoExecutor io();
+
+    /** The backend in use, or null before one has started. */
+    BackendKind kind();
+
+    /** The backend calls go through: in read-only mode its guard, which refuses every change with EROFS. */
+    MqBackend backend();
+
+    /** Read-only mode is on: panels disable what would change a queue. */
+    boolean readOnly();
+
+    /** The queue selected in the tree, or null. */
+    String queue();
+
+    /** Selects {@code name} in the tree once the listing shows it (e.g. a queue just created). */
+    void selectQueue(String name);
+
+    /** The user changed {@code name}: sample again soon, and peek again where peeks are live. */
+    void queueChanged(String name);
+
+    /** A non-modal notice: "{@code operation} failed", the errno in words and what to do. */
+    void failed(String operation, Throwable failure);
+
+    /** A line in the status bar. */
+    void info(String message);
+
+    /** Parent for dialogs. */
+    Component window();
+
+    /** Where a panel keeps its settings between runs (a node of its own under the window's preferences). */
+    Preferences prefs(String panel);
+
+    /**
+     * Samples every queue at least every {@code period} while the asker needs it (charts shown); null gives the
+     * request back. The tree's own rate applies when nobody asks for more.
+     */
+    void requestSamplePeriod(Object asker, Duration periodOrNull);
+}

@@ -1,0 +1,76 @@
+package org.mqscope.ui.core;
+
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * What the window remembers between runs besides its bounds (java.util.prefs): theme, last backend, split
+ * positions and whether to ask before a kernel peek. Tests pass a node of their own.
+ */
+public final class UiPrefs {
+    static final String THEME = "theme";
+    static final String BACKEND = "backend";
+    static final String ASK_KERNEL_PEEK = "askBeforeKernelPeek";
+    static final String SPLIT_PREFIX = "split.";
+
+    private final Preferences node;
+
+    public UiPrefs(Preferences node) {
+        this.node = node;
+    }
+
+    /** The user's node. */
+    public static UiPrefs user() {
+        return new UiPrefs(Preferences.userRoot().node("org/mqscope/ui"));
+    }
+
+    /** An emptied node of its own, for runs that must not read or change the user's settings (screenshots). */
+    public static UiPrefs scratch() {
+        Preferences n = Preferences.userRoot().node("org/mqscope/scratch");
+        try {
+            n.clear();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // an unreadable store starts empty anyway
+        }
+        return new UiPrefs(n);
+    }
+
+    /** The node itself, under which panels keep nodes of their own. */
+    public Preferences node() {
+        return node;
+    }
+
+    public Optional<Theme> theme() {
+        return Optional.ofNullable(Theme.byId(node.get(THEME, "")));
+    }
+
+    public void setTheme(Theme t) {
+        node.put(THEME, t.id());
+    }
+
+    public Optional<BackendKind> backend() {
+        return Optional.ofNullable(BackendKind.byId(node.get(BACKEND, "")));
+    }
+
+    public void setBackend(BackendKind kind) {
+        node.put(BACKEND, kind.id());
+    }
+
+    /** True until the user ticks "don't ask again" in the kernel peek confirmation. */
+    public boolean askBeforeKernelPeek() {
+        return node.getBoolean(ASK_KERNEL_PEEK, true);
+    }
+
+    public void setAskBeforeKernelPeek(boolean ask) {
+        node.putBoolean(ASK_KERNEL_PEEK, ask);
+    }
+
+    /** A split pane's divider location, or -1 when none is stored. */
+    public int split(String name) {
+        return node.getInt(SPLIT_PREFIX + name, -1);
+    }
+
+    public void setSplit(String name, int location) {
+        node.putInt(SPLIT_PREFIX + name, location);
+    }
+}

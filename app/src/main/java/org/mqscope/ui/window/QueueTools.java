@@ -1,0 +1,154 @@
+package org.mqscope.ui.window;
+
+import org.mqscope.ui.core.QueueView;
+import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.monitor.SampleBatch;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.ui.core.ErrorText.Explanation;
+import org.mqscope.ui.notice.NoticeBar;
+import org.mqscope.ui.queues.QueueTreePanel;
+import org.mqscope.ui.status.StatusBar;
+
+import javax.swing.SwingUtilities;
+import java.awt.Component;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.prefs.Preferences;
+
+/**
+ * The window as the queue panels see it ({@link QueueContext}), and the fan-out of the window's events to them
+ * ({@link QueueView}). EDT only.
+ */
+final class QueueTools implements QueueContext {
+    private final IoExecutor io;
+    private final MainController main;
+    private final InspectorController inspector;
+    private final QueueTreePanel queues;
+    private final NoticeBar notice;
+    private final StatusBar status;
+    private final Preferences prefs;
+    private final Component window;
+    private final List<QueueView> views = new ArrayList<>();
+    private final Map<Object, Duration> periodRequests = new IdentityHashMap<>();
+
+    QueueTools(IoExecutor io, MainController main, InspectorController inspector, QueueTreePanel queues,
+               NoticeBar notice, StatusBar status, Preferences prefs, Component window) {
+        this.io = io;
+        this.main = main;
+        this.inspector = inspector;
+        this.queues = queues;
+        this.notice = notice;
+        this.status = status;
+        this.prefs = prefs;
+        this.window = window;
+    }
+
+    void add(QueueView view) {
+        views.add(view);
+    }
+
+    // --- events from the window ---------------------------------------------------------------------------------
+
+    void backendChanged(BackendKind kind) {
+        views.forEach(v -> v.backendChanged(kind));
+    }
+
+    void readOnlyChanged(boolean on) {
+        views.forEach(v -> v.readOnlyChanged(on));
+    }
+
+    void queueSelected(String nameOrNull) {
+        views.forEach(v -> v.queueSelected(nameOrNull));
+    }
+
+    void sampled(SampleBatch batch) {
+        views.forEach(v -> v.sampled(batch));
+    }
+
+    // --- QueueContext -------------------------------------------------------------------------------------------
+
+    @Override
+    public IoExecutor io() {
+        return io;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return main.currentKind();
+    }
+
+    @Override
+    public MqBackend backend() {
+        return main.backend();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return main.readOnly();
+    }
+
+    @Override
+    public String queue() {
+        return inspector.queue();
+    }
+
+    @Override
+    public void selectQueue(String name) {
+        main.selectWhenListed(name);
+    }
+
+    @Override
+    public void queueChanged(String name) {
+        assert SwingUtilities.isEventDispatchThread();
+        inspector.queueChanged(name);
+        main.sampleSoon();
+    }
+
+    @Override
+    public void failed(String operation, Throwable failure) {
+        Explanation why = ErrorText.explain(failure);
+        notice.show(operation + " failed. " + why.headline(), MainController.joinLines(why.call(), why.detail()));
+    }
+
+    @Override
+    public void info(String message) {
+        status.setMessage(message);
+    }
+
+    @Override
+    public Component window() {
+        return window;
+    }
+
+    @Override
+    public Preferences prefs(String panel) {
+        return prefs.node(panel);
+    }
+
+    @Override
+    public void requestSamplePeriod(Object asker, Duration periodOrNull) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (periodOrNull == null) {
+            periodRequests.remove(asker);
+        } else {
+            periodRequests.put(asker, periodOrNull);
+        }
+        Duration fastest = MainController.SAMPLE_PERIOD;
+        for (Duration d : periodRequests.values()) {
+            if (d.compareTo(fastest) < 0) {
+                fastest = d;
+            }
+        }
+        main.setSamplePeriod(fastest);
+    }
+
+    QueueTreePanel tree() {
+        return queues;
+    }
+}

@@ -1,0 +1,81 @@
+package org.mqscope.ui.app;
+
+import org.mqscope.ui.core.Edt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import org.junit.jupiter.api.Test;
+
+class StartupProbeTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void lineGivesTheWallClockTimeOfThePaint() {
+        assertThat(StartupProbe.line(Instant.ofEpochMilli(1_795_329_564_070L)))
+                .isEqualTo("mqscope: first frame painted at epoch ms 1795329564070");
+    }
+
+    @Test
+    void offUnlessAsked() {
+        assumeTrue(System.getProperty(StartupProbe.PROPERTY) == null, "the probe property is set for this JVM");
+        JFrame frame = Edt.call(JFrame::new);
+        Component glass = Edt.call(frame::getGlassPane);
+
+        Edt.run(() -> StartupProbe.installIfAsked(frame));
+
+        assertThat(Edt.call(frame::getGlassPane)).isSameAs(glass);
+    }
+
+    @Test
+    void reportsTheFirstPaintOnceAndGivesTheGlassPaneBack() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI test skipped: Java runs headless (no display)");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        AtomicReference<JFrame> frame = new AtomicReference<>();
+        AtomicReference<Component> glass = new AtomicReference<>();
+        long before = System.currentTimeMillis();
+        try {
+            Edt.run(() -> {
+                JFrame f = new JFrame("probe");
+                f.add(new JLabel("first frame"));
+                f.setSize(200, 100);
+                glass.set(f.getGlassPane());
+                StartupProbe.install(f, out);
+                f.setVisible(true);
+                frame.set(f);
+            });
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (Edt.call(() -> frame.get().getGlassPane()) != glass.get() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Edt.run(() -> frame.get().repaint());
+            Edt.run(() -> { }); // let the repaint run before reading the output
+            Thread.sleep(200);
+
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(printed.lines()).singleElement(STRING).startsWith("mqscope: first frame painted at epoch ms ");
+            long painted = Long.parseLong(printed.trim().substring(printed.trim().lastIndexOf(' ') + 1));
+            assertThat(painted).isBetween(before, System.currentTimeMillis());
+            assertThat(Edt.call(() -> frame.get().getGlassPane())).isSameAs(glass.get());
+            assertThat(glass.get().isVisible()).isFalse();
+        } finally {
+            Edt.run(() -> {
+                if (frame.get() != null) {
+                    frame.get().dispose();
+                }
+            });
+        }
+    }
+}
