@@ -4,6 +4,7 @@ import org.mqscope.ui.window.WindowBounds;
 import org.mqscope.ui.window.MainFrame;
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.Theme;
+import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendFactory;
@@ -74,6 +75,10 @@ public final class Gui {
             Thread.currentThread().interrupt();
             fail("interrupted while opening the window");
         }
+        // The window manager's icon is rendered from SVG at six sizes: not worth delaying the first frame for.
+        MainFrame shown = frame.get();
+        java.util.List<java.awt.Image> icons = Icons.appIconImages();
+        SwingUtilities.invokeLater(() -> shown.setIconImages(icons));
         Path file = options.screenshot().orElse(null);
         if (file != null) {
             screenshot(io, frame.get(), file, options.after());

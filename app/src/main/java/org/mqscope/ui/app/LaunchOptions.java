@@ -2,6 +2,7 @@ package org.mqscope.ui.app;
 
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.window.ToolTab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,14 +23,13 @@ import java.util.Optional;
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
                             Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
-                            boolean demo, Optional<String> tab) {
+                            boolean demo, Optional<ToolTab> tab) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
 
     /** The tabs below the message table, by the name --tab takes. */
-    public static final java.util.List<String> TABS = java.util.List.of("message", "send", "attributes", "charts",
-            "traffic");
+    public static final java.util.List<String> TABS = ToolTab.ids();
 
     public static final Duration DEFAULT_AFTER = Duration.ofMillis(300);
     /** Longer than anyone waits for a picture on purpose; catches a mistyped unit (seconds as minutes...). */
@@ -117,7 +117,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Theme theme;
         Path screenshot;
         Duration after;
-        String tab;
+        ToolTab tab;
 
         Parser(String[] args) {
             this.args = Objects.requireNonNull(args, "args");
@@ -181,12 +181,9 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
             return t;
         }
 
-        private static String tabValue(String v) throws UsageException {
-            String t = v.toLowerCase(java.util.Locale.ROOT);
-            if (!TABS.contains(t)) {
-                throw new UsageException("--tab must be one of " + String.join(", ", TABS) + ", not '" + v + "'");
-            }
-            return t;
+        private static ToolTab tabValue(String v) throws UsageException {
+            return ToolTab.byName(v).orElseThrow(() -> new UsageException("--tab must be one of "
+                    + String.join(", ", TABS) + ", not '" + v + "'"));
         }
 
         private static Path pathValue(String v) throws UsageException {

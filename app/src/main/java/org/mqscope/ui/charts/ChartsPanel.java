@@ -47,6 +47,8 @@ import java.util.prefs.Preferences;
  */
 public final class ChartsPanel extends JPanel implements QueueView {
     private static final long serialVersionUID = 1L;
+    /** The panel's preferences node (also read by the window for the tree's thresholds). */
+    public static final String PREFS_NODE = "charts";
     private static final String SELECTED = "selected";
     private static final String OVERVIEW = "overview";
     /** Without a remembered choice, the overview starts with the first few queues. */
@@ -56,7 +58,8 @@ public final class ChartsPanel extends JPanel implements QueueView {
 
     private final transient QueueContext ctx;
     private final transient Preferences prefs;
-    private final transient SeriesStore store = new SeriesStore();
+    private final transient ChartHistory history;
+    private final transient SeriesStore store;
     private final transient Map<String, SeriesWindow> frozen = new HashMap<>();
     final SelectedQueueChart selected = new SelectedQueueChart();
     final OverviewChart overview = new OverviewChart();
@@ -74,7 +77,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
     private transient Consumer<Thresholds> onThresholds = t -> { };
     private String queue;
     private boolean autoChoose;
-    private long latestAt;
+    private int namesSeen;
     private long pausedAt;
     private long lastDrawNanos;
     private Duration requested;
@@ -82,11 +85,19 @@ public final class ChartsPanel extends JPanel implements QueueView {
     /** For the benchmark: draw even while not showing. */
     boolean drawHidden;
 
+    /** Charts that record from now on. */
     public ChartsPanel(QueueContext ctx) {
+        this(ctx, new ChartHistory());
+    }
+
+    /** Charts of what {@code history} has recorded so far and records from now on. */
+    public ChartsPanel(QueueContext ctx, ChartHistory history) {
         super(new MigLayout("insets 4 6 2 6, fill, wrap 1, hidemode 3", "[grow, fill]", "[][grow, fill][]"));
         assert SwingUtilities.isEventDispatchThread();
         this.ctx = ctx;
-        this.prefs = ctx.prefs("charts");
+        this.prefs = ctx.prefs(PREFS_NODE);
+        this.history = history;
+        this.store = history.store();
         setName("charts");
         add(controls());
         JPanel over = new JPanel(new MigLayout("insets 0, gap 6, fill", "[180!, fill][grow, fill]", "[grow, fill]"));
@@ -102,6 +113,9 @@ public final class ChartsPanel extends JPanel implements QueueView {
         wire();
         built = true;
         applyTheme();
+        if (history.latestAt() > 0) {
+            queuesChanged();
+        }
     }
 
     private JPanel controls() {
@@ -160,11 +174,9 @@ public final class ChartsPanel extends JPanel implements QueueView {
     private void restore() {
         window.setSelectedItem(TimeWindow.ofMinutes(prefs.getLong("window", 1)));
         rate.setSelectedItem(RefreshRate.ofHertz(prefs.getInt("rate", 2)));
-        int w = clampPercent(prefs.getInt("warning", 70));
-        int c = Math.max(w, clampPercent(prefs.getInt("critical", 90)));
-        warning.setValue(w);
-        critical.setValue(c);
-        thresholds = Thresholds.percent(w, c);
+        thresholds = ThresholdPrefs.load(prefs);
+        warning.setValue((int) Math.round(thresholds.warning() * 100));
+        critical.setValue((int) Math.round(thresholds.critical() * 100));
         selected.setThresholds(thresholds);
         String chosen = prefs.get("queues", null);
         autoChoose = chosen == null;
@@ -174,10 +186,6 @@ public final class ChartsPanel extends JPanel implements QueueView {
         boolean over = OVERVIEW.equals(prefs.get("view", SELECTED));
         (over ? overviewView : selectedView).setSelected(true);
         ((CardLayout) cards.getLayout()).show(cards, over ? OVERVIEW : SELECTED);
-    }
-
-    private static int clampPercent(int p) {
-        return Math.max(1, Math.min(100, p));
     }
 
     private void wire() {
@@ -246,8 +254,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
             return; // the other spinner's change event comes back here
         }
         thresholds = Thresholds.percent(w, c);
-        prefs.putInt("warning", w);
-        prefs.putInt("critical", c);
+        ThresholdPrefs.save(prefs, w, c);
         selected.setThresholds(thresholds);
         onThresholds.accept(thresholds);
         checklist.repaint();
@@ -264,7 +271,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
     private void setPaused(boolean on) {
         frozen.clear();
         if (on) {
-            pausedAt = latestAt;
+            pausedAt = history.latestAt();
             long from = pausedAt - SeriesStore.RETENTION.toMillis();
             store.all().forEach((name, s) -> frozen.put(name, s.copy(from)));
         }
@@ -284,9 +291,9 @@ public final class ChartsPanel extends JPanel implements QueueView {
 
     @Override
     public void backendChanged(BackendKind kind) {
-        store.clear();
+        history.backendChanged(kind);
         frozen.clear();
-        latestAt = 0;
+        namesSeen = history.namesVersion();
         checklist.setQueues(List.of());
         draw();
     }
@@ -302,8 +309,8 @@ public final class ChartsPanel extends JPanel implements QueueView {
         if (batch.failure() != null) {
             return;
         }
-        latestAt = Math.max(latestAt, batch.at().toEpochMilli());
-        if (store.append(batch)) {
+        history.sampled(batch); // nothing if the window recorded it already
+        if (history.namesVersion() != namesSeen) {
             queuesChanged();
         }
         Duration period = selectedRate().period();
@@ -323,6 +330,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
     }
 
     private void queuesChanged() {
+        namesSeen = history.namesVersion();
         List<String> names = new ArrayList<>(store.all().keySet());
         if (autoChoose) {
             for (String n : names) {
@@ -342,7 +350,7 @@ public final class ChartsPanel extends JPanel implements QueueView {
             return;
         }
         lastDrawNanos = System.nanoTime();
-        long to = pause.isSelected() ? pausedAt : latestAt;
+        long to = pause.isSelected() ? pausedAt : history.latestAt();
         long from = to - selectedWindow().length.toMillis();
         if (selectedView.isSelected()) {
             selected.show(queue == null ? null : points(queue, from), from, to);

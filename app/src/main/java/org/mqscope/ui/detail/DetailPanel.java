@@ -12,6 +12,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
+import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import java.awt.CardLayout;
 import java.awt.Dimension;
@@ -36,7 +37,8 @@ public final class DetailPanel extends JPanel {
 
     private final JLabel title = new JLabel("Message");
     private final JLabel facts = new JLabel(" ");
-    private final JLabel placeholder = new JLabel("<html>" + PLACEHOLDER + "</html>");
+    /** Plain wrapped text, not an HTML label: the first frame shows it, and HTML would load Swing's HTML kit. */
+    private final JTextArea placeholder = new JTextArea(PLACEHOLDER);
     private final JLabel textNote = note("detail.text.note");
     private final JLabel jsonNote = note("detail.json.note");
     private final LineView text = new LineView("detail.text");
@@ -60,6 +62,12 @@ public final class DetailPanel extends JPanel {
         tabs.setName("detail.tabs");
         title.putClientProperty("FlatLaf.styleClass", "h4");
         org.mqscope.ui.core.Dim.text(placeholder);
+        placeholder.setEditable(false);
+        placeholder.setFocusable(false);
+        placeholder.setOpaque(false);
+        placeholder.setLineWrap(true);
+        placeholder.setWrapStyleWord(true);
+        placeholder.setBorder(null);
         copy.setAction(copyAction);
         copy.setName("detail.copy");
         copy.putClientProperty("JButton.buttonType", "toolBarButton");
@@ -133,7 +141,7 @@ public final class DetailPanel extends JPanel {
         content = null;
         title.setText("Message");
         facts.setText(" ");
-        placeholder.setText("<html>" + (why == null ? PLACEHOLDER : why) + "</html>");
+        placeholder.setText(why == null ? PLACEHOLDER : why);
         text.setSource(LineSource.EMPTY);
         hex.setSource(LineSource.EMPTY);
         json.setSource(LineSource.EMPTY);

@@ -4,7 +4,6 @@ import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.QueueView;
 import org.mqscope.ui.core.IoExecutor;
-import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.BackendFactory;
@@ -15,7 +14,9 @@ import org.mqscope.demo.ClassroomScenario;
 import org.mqscope.ui.actions.ActionSet;
 import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.attributes.AttributesPanel;
+import org.mqscope.ui.charts.ChartHistory;
 import org.mqscope.ui.charts.ChartsPanel;
+import org.mqscope.ui.charts.ThresholdPrefs;
 import org.mqscope.ui.compose.SendComposerPanel;
 import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
@@ -33,9 +34,11 @@ import javax.swing.JSeparator;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
-import java.awt.Component;
+import javax.swing.JComponent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,8 +63,9 @@ public final class MainFrame extends JFrame {
     private final JSplitPane right;
     private final JTabbedPane tabs;
     private final QueueTools tools;
-    private final AttributesPanel attributes;
-    private final TrafficPanel traffic;
+    private final LazyPanel<AttributesPanel> attributes;
+    private final LazyPanel<TrafficPanel> traffic;
+    private final List<LazyPanel<?>> lazyTabs = new ArrayList<>();
     private Theme theme;
     private boolean closed;
 
@@ -75,7 +79,6 @@ public final class MainFrame extends JFrame {
         this.prefs = prefs;
         this.theme = theme;
         setName("main");
-        setIconImages(Icons.appIconImages());
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
         actions = new ActionSet(this::perform);
@@ -100,18 +103,21 @@ public final class MainFrame extends JFrame {
         });
         queues.onSwitchRequested(kind -> controller().switchTo(kind));
 
+        // The tool tabs are built when first shown: the first frame needs none of them (nor JFreeChart).
         tabs = new JTabbedPane();
         tabs.setName("tabs");
-        tabs.addTab("Message", detail);
-        SendComposerPanel composer = new SendComposerPanel(tools);
-        addTool("Send", composer, composer);
-        attributes = new AttributesPanel(tools, actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE));
-        addTool("Attributes", attributes, attributes);
-        ChartsPanel charts = new ChartsPanel(tools);
-        addTool("Charts", charts, charts);
-        charts.onThresholdsChanged(queues::setThresholds);
-        traffic = new TrafficPanel(tools);
-        addTool("Traffic", traffic, traffic);
+        tabs.addTab(ToolTab.MESSAGE.title(), detail);
+        addTool(new LazyPanel<>(ToolTab.SEND, () -> new SendComposerPanel(tools), tools, p -> { }));
+        attributes = addTool(new LazyPanel<>(ToolTab.ATTRIBUTES, () -> new AttributesPanel(tools,
+                actions.get(AppAction.CREATE_QUEUE), actions.get(AppAction.RECREATE)), tools, p -> { }));
+        ChartHistory chartHistory = new ChartHistory(); // records from the start, charts shown or not
+        tools.add(chartHistory);
+        queues.setThresholds(ThresholdPrefs.load(tools.prefs(ChartsPanel.PREFS_NODE)));
+        addTool(new LazyPanel<>(ToolTab.CHARTS, () -> new ChartsPanel(tools, chartHistory), tools,
+                charts -> charts.onThresholdsChanged(queues::setThresholds)));
+        traffic = addTool(new LazyPanel<>(ToolTab.TRAFFIC, () -> new TrafficPanel(tools), tools, p -> { }));
+        tabs.addChangeListener(e -> lazyTabs.stream()
+                .filter(l -> l.holder() == tabs.getSelectedComponent()).findFirst().ifPresent(LazyPanel::get));
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -150,19 +156,20 @@ public final class MainFrame extends JFrame {
     }
 
     /** A tab below the message table for a panel that follows the window's backend, mode and selection. */
-    private void addTool(String title, Component panel, QueueView view) {
-        tabs.addTab(title, panel);
-        tools.add(view);
+    private <T extends JComponent & QueueView> LazyPanel<T> addTool(LazyPanel<T> panel) {
+        tabs.addTab(panel.tab().title(), panel.holder());
+        lazyTabs.add(panel);
+        return panel;
+    }
+
+    /** Brings {@code tab} to the front (building its panel if it is the first time). */
+    public void showTab(ToolTab tab) {
+        tabs.setSelectedIndex(tab.ordinal());
     }
 
     /** Brings the tab titled {@code name} (any case) to the front; one not there is ignored. */
     public void showTab(String name) {
-        for (int i = 0; i < tabs.getTabCount(); i++) {
-            if (tabs.getTitleAt(i).equalsIgnoreCase(name)) {
-                tabs.setSelectedIndex(i);
-                return;
-            }
-        }
+        ToolTab.byName(name).ifPresent(this::showTab);
     }
 
     /** Starts the backend asked for (empty: the last one used, else the kernel), in read-only mode if asked. */
@@ -177,7 +184,7 @@ public final class MainFrame extends JFrame {
 
     /** For --demo: producers and consumers start on the demo queues once the emulated backend is in use. */
     public void playDemoTraffic() {
-        traffic.playWhenEmulated(ClassroomScenario.lanes());
+        traffic.get().playWhenEmulated(ClassroomScenario.lanes());
     }
 
     /** As if the user closed the window: through the window manager's close path. */
@@ -215,8 +222,8 @@ public final class MainFrame extends JFrame {
             }
             case PEEK -> inspector.peekRequested();
             case OPEN_BY_NAME -> operations.openByName();
-            case CREATE_QUEUE -> attributes.createQueue();
-            case RECREATE -> attributes.recreate();
+            case CREATE_QUEUE -> attributes.get().createQueue();
+            case RECREATE -> attributes.get().recreate();
             case FILTER -> queues.focusFilter();
             case COPY -> inspector.copy();
             case RECEIVE -> operations.receive();
@@ -254,7 +261,7 @@ public final class MainFrame extends JFrame {
         prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
         inspector.stop();
-        traffic.stop(); // before the backends close: its workers hold descriptors
+        traffic.ifBuilt().ifPresent(TrafficPanel::stop); // before the backends close: its workers hold descriptors
         controller.close();
         dispose();
     }

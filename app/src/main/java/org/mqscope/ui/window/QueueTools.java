@@ -36,6 +36,8 @@ final class QueueTools implements QueueContext {
     private final Component window;
     private final List<QueueView> views = new ArrayList<>();
     private final Map<Object, Duration> periodRequests = new IdentityHashMap<>();
+    /** The last sampling pass of the backend in use, for views that join late; null before the first. */
+    private SampleBatch lastBatch;
 
     QueueTools(IoExecutor io, MainController main, InspectorController inspector, QueueTreePanel queues,
                NoticeBar notice, StatusBar status, Preferences prefs, Component window) {
@@ -49,13 +51,31 @@ final class QueueTools implements QueueContext {
         this.window = window;
     }
 
+    /**
+     * {@code view} follows the window from now on. A view that joins late (a tab built when first shown) is told
+     * the state it missed first: the backend in use, the mode, the selection and the last sampling pass.
+     */
     void add(QueueView view) {
+        assert SwingUtilities.isEventDispatchThread();
         views.add(view);
+        BackendKind kind = main.currentKind();
+        if (kind != null) {
+            view.backendChanged(kind);
+        }
+        view.readOnlyChanged(main.readOnly());
+        String selected = inspector.queue();
+        if (selected != null) {
+            view.queueSelected(selected);
+        }
+        if (lastBatch != null) {
+            view.sampled(lastBatch);
+        }
     }
 
     // --- events from the window ---------------------------------------------------------------------------------
 
     void backendChanged(BackendKind kind) {
+        lastBatch = null;
         views.forEach(v -> v.backendChanged(kind));
     }
 
@@ -68,6 +88,7 @@ final class QueueTools implements QueueContext {
     }
 
     void sampled(SampleBatch batch) {
+        lastBatch = batch;
         views.forEach(v -> v.sampled(batch));
     }
 

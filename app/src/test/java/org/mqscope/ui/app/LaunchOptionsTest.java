@@ -1,5 +1,6 @@
 package org.mqscope.ui.app;
 
+import org.mqscope.ui.window.ToolTab;
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.BackendKind;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,8 +131,8 @@ class LaunchOptionsTest {
 
     @Test
     void tabPicksATabBelowTheTableInAnyCaseAndRefusesOthers() throws UsageException {
-        assertThat(LaunchOptions.parse(new String[] {"--tab=Charts"}).tab()).contains("charts");
-        assertThat(LaunchOptions.parse(new String[] {"--tab", "send"}).tab()).contains("send");
+        assertThat(LaunchOptions.parse(new String[] {"--tab=Charts"}).tab()).contains(ToolTab.CHARTS);
+        assertThat(LaunchOptions.parse(new String[] {"--tab", "send"}).tab()).contains(ToolTab.SEND);
         assertThat(LaunchOptions.parse(new String[0]).tab()).isEmpty();
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--tab=graphs"}))
                 .isInstanceOf(UsageException.class)

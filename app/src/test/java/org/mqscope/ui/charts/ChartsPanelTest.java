@@ -22,6 +22,7 @@ import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.ui.core.Edt;
+import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.Theme;
 
 /** The charts panel without a window (headless): theme, one dataset change per tick, pause, thresholds. */
@@ -120,6 +121,29 @@ class ChartsPanelTest {
             assertThat(told.get()).isEqualTo(Thresholds.percent(40, 40));
             assertThat(prefs.node("charts").getInt("warning", 0)).isEqualTo(40);
             assertThat(new ChartsPanel(new StubContext(prefs)).thresholds()).isEqualTo(Thresholds.percent(40, 40));
+        });
+    }
+
+    @Test
+    void chartsBuiltLateShowWhatWasRecordedBeforeAndTheSameBackendToldAgainKeepsIt() {
+        Edt.run(() -> {
+            ChartHistory history = new ChartHistory();
+            history.backendChanged(BackendKind.EMULATED);
+            for (int i = 0; i < 5; i++) {
+                history.sampled(batch(T0 + i * 500L, 2, i));
+            }
+            ChartsPanel p = new ChartsPanel(new StubContext(prefs), history);
+            p.drawHidden = true;
+            p.backendChanged(BackendKind.EMULATED); // what the window tells a panel built late
+            SampleBatch fifth = batch(T0 + 2500, 2, 5);
+            history.sampled(fifth); // the window records first, then the panel is told the same pass
+            p.sampled(fifth);
+            p.queueSelected("/q00");
+            assertThat(p.selectedCurmsgs().getItemCount(0)).as("5 passes before the panel, 1 after").isEqualTo(6);
+            assertThat(p.checklist.chosen()).containsExactly("/q00", "/q01");
+
+            p.backendChanged(BackendKind.KERNEL);
+            assertThat(history.store().all()).as("another backend: other queues").isEmpty();
         });
     }
 

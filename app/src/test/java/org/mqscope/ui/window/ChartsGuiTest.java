@@ -47,11 +47,11 @@ class ChartsGuiTest {
         FrameFixture window = gui.open(kind -> emulated, BackendKind.EMULATED);
         MainFrame frame = gui.frame();
         gui.selectQueue(QUEUE);
-        ChartsPanel charts = (ChartsPanel) gui.robot().finder().findByName(frame, "charts", false);
-
-        // Hidden at first: the tree's pace, no request.
+        // Not built before its tab is first shown (the first frame does without JFreeChart): the tree's pace.
+        assertThat(gui.robot().finder().findAll(frame, c -> c instanceof ChartsPanel)).isEmpty();
         assertThat(GuiActionRunner.execute(frame::samplePeriod)).isEqualTo(MainController.SAMPLE_PERIOD);
-        window.tabbedPane("tabs").selectTab("Charts");
+        window.tabbedPane("tabs").selectTab(ToolTab.CHARTS.title());
+        ChartsPanel charts = (ChartsPanel) gui.robot().finder().findByName(frame, "charts", false);
         window.comboBox("charts.refresh").selectItem("10 Hz");
         gui.settle();
         assertThat(GuiActionRunner.execute(charts::requestedPeriod)).isEqualTo(Duration.ofMillis(100));
