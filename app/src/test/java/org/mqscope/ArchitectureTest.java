@@ -22,7 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the arrows of the house pointing one way: {@code ui → monitor → mq ← mq.kernel | mq.emulated}. Reads the
+ * Keeps the arrows of the house pointing one way: {@code ui/window → ui/<panel> → ui/core → monitor, traffic → mq ←
+ * mq.kernel | mq.emulated} and {@code cli → monitor, traffic → mq}, with no package cycle anywhere. Reads the
  * constant pool of every compiled main class (target/classes), so a dependency counts whether it came from an
  * import, a fully qualified name, a field type or a generic signature. String constants are not dependencies.
  */
@@ -34,6 +35,12 @@ class ArchitectureTest {
     private static final String MONITOR = ROOT + "monitor";
     private static final String UI = ROOT + "ui";
     private static final String DEMO = ROOT + "demo";
+    private static final String TRAFFIC = ROOT + "traffic";
+    private static final String CLI = ROOT + "cli";
+    /** What every panel may use: the context, executor, icons, formatters, shared widgets; and the action enum. */
+    private static final List<String> UI_SHARED = List.of(UI + "/core", UI + "/actions");
+    private static final String UI_APP = UI + "/app";
+    private static final String UI_WINDOW = UI + "/window";
     private static final String APP = ROOT + "App";
     private static final List<String> GUI_LIBRARIES =
             List.of("javax/swing/", "java/awt/", "org/jfree/", "com/formdev/", "net/miginfocom/");
@@ -112,6 +119,142 @@ class ArchitectureTest {
                 d -> inTree(d, EMULATED));
         assertNoViolations("mq.emulated.. does not depend on mq.kernel..", c -> inTree(c, EMULATED),
                 d -> inTree(d, KERNEL));
+    }
+
+    @Test
+    void noPackageCycles() {
+        Map<String, Set<String>> graph = packageGraph();
+        List<Set<String>> cycles = stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
+        assertThat(cycles).as("packages that depend on each other, directly or round a loop").isEmpty();
+    }
+
+    @Test
+    void theCycleFinderFindsALoopOfThree() {
+        Map<String, Set<String>> g = new TreeMap<>();
+        g.put("a", Set.of("b"));
+        g.put("b", Set.of("c"));
+        g.put("c", Set.of("a", "d"));
+        g.put("d", Set.of());
+        assertThat(stronglyConnected(g)).contains(Set.of("a", "b", "c"), Set.of("d"));
+    }
+
+    @Test
+    void aPanelUsesTheSharedUiButNeitherAnotherPanelNorTheWindow() {
+        assertThat(dependencies).containsKeys(UI + "/charts/ChartsPanel", UI + "/queues/QueueTreePanel");
+        List<String> violations = new ArrayList<>();
+        dependencies.forEach((cls, deps) -> {
+            String panel = panelOf(cls);
+            if (panel != null) {
+                deps.stream().filter(d -> inTree(d, UI) && !UI_SHARED.contains(topUiPackage(d))
+                        && !topUiPackage(d).equals(panel)).sorted()
+                        .forEach(d -> violations.add(dotted(cls) + " -> " + dotted(d)));
+            }
+        });
+        assertThat(violations).as("a panel (ui/<panel>) uses ui/core and ui/actions, never another panel, "
+                + "ui/window or ui/app").isEmpty();
+    }
+
+    @Test
+    void theSharedUiUsesNoPanelWindowOrStartUp() {
+        assertNoViolations("ui/core and ui/actions use no panel, ui/window or ui/app",
+                c -> UI_SHARED.contains(topUiPackage(c)),
+                d -> inTree(d, UI) && !UI_SHARED.contains(topUiPackage(d)));
+        assertNoViolations("ui/core is below ui/actions", c -> inTree(c, UI + "/core"),
+                d -> inTree(d, UI + "/actions"));
+    }
+
+    @Test
+    void theWindowDoesNotReachBackIntoStartUp() {
+        assertNoViolations("ui/window does not use ui/app (ui/app → ui/window)", c -> inTree(c, UI_WINDOW),
+                d -> inTree(d, UI_APP));
+    }
+
+    @Test
+    void onlyTheBackendsThemselvesNameABackendPackage() {
+        assertNoViolations("ui, monitor, demo, traffic, cli and App use the contract (backends are chosen through "
+                        + "MqBackends' ServiceLoader), never mq.kernel or mq.emulated",
+                c -> !inTree(c, KERNEL) && !inTree(c, EMULATED), d -> inTree(d, KERNEL) || inTree(d, EMULATED));
+    }
+
+    @Test
+    void monitorTrafficAndCliStayBelowTheWindow() {
+        assertNoViolations("monitor uses mq only (no traffic, demo, cli, ui)", c -> inTree(c, MONITOR),
+                d -> inTree(d, TRAFFIC) || inTree(d, DEMO) || inTree(d, CLI));
+        assertNoViolations("the traffic engine drives queues through the contract: no demo, monitor, cli or ui",
+                c -> inTree(c, TRAFFIC), d -> inTree(d, DEMO) || inTree(d, MONITOR) || inTree(d, CLI)
+                        || GUI_LIBRARIES.stream().anyMatch(d::startsWith));
+        assertNoViolations("cli → monitor, traffic → mq: no Swing, no ui", c -> inTree(c, CLI),
+                d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith));
+    }
+
+    /** Package (internal name) → the other org.mqscope packages its classes refer to. */
+    private static Map<String, Set<String>> packageGraph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        dependencies.forEach((cls, deps) -> {
+            Set<String> out = graph.computeIfAbsent(packageOf(cls), k -> new java.util.TreeSet<>());
+            deps.stream().filter(d -> d.startsWith(ROOT)).map(ArchitectureTest::packageOf)
+                    .filter(p -> !p.equals(packageOf(cls))).forEach(out::add);
+        });
+        return graph;
+    }
+
+    /** Tarjan's strongly connected components: each set is a group of nodes that all reach each other. */
+    static List<Set<String>> stronglyConnected(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> low = new java.util.HashMap<>();
+        java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        List<Set<String>> result = new ArrayList<>();
+        for (String v : graph.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, graph, index, low, stack, onStack, result);
+            }
+        }
+        return result;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
+                                Map<String, Integer> low, java.util.Deque<String> stack, Set<String> onStack,
+                                List<Set<String>> result) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (String w : graph.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, graph, index, low, stack, onStack, result);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new java.util.TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            result.add(component);
+        }
+    }
+
+    /** "org/mqscope/ui/charts" for a class anywhere under ui/charts; "" outside ui. */
+    private static String topUiPackage(String className) {
+        if (!inTree(className, UI)) {
+            return "";
+        }
+        String rest = className.substring(UI.length() + 1);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? UI : UI + "/" + rest.substring(0, slash);
+    }
+
+    /** The panel package a class belongs to, or null for the shared ui, the window, start-up and non-ui. */
+    private static String panelOf(String className) {
+        String top = topUiPackage(className);
+        return top.isEmpty() || top.equals(UI) || UI_SHARED.contains(top) || top.equals(UI_APP)
+                || top.equals(UI_WINDOW) ? null : top;
     }
 
     private static void assertNoViolations(String rule, Predicate<String> inScope, Predicate<String> forbidden) {

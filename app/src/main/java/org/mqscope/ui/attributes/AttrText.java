@@ -1,5 +1,7 @@
 package org.mqscope.ui.attributes;
 
+import org.mqscope.ui.core.Numbers;
+
 import java.util.Locale;
 
 import org.mqscope.mq.MqAttributes;
@@ -73,7 +75,7 @@ final class AttrText {
     }
 
     static String bytes(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Numbers.grouped(n);
     }
 
     static String count(long n, String one, String many) {

@@ -1,6 +1,7 @@
 package org.mqscope.ui.charts;
 
-import org.mqscope.ui.detail.Sizes;
+import org.mqscope.ui.core.Numbers;
+
 
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -12,12 +13,12 @@ final class ByteFormat extends NumberFormat {
 
     @Override
     public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-        return to.append(Sizes.bytes(Math.round(number)));
+        return to.append(Numbers.bytes(Math.round(number)));
     }
 
     @Override
     public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-        return to.append(Sizes.bytes(number));
+        return to.append(Numbers.bytes(number));
     }
 
     @Override

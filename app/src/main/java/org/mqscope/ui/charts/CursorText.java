@@ -1,7 +1,8 @@
 package org.mqscope.ui.charts;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.monitor.series.SeriesPoints;
-import org.mqscope.ui.detail.Sizes;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,7 +28,7 @@ final class CursorText {
             return at + " · no sample yet";
         }
         return at + " · " + p.name() + ": " + depth(p.curmsgs(i), p.maxMessages()) + " · QSIZE "
-                + (p.qsize(i) < 0 ? "unknown" : Sizes.bytes(p.qsize(i)));
+                + (p.qsize(i) < 0 ? "unknown" : Numbers.bytes(p.qsize(i)));
     }
 
     /** "10:42:07.3 · /a 3 · /b 7". */

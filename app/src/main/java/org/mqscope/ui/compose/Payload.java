@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.ui.core.Numbers;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +66,8 @@ public abstract sealed class Payload {
             return tooBig(mode(), max, msgsize);
         }
         if (minBytes(count) > msgsize) {
-            return mode().label() + ": " + grouped(minBytes(count)) + "–" + grouped(max)
-                    + " bytes is more than the queue's msgsize of " + grouped(msgsize) + " (EMSGSIZE)";
+            return mode().label() + ": " + Numbers.grouped(minBytes(count)) + "–" + Numbers.grouped(max)
+                    + " bytes is more than the queue's msgsize of " + Numbers.grouped(msgsize) + " (EMSGSIZE)";
         }
         // Only the longer numbers overflow: say from which message on.
         long first = 1;
@@ -75,19 +77,16 @@ public abstract sealed class Payload {
             }
             first = n * 10;
         }
-        return mode().label() + ": message " + grouped(first) + " on would be " + grouped(message(first).length)
-                + " bytes, more than the queue's msgsize of " + grouped(msgsize) + " (EMSGSIZE)";
+        return mode().label() + ": message " + Numbers.grouped(first) + " on would be " + Numbers.grouped(message(first).length)
+                + " bytes, more than the queue's msgsize of " + Numbers.grouped(msgsize) + " (EMSGSIZE)";
     }
 
     static String tooBig(PayloadMode mode, long size, long msgsize) {
-        return mode.label() + ": " + grouped(size) + " bytes is more than the queue's msgsize of " + grouped(msgsize)
+        return mode.label() + ": " + Numbers.grouped(size) + " bytes is more than the queue's msgsize of " + Numbers.grouped(msgsize)
                 + " (EMSGSIZE)";
     }
 
     /** 12000 → "12,000", whatever the default locale. */
-    public static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 
     private static final class Text extends Payload {
         private final CounterTemplate template;

@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.ui.core.Numbers;
+
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.core.Dim;
 
@@ -196,7 +198,7 @@ final class PayloadEditor extends JPanel {
             }
             long min = p.minBytes(count);
             long max = p.maxBytes(count);
-            return (min == max ? Payload.grouped(max) : Payload.grouped(min) + "–" + Payload.grouped(max))
+            return (min == max ? Numbers.grouped(max) : Numbers.grouped(min) + "–" + Numbers.grouped(max))
                     + (max == 1 ? " byte" : " bytes");
         } catch (ComposeException e) {
             return null;

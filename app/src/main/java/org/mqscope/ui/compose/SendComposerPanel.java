@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.ui.core.Numbers;
+
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.SampleBatch;
@@ -113,7 +115,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         recentBox.setRenderer(placeholderRenderer(recentBox));
         priority.setToolTipText("Message priority, 0 (lowest) to " + SendPlan.PRIORITY_MAX
                 + ": higher priorities are received first");
-        count.setToolTipText("<html>How many messages to send, 1 to " + Payload.grouped(SendPlan.COUNT_MAX)
+        count.setToolTipText("<html>How many messages to send, 1 to " + Numbers.grouped(SendPlan.COUNT_MAX)
                 + ".<br>In Text mode <b>${n}</b> in the payload becomes 1, 2, … N.</html>");
         interval.setToolTipText("Pause between two sends in milliseconds; 0 sends as fast as the queue takes them");
         timed.setToolTipText("Timed send (mq_timedsend): when the queue is full, wait up to this many "
@@ -270,7 +272,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         progress.setIndeterminate(plan.count() == 1);
         progress.setMaximum((int) plan.count());
         progress.setValue(0);
-        progress.setString(plan.count() == 1 ? "Sending…" : "0 of " + Payload.grouped(plan.count()));
+        progress.setString(plan.count() == 1 ? "Sending…" : "0 of " + Numbers.grouped(plan.count()));
         showResult(" ", false);
         updateState();
         MqBackend backend = ctx.backend();
@@ -292,8 +294,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         }
         progress.setValue((int) sent);
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
-        progress.setString(Payload.grouped(sent) + " of " + Payload.grouped(total) + " · "
-                + String.format(Locale.ROOT, "%,.0f", sent / seconds) + " msg/s");
+        progress.setString(Numbers.grouped(sent) + " of " + Numbers.grouped(total) + " · "
+                + Numbers.grouped(sent / seconds) + " msg/s");
         ctx.queueChanged(runningQueue);
     }
 
@@ -337,8 +339,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         } else if (attrs == null) {
             target.setText("To " + queue);
         } else {
-            target.setText("To " + queue + " · " + Payload.grouped(attrs.currentMessages()) + " of "
-                    + Payload.grouped(attrs.maxMessages()) + " · msgsize " + Payload.grouped(attrs.messageSize()));
+            target.setText("To " + queue + " · " + Numbers.grouped(attrs.currentMessages()) + " of "
+                    + Numbers.grouped(attrs.maxMessages()) + " · msgsize " + Numbers.grouped(attrs.messageSize()));
         }
         long n = longValue(count);
         String problem = payload.problem(n, attrs == null ? -1 : attrs.messageSize());
@@ -349,7 +351,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         } else {
             String size = payload.sizeText(n);
             info.setText(size == null ? " " : size.startsWith("0 ") ? "0 bytes: an empty message (type above)"
-                    : size + (n > 1 ? " × " + Payload.grouped(n) + " messages" : ""));
+                    : size + (n > 1 ? " × " + Numbers.grouped(n) + " messages" : ""));
             info.setIcon(null);
         }
         info.setToolTipText(info.getText().isBlank() ? null : info.getText());
@@ -492,8 +494,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         if (field.equals("Priority")) {
             return SendPlan.priorityProblem(v);
         }
-        return field + ": must be " + Payload.grouped(((Number) m.getMinimum()).longValue()) + ".."
-                + Payload.grouped(((Number) m.getMaximum()).longValue()) + ", not " + Payload.grouped(v);
+        return field + ": must be " + Numbers.grouped(((Number) m.getMinimum()).longValue()) + ".."
+                + Numbers.grouped(((Number) m.getMaximum()).longValue()) + ", not " + Numbers.grouped(v);
     }
 
     private static long longValue(JSpinner s) {

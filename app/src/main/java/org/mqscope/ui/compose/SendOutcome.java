@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
@@ -33,14 +35,14 @@ public record SendOutcome(String queue, long sent, long total, Duration elapsed,
             return refusal;
         }
         if (cancelled) {
-            return "Cancelled: sent " + Payload.grouped(sent) + " of " + Payload.grouped(total) + " to " + queue
+            return "Cancelled: sent " + Numbers.grouped(sent) + " of " + Numbers.grouped(total) + " to " + queue
                     + ".";
         }
         if (failure == null) {
             return total == 1 ? "Sent 1 message to " + queue + "."
-                    : "Sent " + Payload.grouped(total) + " messages to " + queue + " in " + seconds(elapsed) + ".";
+                    : "Sent " + Numbers.grouped(total) + " messages to " + queue + " in " + seconds(elapsed) + ".";
         }
-        String head = "Sent " + Payload.grouped(sent) + " of " + Payload.grouped(total);
+        String head = "Sent " + Numbers.grouped(sent) + " of " + Numbers.grouped(total);
         if (!failure.operation().startsWith("mq_send") && !failure.operation().startsWith("mq_timedsend")) {
             return head + ": " + failure.operation() + " " + reason();
         }
@@ -50,13 +52,13 @@ public record SendOutcome(String queue, long sent, long total, Duration elapsed,
     private String reason() {
         Errno e = failure.errno();
         String fill = fillOrNull == null ? ""
-                : " (" + Payload.grouped(fillOrNull.currentMessages()) + " of "
-                        + Payload.grouped(fillOrNull.maxMessages()) + ")";
+                : " (" + Numbers.grouped(fillOrNull.currentMessages()) + " of "
+                        + Numbers.grouped(fillOrNull.maxMessages()) + ")";
         if (e == Errno.EAGAIN) {
             return "EAGAIN — the queue is full" + fill;
         }
         if (e == Errno.ETIMEDOUT) {
-            return "ETIMEDOUT — the queue stayed full for " + Payload.grouped(timeout.toMillis()) + " ms" + fill;
+            return "ETIMEDOUT — the queue stayed full for " + Numbers.grouped(timeout.toMillis()) + " ms" + fill;
         }
         return ErrorText.inWords(e, failure.code()).replaceFirst(": ", " — ");
     }
@@ -70,7 +72,7 @@ public record SendOutcome(String queue, long sent, long total, Duration elapsed,
                     case 3 -> "rd";
                     default -> "th";
                 };
-        return Payload.grouped(n) + suffix;
+        return Numbers.grouped(n) + suffix;
     }
 
     private static String seconds(Duration d) {

@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.mq.Mq;
 
 import java.io.IOException;
@@ -46,7 +48,7 @@ public record SendPlan(String queue, PayloadSource source, int priority, long co
     }
 
     public static String countProblem(long count) {
-        return count < 1 || count > COUNT_MAX ? "Count: must be 1.." + Payload.grouped(COUNT_MAX) : null;
+        return count < 1 || count > COUNT_MAX ? "Count: must be 1.." + Numbers.grouped(COUNT_MAX) : null;
     }
 
     public boolean nonBlocking() {

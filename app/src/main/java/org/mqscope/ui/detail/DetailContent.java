@@ -1,5 +1,7 @@
 package org.mqscope.ui.detail;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.mq.MqMessage;
 /**
  * Everything the detail pane shows for one message, prepared off the EDT: the text lines (decoded and indexed
@@ -20,8 +22,8 @@ public record DetailContent(String heading, MqMessage message, boolean received,
         TextLines json = null;
         String note;
         if (body.length > JSON_CAP) {
-            note = "JSON view is off above " + Sizes.bytes(JSON_CAP) + " (this message has "
-                    + Sizes.bytes(body.length) + "): the Text and Hex views show all of it.";
+            note = "JSON view is off above " + Numbers.bytes(JSON_CAP) + " (this message has "
+                    + Numbers.bytes(body.length) + "): the Text and Hex views show all of it.";
         } else if (!text.utf8()) {
             note = "Not JSON: the payload is not valid UTF-8.";
         } else {

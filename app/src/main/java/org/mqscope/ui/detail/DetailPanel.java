@@ -1,5 +1,7 @@
 package org.mqscope.ui.detail;
 
+import org.mqscope.ui.core.Numbers;
+
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.core.LineSource;
 import org.mqscope.ui.core.LineView;
@@ -16,7 +18,6 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import java.awt.CardLayout;
 import java.awt.Dimension;
-import java.text.NumberFormat;
 
 /**
  * Bottom pane: one message in full, as Text, Hex (offset | hex | ASCII) and pretty JSON. The views paint only the
@@ -114,9 +115,8 @@ public final class DetailPanel extends JPanel {
         assert SwingUtilities.isEventDispatchThread();
         content = c;
         title.setText(c.heading());
-        facts.setText("priority " + c.message().priority() + " · " + NumberFormat.getIntegerInstance()
-                .format(c.message().size()) + " bytes" + (c.message().size() >= 1024
-                ? " (" + Sizes.bytes(c.message().size()) + ")" : ""));
+        facts.setText("priority " + c.message().priority() + " · " + Numbers.grouped(c.message().size()) + " bytes" + (c.message().size() >= 1024
+                ? " (" + Numbers.bytes(c.message().size()) + ")" : ""));
         text.setSource(c.text());
         textNote.setText(c.text().utf8() ? null : "Not valid UTF-8: shown as Latin-1, control bytes as ·");
         textNote.setVisible(!c.text().utf8());

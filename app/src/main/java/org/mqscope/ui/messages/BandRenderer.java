@@ -1,5 +1,7 @@
 package org.mqscope.ui.messages;
 
+import org.mqscope.ui.core.Numbers;
+
 import javax.swing.Icon;
 import javax.swing.JTable;
 import javax.swing.SwingConstants;
@@ -10,7 +12,6 @@ import java.awt.Component;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.text.NumberFormat;
 
 /**
  * Paints the message rows: every other priority band on a tinted background, so where one priority ends and the
@@ -25,7 +26,6 @@ final class BandRenderer extends DefaultTableCellRenderer {
         new Color(0xD9, 0xA4, 0x2B), new Color(0x9B, 0x6C, 0xD9), new Color(0x3C, 0xB8, 0xB0),
     };
     private final boolean chip;
-    private final NumberFormat numbers = NumberFormat.getIntegerInstance();
     private Color chipColour;
 
     BandRenderer(int alignment, boolean chip) {
@@ -69,7 +69,7 @@ final class BandRenderer extends DefaultTableCellRenderer {
     public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus,
                                                    int row, int column) {
         // Priorities are read as numbers to compare, not amounts: no grouping separator there.
-        Object shown = value instanceof Integer i && getHorizontalAlignment() == RIGHT && !chip ? numbers.format(i)
+        Object shown = value instanceof Integer i && getHorizontalAlignment() == RIGHT && !chip ? Numbers.grouped(i)
                 : value;
         super.getTableCellRendererComponent(table, shown, selected, focus, row, column);
         MessageTableModel model = (MessageTableModel) table.getModel();

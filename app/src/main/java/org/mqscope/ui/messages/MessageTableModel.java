@@ -1,5 +1,6 @@
 package org.mqscope.ui.messages;
 
+import org.mqscope.ui.core.Preview;
 import org.mqscope.mq.MqMessage;
 
 import javax.swing.SwingUtilities;

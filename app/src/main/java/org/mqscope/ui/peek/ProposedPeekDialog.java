@@ -10,7 +10,7 @@ import org.mqscope.mq.ProposedPeek;
 import org.mqscope.mq.ProposedPeek.FcntlPeek;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.IoExecutor;
-import org.mqscope.ui.messages.Preview;
+import org.mqscope.ui.core.Preview;
 
 import javax.swing.JButton;
 import javax.swing.JDialog;

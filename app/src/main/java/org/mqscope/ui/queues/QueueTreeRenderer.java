@@ -1,11 +1,12 @@
 package org.mqscope.ui.queues;
 
+import org.mqscope.ui.core.Numbers;
+
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.ui.core.Icons;
-import org.mqscope.ui.detail.Sizes;
 import org.mqscope.ui.queues.QueueTreeModel.HintEntry;
 import org.mqscope.ui.queues.QueueTreeModel.QueueEntry;
 import org.mqscope.ui.queues.QueueTreeModel.RootEntry;
@@ -99,7 +100,7 @@ final class QueueTreeRenderer implements TreeCellRenderer {
             return pinned ? "opened by name" : "";
         }
         String depth = s.attributesKnown() ? s.currentMessages() + "/" + s.maxMessages() : "?/?";
-        String qsize = s.qsize() >= 0 ? Sizes.bytes(s.qsize()) : "? B";
+        String qsize = s.qsize() >= 0 ? Numbers.bytes(s.qsize()) : "? B";
         return depth + " · " + qsize;
     }
 

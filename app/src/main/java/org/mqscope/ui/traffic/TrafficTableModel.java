@@ -1,5 +1,7 @@
 package org.mqscope.ui.traffic;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.traffic.LaneSpec;
 import org.mqscope.traffic.LaneStats;
 import org.mqscope.traffic.PayloadKind;
@@ -204,7 +206,7 @@ final class TrafficTableModel extends AbstractTableModel {
     }
 
     private static String rate(double perSecond) {
-        return Double.isNaN(perSecond) ? "–" : String.format("%.1f", perSecond);
+        return Double.isNaN(perSecond) ? "–" : Numbers.decimal(perSecond, 1);
     }
 
     @Override

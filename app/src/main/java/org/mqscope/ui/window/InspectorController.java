@@ -1,5 +1,7 @@
 package org.mqscope.ui.window;
 
+import org.mqscope.ui.core.Numbers;
+
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.ErrorText;
@@ -260,7 +262,7 @@ final class InspectorController {
     private void showPeek(String name, PeekResult r) {
         shown = r.messages();
         String when = LocalTime.ofInstant(r.takenAt(), ZoneId.systemDefault()).format(CLOCK);
-        String count = r.size() == 1 ? "1 message" : String.format("%,d messages", r.size());
+        String count = r.size() == 1 ? "1 message" : Numbers.grouped(r.size()) + " messages";
         String info = count + " · " + r.method().label() + (r.method() == PeekMethod.EXACT ? " (live)" : "")
                 + " at " + when;
         lastPeek = info;
@@ -332,7 +334,7 @@ final class InspectorController {
             return;
         }
         int sel = selection;
-        detail.clear("Preparing a " + org.mqscope.ui.detail.Sizes.bytes(m.size()) + " message…");
+        detail.clear("Preparing a " + Numbers.bytes(m.size()) + " message…");
         io.run(() -> DetailContent.of(heading, m, received), c -> {
             if (sel == selection) {
                 detail.show(c);
@@ -358,7 +360,7 @@ final class InspectorController {
         String text = detail.copyText();
         if (text != null) {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(text), null);
-            status.setMessage("Copied " + String.format("%,d", text.length()) + " characters.");
+            status.setMessage("Copied " + Numbers.grouped(text.length()) + " characters.");
         }
     }
 

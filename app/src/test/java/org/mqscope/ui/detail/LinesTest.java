@@ -1,5 +1,6 @@
 package org.mqscope.ui.detail;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,11 +89,4 @@ class LinesTest {
         assertThat(capped.jsonNote()).startsWith("JSON view is off above 1.0 MiB (this message has 1.0 MiB)");
     }
 
-    @Test
-    void sizesForPeople() {
-        assertThat(Sizes.bytes(0)).isEqualTo("0 B");
-        assertThat(Sizes.bytes(1023)).isEqualTo("1023 B");
-        assertThat(Sizes.bytes(1536)).isEqualTo("1.5 KiB");
-        assertThat(Sizes.bytes(16L * 1024 * 1024)).isEqualTo("16.0 MiB");
-    }
 }

@@ -1,5 +1,6 @@
 package org.mqscope.ui.messages;
 
+import org.mqscope.ui.core.Preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.mqscope.ui.messages;
+package org.mqscope.ui.core;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
