@@ -17,8 +17,8 @@ import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.monitor.limits.CreateCheck;
-import org.mqscope.monitor.limits.CreateRequest;
+import org.mqscope.mq.CreateCheck;
+import org.mqscope.mq.CreateRequest;
 import org.mqscope.monitor.limits.RlimitUsage;
 import org.mqscope.monitor.limits.SelfStatus;
 import org.mqscope.mq.Mq;
@@ -151,7 +151,7 @@ final class CreateQueueDialog extends JDialog {
         MqBackend backend = ctx.backend();
         busy = true;
         ctx.io().run(() -> CreateCheck.of(backend.limits(), backend.list(), RlimitUsage.measure(backend,
-                self.uid()), self.capSysResource()), c -> {
+                self.uid()).chargedBytes(), self.capSysResource()), c -> {
             boolean first = check == null;
             check = c;
             busy = false;

@@ -16,8 +16,8 @@ import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
 import net.miginfocom.swing.MigLayout;
-import org.mqscope.monitor.limits.CreateCheck;
-import org.mqscope.monitor.limits.CreateRequest;
+import org.mqscope.mq.CreateCheck;
+import org.mqscope.mq.CreateRequest;
 import org.mqscope.monitor.limits.RlimitUsage;
 import org.mqscope.monitor.limits.SelfStatus;
 import org.mqscope.mq.Mq;

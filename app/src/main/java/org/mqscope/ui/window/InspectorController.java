@@ -5,6 +5,7 @@ import org.mqscope.ui.core.Numbers;
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.QueueView;
 import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.monitor.QueueSample;
@@ -41,7 +42,7 @@ import java.util.List;
  * peeks on demand (drain and restore, asked first), and the message shown in the detail pane. EDT-owned; every
  * backend call runs on mq-io.
  */
-final class InspectorController {
+final class InspectorController implements QueueView {
     /** Live peek period for exact peeks: about 2 Hz. */
     static final Duration LIVE_PERIOD = Duration.ofMillis(500);
     /** Payloads up to this size are prepared for the detail pane on the EDT; bigger ones on mq-io. */
@@ -65,7 +66,8 @@ final class InspectorController {
     /** Bumped when the queue or backend changes: answers for an older selection are dropped. */
     private int selection;
     private boolean peekInFlight;
-    private boolean selectFirstMessage;
+    /** The queue whose first message the next peek that finds any selects, or null. */
+    private String selectFirstMessageOf;
     /** The messages on screen; read on mq-io to skip unchanged live peeks. */
     private volatile List<MqMessage> shown = List.of();
     /** The info line of the last peek shown, or null. */
@@ -98,15 +100,16 @@ final class InspectorController {
     }
 
     /** A new backend is in use: nothing selected, and the status bar says how it peeks. */
-    void backendChanged() {
+    @Override
+    public void backendChanged(BackendKind kind) {
         queueSelected(null);
-        BackendKind kind = main.currentKind();
         status.setPeek(kind == BackendKind.EMULATED ? "Peek: exact, live (~2 Hz)"
                 : "Peek: drain and restore, on demand (F5)");
     }
 
     /** The tree's selection changed. */
-    void queueSelected(String name) {
+    @Override
+    public void queueSelected(String name) {
         assert SwingUtilities.isEventDispatchThread();
         selection++;
         live.stop();
@@ -155,7 +158,8 @@ final class InspectorController {
     }
 
     /** Read-only mode changed: a kernel queue's table says what is possible now. */
-    void readOnlyChanged() {
+    @Override
+    public void readOnlyChanged(boolean readOnly) {
         if (queue != null && method == PeekMethod.DRAIN_RESTORE && shown.isEmpty()) {
             table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
@@ -165,7 +169,8 @@ final class InspectorController {
      * A sampling pass. A kernel peek is a picture of one moment: when the queue's depth has moved away from it, the
      * table says so (the emulation's live peeks follow by themselves).
      */
-    void sampled(SampleBatch batch) {
+    @Override
+    public void sampled(SampleBatch batch) {
         if (queue == null || method != PeekMethod.DRAIN_RESTORE || peekInFlight || lastPeek == null) {
             return;
         }
@@ -277,16 +282,16 @@ final class InspectorController {
             }
             main.sampleSoon();
         }
-        if (selectFirstMessage && r.size() > 0) {
-            selectFirstMessage = false;
+        if (name.equals(selectFirstMessageOf) && r.size() > 0) {
+            selectFirstMessageOf = null;
             table.table().setRowSelectionInterval(0, 0);
         }
         refreshShownMessage();
     }
 
-    /** The next peek that finds messages selects the first one (the demo's first impression). */
-    void selectFirstMessageOnce() {
-        selectFirstMessage = true;
+    /** The first peek of {@code queue} that finds messages selects the first one (the demo's first impression). */
+    void selectFirstMessageOnce(String queue) {
+        selectFirstMessageOf = queue;
     }
 
     /** After new rows: if the selected row now holds another message, show that one. */

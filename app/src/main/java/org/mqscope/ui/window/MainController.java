@@ -3,6 +3,7 @@ package org.mqscope.ui.window;
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.QueueView;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.BackendFactory;
 import org.mqscope.monitor.QueueSampler;
@@ -42,8 +43,8 @@ final class MainController {
     private final NoticeBar notice;
     private final ActionSet actions;
     private final Consumer<Boolean> onReadOnly;
-    private InspectorController inspector;
-    private QueueTools tools;
+    /** The inspector and the tool panels, told of every backend, mode and sampling pass. */
+    private final QueueView followers;
     private Duration samplePeriod = SAMPLE_PERIOD;
 
     /** Backends started so far, kept so switching back finds the same emulated namespace. mq-io only. */
@@ -61,7 +62,8 @@ final class MainController {
     private String initialQueue;
 
     MainController(IoExecutor io, BackendFactory factory, UiPrefs prefs, MainToolBar toolbar, QueueTreePanel queues,
-                   StatusBar status, NoticeBar notice, ActionSet actions, Consumer<Boolean> onReadOnly) {
+                   StatusBar status, NoticeBar notice, ActionSet actions, Consumer<Boolean> onReadOnly,
+                   QueueView followers) {
         this.io = io;
         this.factory = factory;
         this.prefs = prefs;
@@ -71,15 +73,7 @@ final class MainController {
         this.notice = notice;
         this.actions = actions;
         this.onReadOnly = onReadOnly;
-    }
-
-    void setInspector(InspectorController inspector) {
-        this.inspector = inspector;
-    }
-
-    /** The panels below the message table; none in tests that build the controller alone. */
-    void setTools(QueueTools tools) {
-        this.tools = tools;
+        this.followers = followers;
     }
 
     Duration samplePeriod() {
@@ -146,10 +140,7 @@ final class MainController {
         actions.update(actions.state().withReadOnly(on));
         if (currentKind != null) {
             status.setBackend(currentKind, on);
-            inspector.readOnlyChanged();
-            if (tools != null) {
-                tools.readOnlyChanged(on);
-            }
+            followers.readOnlyChanged(on);
             if (!on && currentKind == BackendKind.KERNEL) {
                 recoverJournals(raw);
             } else if (on && currentKind == BackendKind.KERNEL) {
@@ -240,10 +231,7 @@ final class MainController {
         queues.clearProblem();
         queues.model().setActive(kind, "Listing the queues…");
         actions.update(actions.state().withBackend(kind));
-        inspector.backendChanged();
-        if (tools != null) {
-            tools.backendChanged(kind);
-        }
+        followers.backendChanged(kind);
         startSampler(backend);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
@@ -289,13 +277,9 @@ final class MainController {
             queues.model().apply(batch, null);
             status.setQueueCount(batch.queues().size());
         }
-        inspector.sampled(batch);
-        if (tools != null) {
-            tools.sampled(batch);
-        }
+        followers.sampled(batch);
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);
-            inspector.selectFirstMessageOnce();
             initialQueue = null;
         }
     }

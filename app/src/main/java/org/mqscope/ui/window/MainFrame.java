@@ -89,18 +89,17 @@ public final class MainFrame extends JFrame {
         MessageTablePanel messages = new MessageTablePanel();
         DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
         MainToolBar toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
+        // Built once, here, each with its partners: events flow controller → followers (inspector, then tools).
+        ViewFanOut followers = new ViewFanOut();
         controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
-                on -> setTitle(on ? READ_ONLY_TITLE : TITLE));
+                on -> setTitle(on ? READ_ONLY_TITLE : TITLE), followers);
         inspector = new InspectorController(io, controller, messages, detail, notice, status, actions, dialogs,
                 prefs, this);
-        controller.setInspector(inspector);
-        tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this);
+        followers.add(inspector);
+        tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this, followers);
+        followers.add(tools);
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
-        controller.setTools(tools);
-        queues.onQueueSelected(name -> {
-            inspector.queueSelected(name);
-            tools.queueSelected(name);
-        });
+        queues.onQueueSelected(followers::queueSelected);
         queues.onSwitchRequested(kind -> controller().switchTo(kind));
 
         // The tool tabs are built when first shown: the first frame needs none of them (nor JFreeChart).
@@ -179,6 +178,9 @@ public final class MainFrame extends JFrame {
 
     /** As {@link #start(Optional, boolean)}, then selects {@code initialQueue} once the listing shows it. */
     public void start(Optional<BackendKind> requested, boolean readOnly, String initialQueue) {
+        if (initialQueue != null) {
+            inspector.selectFirstMessageOnce(initialQueue);
+        }
         controller.start(requested, readOnly, initialQueue);
     }
 

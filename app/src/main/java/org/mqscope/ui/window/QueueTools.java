@@ -15,17 +15,15 @@ import org.mqscope.ui.status.StatusBar;
 import javax.swing.SwingUtilities;
 import java.awt.Component;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.prefs.Preferences;
 
 /**
- * The window as the queue panels see it ({@link QueueContext}), and the fan-out of the window's events to them
- * ({@link QueueView}). EDT only.
+ * The window as the queue panels see it ({@link QueueContext}); panels join the window's events through
+ * {@link #add}, which first tells a late joiner what it missed. EDT only.
  */
-final class QueueTools implements QueueContext {
+final class QueueTools implements QueueContext, QueueView {
     private final IoExecutor io;
     private final MainController main;
     private final InspectorController inspector;
@@ -34,13 +32,13 @@ final class QueueTools implements QueueContext {
     private final StatusBar status;
     private final Preferences prefs;
     private final Component window;
-    private final List<QueueView> views = new ArrayList<>();
+    private final ViewFanOut followers;
     private final Map<Object, Duration> periodRequests = new IdentityHashMap<>();
     /** The last sampling pass of the backend in use, for views that join late; null before the first. */
     private SampleBatch lastBatch;
 
     QueueTools(IoExecutor io, MainController main, InspectorController inspector, QueueTreePanel queues,
-               NoticeBar notice, StatusBar status, Preferences prefs, Component window) {
+               NoticeBar notice, StatusBar status, Preferences prefs, Component window, ViewFanOut followers) {
         this.io = io;
         this.main = main;
         this.inspector = inspector;
@@ -49,6 +47,7 @@ final class QueueTools implements QueueContext {
         this.status = status;
         this.prefs = prefs;
         this.window = window;
+        this.followers = followers;
     }
 
     /**
@@ -57,7 +56,7 @@ final class QueueTools implements QueueContext {
      */
     void add(QueueView view) {
         assert SwingUtilities.isEventDispatchThread();
-        views.add(view);
+        followers.add(view);
         BackendKind kind = main.currentKind();
         if (kind != null) {
             view.backendChanged(kind);
@@ -72,24 +71,16 @@ final class QueueTools implements QueueContext {
         }
     }
 
-    // --- events from the window ---------------------------------------------------------------------------------
+    // --- events from the window: only the last pass is kept, for views that join late ---------------------------
 
-    void backendChanged(BackendKind kind) {
+    @Override
+    public void backendChanged(BackendKind kind) {
         lastBatch = null;
-        views.forEach(v -> v.backendChanged(kind));
     }
 
-    void readOnlyChanged(boolean on) {
-        views.forEach(v -> v.readOnlyChanged(on));
-    }
-
-    void queueSelected(String nameOrNull) {
-        views.forEach(v -> v.queueSelected(nameOrNull));
-    }
-
-    void sampled(SampleBatch batch) {
+    @Override
+    public void sampled(SampleBatch batch) {
         lastBatch = batch;
-        views.forEach(v -> v.sampled(batch));
     }
 
     // --- QueueContext -------------------------------------------------------------------------------------------

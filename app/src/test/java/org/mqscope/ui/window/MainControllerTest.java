@@ -87,14 +87,15 @@ class MainControllerTest {
             notice = new NoticeBar();
             actions = new ActionSet(a -> { });
             toolbar = new MainToolBar(actions, kind -> controller.switchTo(kind));
+            ViewFanOut followers = new ViewFanOut();
             controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
-                    on -> titleReadOnly = on);
+                    on -> titleReadOnly = on, followers);
             MessageTablePanel table = new MessageTablePanel();
             DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
             InspectorController inspector = new InspectorController(io, controller, table, detail, notice, status,
                     actions, new Dialogs(), prefs, null);
-            controller.setInspector(inspector);
-            queues.onQueueSelected(inspector::queueSelected);
+            followers.add(inspector);
+            queues.onQueueSelected(followers::queueSelected);
         });
     }
 

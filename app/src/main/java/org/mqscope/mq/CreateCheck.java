@@ -1,16 +1,10 @@
-package org.mqscope.monitor.limits;
+package org.mqscope.mq;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.mqscope.mq.CreateRules;
-import org.mqscope.mq.Errno;
-import org.mqscope.mq.Mq;
-import org.mqscope.mq.MqLimits;
-import org.mqscope.mq.QueueInfo;
-import org.mqscope.mq.QueueNames;
 
 /**
  * What mq_open(O_CREAT) would answer for a {@link CreateRequest}, without calling it: the name rules
@@ -65,8 +59,8 @@ public final class CreateCheck {
     /**
      * @param existingNames  the queues that exist (any spelling mq_open accepts)
      * @param queueCount     queues counted against queues_max (at least the listed ones)
-     * @param chargedBytes   RLIMIT_MSGQUEUE bytes this user's queues are charged now (see {@link RlimitUsage})
-     * @param capSysResource whether this process has CAP_SYS_RESOURCE (see {@link SelfStatus})
+     * @param chargedBytes   RLIMIT_MSGQUEUE bytes this user's queues are charged now (the monitor's RlimitUsage measures it)
+     * @param capSysResource whether this process has CAP_SYS_RESOURCE (from /proc/self/status)
      */
     public CreateCheck(MqLimits limits, Collection<String> existingNames, long queueCount, long chargedBytes,
                        boolean capSysResource) {
@@ -78,10 +72,10 @@ public final class CreateCheck {
         this.capSysResource = capSysResource;
     }
 
-    /** From a listing and the user's charge. */
-    public static CreateCheck of(MqLimits limits, List<QueueInfo> queues, RlimitUsage usage, boolean cap) {
-        return new CreateCheck(limits, queues.stream().map(QueueInfo::name).toList(), queues.size(),
-                usage.chargedBytes(), cap);
+    /** From a listing and the bytes the user's queues are charged now. */
+    public static CreateCheck of(MqLimits limits, List<QueueInfo> queues, long chargedBytes, boolean cap) {
+        return new CreateCheck(limits, queues.stream().map(QueueInfo::name).toList(), queues.size(), chargedBytes,
+                cap);
     }
 
     public MqLimits limits() {
@@ -127,9 +121,9 @@ public final class CreateCheck {
                     + limitName("msgsize_max", Mq.HARD_MSGSIZEMAX) + " "
                     + CreateRules.messageSizeLimit(limits, capSysResource));
             case RLIMIT -> new Result(Field.QUEUE, e, "this queue would be charged "
-                    + RlimitUsage.bytes(MqLimits.charge(r.maxMessages(), r.messageSize())) + " bytes; with the "
-                    + RlimitUsage.bytes(chargedBytes) + " your queues hold that passes RLIMIT_MSGQUEUE "
-                    + RlimitUsage.bytes(limits.rlimitMsgqueue()));
+                    + grouped(MqLimits.charge(r.maxMessages(), r.messageSize())) + " bytes; with the "
+                    + grouped(chargedBytes) + " your queues hold that passes RLIMIT_MSGQUEUE "
+                    + grouped(limits.rlimitMsgqueue()));
         };
     }
 
@@ -148,5 +142,10 @@ public final class CreateCheck {
                     + Mq.NAME_MAX + " are allowed";
             default -> e.description();
         };
+    }
+
+    /** "819,200": Locale.ROOT, as everywhere the window shows a number. */
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

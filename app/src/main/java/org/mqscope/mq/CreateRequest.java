@@ -1,7 +1,5 @@
-package org.mqscope.monitor.limits;
+package org.mqscope.mq;
 
-import org.mqscope.mq.Mq;
-import org.mqscope.mq.MqAttributes;
 
 /**
  * What the user asks mq_open to create.

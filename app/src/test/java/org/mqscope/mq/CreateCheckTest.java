@@ -1,4 +1,6 @@
-package org.mqscope.monitor.limits;
+package org.mqscope.mq;
+
+import org.mqscope.monitor.limits.RlimitUsage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -47,7 +49,7 @@ class CreateCheckTest {
 
     private static CreateCheck checkFor(EmulatedBackend b) throws MqException {
         RlimitUsage usage = RlimitUsage.measure(b, UID);
-        return CreateCheck.of(b.limits(), b.list(), usage, b.credentials().capSysResource());
+        return CreateCheck.of(b.limits(), b.list(), usage.chargedBytes(), b.credentials().capSysResource());
     }
 
     /** What the emulation's mq_open says: null for success (the created queue is removed again). */
