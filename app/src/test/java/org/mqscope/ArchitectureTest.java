@@ -48,6 +48,14 @@ class ArchitectureTest {
     /** A class name inside a descriptor or signature: "Lorg/x/Y;" or "Lorg/x/Y<...>;". */
     private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("L([\\w$]+(?:/[\\w$]+)+)[;<]");
 
+    /** Marks a constructor call in the references: "java/lang/Thread.new" for {@code new Thread(...)}. */
+    private static final String CONSTRUCTED = ".new";
+    /** Thread makers only org.mqscope.threads.Workers may use. */
+    private static final List<String> THREAD_MAKERS = List.of("java/lang/Thread" + CONSTRUCTED,
+            "java/util/concurrent/Executors", "java/util/concurrent/ThreadPoolExecutor",
+            "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ForkJoinPool",
+            "java/util/Timer");
+
     /** Internal class name (org/mqscope/mq/Mq) → every class it refers to. */
     private static Map<String, Set<String>> dependencies;
 
@@ -187,12 +195,20 @@ class ArchitectureTest {
                 d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith));
     }
 
+    @Test
+    void threadsAreMadeInOnePlace() {
+        assertThat(dependencies.get(ROOT + "threads/Workers")).as("the scan sees constructor calls")
+                .contains("java/lang/Thread" + CONSTRUCTED);
+        assertNoViolations("threads and executors are made by org.mqscope.threads.Workers only, by intent",
+                c -> !inTree(c, ROOT + "threads"), THREAD_MAKERS::contains);
+    }
+
     /** Package (internal name) → the other org.mqscope packages its classes refer to. */
     private static Map<String, Set<String>> packageGraph() {
         Map<String, Set<String>> graph = new TreeMap<>();
         dependencies.forEach((cls, deps) -> {
             Set<String> out = graph.computeIfAbsent(packageOf(cls), k -> new java.util.TreeSet<>());
-            deps.stream().filter(d -> d.startsWith(ROOT)).map(ArchitectureTest::packageOf)
+            deps.stream().filter(d -> d.startsWith(ROOT) && !d.endsWith(CONSTRUCTED)).map(ArchitectureTest::packageOf)
                     .filter(p -> !p.equals(packageOf(cls))).forEach(out::add);
         });
         return graph;
@@ -297,15 +313,30 @@ class ArchitectureTest {
         String[] utf8 = new String[count];
         Set<Integer> classIndexes = new HashSet<>();
         Set<Integer> stringIndexes = new HashSet<>();
+        int[] classNameIndex = new int[count];
+        int[] methodClass = new int[count];
+        int[] methodNameAndType = new int[count];
+        int[] nameOf = new int[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
                 case 1 -> utf8[i] = in.readUTF();
-                case 7 -> classIndexes.add(in.readUnsignedShort());
+                case 7 -> {
+                    classNameIndex[i] = in.readUnsignedShort();
+                    classIndexes.add(classNameIndex[i]);
+                }
+                case 10 -> { // Methodref: which constructors are called
+                    methodClass[i] = in.readUnsignedShort();
+                    methodNameAndType[i] = in.readUnsignedShort();
+                }
+                case 12 -> {
+                    nameOf[i] = in.readUnsignedShort();
+                    in.readUnsignedShort();
+                }
                 case 8 -> stringIndexes.add(in.readUnsignedShort());
                 case 16, 19, 20 -> in.readUnsignedShort(); // MethodType, Module, Package
                 case 15 -> in.skipBytes(3); // MethodHandle
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
+                case 3, 4, 9, 11, 17, 18 -> in.readInt();
                 case 5, 6 -> {
                     in.readLong();
                     i++; // a long or double takes two slots
@@ -325,6 +356,9 @@ class ArchitectureTest {
         for (int i = 1; i < count; i++) {
             if (utf8[i] != null && !classIndexes.contains(i) && !stringIndexes.contains(i)) {
                 addDescriptorClasses(utf8[i], refs);
+            }
+            if (methodClass[i] != 0 && "<init>".equals(utf8[nameOf[methodNameAndType[i]]])) {
+                refs.add(utf8[classNameIndex[methodClass[i]]] + CONSTRUCTED);
             }
         }
         return refs;

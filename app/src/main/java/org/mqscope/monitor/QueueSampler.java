@@ -1,5 +1,7 @@
 package org.mqscope.monitor;
 
+import org.mqscope.threads.Workers;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,14 @@ import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
 
 /**
- * Samples every queue of one backend on a thread of its own ({@value #THREAD_NAME}) without disturbing them: the
+ * Samples every queue of one backend on a thread of its own (mq-sampler) without disturbing them: the
  * listing gives names and QSIZE, and curmsgs comes from mq_getattr on a read-only, non-blocking descriptor the
  * sampler holds per queue. A descriptor is closed as soon as its queue leaves the listing or turns out unlinked, so
  * the sampler never keeps a deleted queue alive. Listeners get immutable {@link SampleBatch}es on the sampler
  * thread; Swing code hands them to the EDT. Not reentrant: one pass at a time, on the sampler thread.
  */
 public final class QueueSampler implements AutoCloseable {
-    public static final String THREAD_NAME = "mq-sampler";
+    public static final String THREAD_NAME = Workers.Intent.SAMPLER.threadName();
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(500);
     /** A queue that refused to open is tried again after this many passes, not on every one. */
     static final int RETRY_PASSES = 20;
@@ -46,11 +47,7 @@ public final class QueueSampler implements AutoCloseable {
 
     /** A sampler with its own daemon thread. */
     public QueueSampler(MqBackend backend) {
-        this(backend, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, THREAD_NAME);
-            t.setDaemon(true);
-            return t;
-        }), true);
+        this(backend, Workers.scheduled(Workers.Intent.SAMPLER), true);
     }
 
     QueueSampler(MqBackend backend, ScheduledExecutorService executor, boolean ownsExecutor) {

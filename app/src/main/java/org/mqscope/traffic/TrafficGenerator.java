@@ -1,5 +1,9 @@
 package org.mqscope.traffic;
 
+import java.util.concurrent.ExecutorService;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.threads.Workers;
+
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
 
@@ -7,43 +11,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Producers and consumers on chosen queues of one backend, so that tables and charts move: per queue a
  * {@link LaneSpec} (rates, priorities, payloads, pattern) and a producer and a consumer on threads named
- * {@value #THREAD_PREFIX}N (daemon), paced by token buckets, every call non-blocking or timed with
+ * mq-traffic-N (daemon), paced by token buckets, every call non-blocking or timed with
  * {@link #CALL_DEADLINE}. It opens only the queues it is given, never creates, unlinks or empties one on its own,
  * and closes its descriptors when stopped. On the kernel ({@link #realQueues()}) it changes real queues that other
  * programs may use. Starting and stopping block briefly (opening queues, waiting for workers to end): not on the
  * EDT; {@link #configure} and {@link #snapshot} never block and may be called from any thread.
  */
 public final class TrafficGenerator implements AutoCloseable {
-    public static final String THREAD_PREFIX = "mq-traffic-";
+    public static final String THREAD_PREFIX = Workers.Intent.TRAFFIC.threadName() + "-";
     /** Deadline of every timed send and receive: a worker sees a stop within about this long. */
     public static final Duration CALL_DEADLINE = Duration.ofMillis(50);
     /** The longest {@link #stop}, {@link #stopAll} or {@link #close} waits for workers to end. */
     public static final Duration STOP_WAIT = Duration.ofMillis(300);
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-    private static final long IDLE_THREAD_SECONDS = 2;
 
     private final MqBackend backend;
-    private final ThreadPoolExecutor executor;
+    private final ExecutorService executor;
     /** In the order added; changed under this object's lock, read without it. */
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public TrafficGenerator(MqBackend backend) {
         this.backend = backend;
-        executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, THREAD_PREFIX + THREAD_NUMBER.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        executor = Workers.pool(Workers.Intent.TRAFFIC);
     }
 
     public MqBackend backend() {
@@ -52,7 +46,7 @@ public final class TrafficGenerator implements AutoCloseable {
 
     /** True when the traffic goes to real queues of this machine (the kernel), not to an emulation. */
     public boolean realQueues() {
-        return !"emulated".equals(backend.id());
+        return !MqBackends.EMULATED.equals(backend.id());
     }
 
     /** Adds a lane for {@code spec.queue()}, or changes the one there (a running lane follows at once). */

@@ -28,7 +28,7 @@ final class Namespace {
     private static final int ROOT_DIR_UID = 0;
 
     private final MqLimits limits;
-    private final NotifyDispatcher notifier = new NotifyDispatcher();
+    private final NotificationDelivery notifier = new NotificationDelivery();
     private final Map<String, QueueInode> names = new HashMap<>();
     /** Queues that exist, including unlinked ones still open: they count toward queues_max until evicted. */
     private long queueCount;
@@ -42,7 +42,7 @@ final class Namespace {
         return limits;
     }
 
-    NotifyDispatcher notifier() {
+    NotificationDelivery notifier() {
         return notifier;
     }
 

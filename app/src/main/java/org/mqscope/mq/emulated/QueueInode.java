@@ -17,7 +17,7 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.Notification;
 import org.mqscope.mq.StatusLine;
-import org.mqscope.mq.emulated.NotifyDispatcher.Registration;
+import org.mqscope.mq.emulated.NotificationDelivery.Registration;
 
 /**
  * One queue object (the kernel's mqueue inode): attributes, stored messages, blocked senders and receivers, the

@@ -10,7 +10,7 @@ import org.mqscope.mq.Notification;
 
 /**
  * One descriptor's mq_notify: builds the struct sigevent and keeps the SIGEV_THREAD callbacks it registered
- * reachable in {@link NotifyDispatcher} until they fire or the registration goes.
+ * reachable in {@link SigevThreadCallback} until they fire or the registration goes.
  */
 final class NotifyRegistration {
     /**
@@ -41,9 +41,9 @@ final class NotifyRegistration {
         m.setMemory(Scratch.SIGEVENT, Layouts.SIGEVENT_SIZE, (byte) 0);
         long key = 0;
         if (n.method() == Notification.SIGEV_THREAD) {
-            key = NotifyDispatcher.remember(n.callback());
+            key = SigevThreadCallback.remember(n.callback());
             m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, key);
-            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY_FUNCTION, NotifyDispatcher.functionAddress());
+            m.setLong(Scratch.SIGEVENT + Layouts.SIGEV_NOTIFY_FUNCTION, SigevThreadCallback.functionAddress());
         } else {
             m.setInt(Scratch.SIGEVENT + Layouts.SIGEV_VALUE, n.value());
         }
@@ -53,19 +53,19 @@ final class NotifyRegistration {
         if (MqNative.mq_notify(fd, scratch.at(Scratch.SIGEVENT)) != 0) {
             MqException e = MqException.ofCode(Native.getLastError(), "mq_notify", name);
             if (key != 0) {
-                NotifyDispatcher.forget(key);
+                SigevThreadCallback.forget(key);
             }
             throw e;
         }
         if (key != 0) {
-            keys.removeIf(k -> !NotifyDispatcher.isPending(k)); // those fired already
+            keys.removeIf(k -> !SigevThreadCallback.isPending(k)); // those fired already
             keys.add(key);
         }
     }
 
     /** The registration is gone (removed, or the descriptor closed): its callbacks will not fire. */
     synchronized void forgetAll() {
-        keys.forEach(NotifyDispatcher::forget);
+        keys.forEach(SigevThreadCallback::forget);
         keys.clear();
     }
 

@@ -281,7 +281,7 @@ final class RecreateDialog extends JDialog {
         progress.setVisible(true);
         verdict.setText("Recreating " + queue + " and replaying " + AttrText.count(snapshot.size(), "message",
                 "messages") + "…");
-        ctx.io().run(() -> backend.recreate(queue, next), (RecreateResult r) -> {
+        ctx.io().runSlow(() -> backend.recreate(queue, next), (RecreateResult r) -> { // drains and refills: long
             busy = false;
             ctx.info("Recreated " + queue + ": maxmsg " + r.before().maxMessages() + " → " + r.after().maxMessages()
                     + ", msgsize " + r.before().messageSize() + " → " + r.after().messageSize() + "; replayed "

@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.threads.Workers;
+
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
@@ -11,18 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one {@link SendPlan} on the calling thread (the composer's own {@value #THREAD_NAME} executor, so a long
+ * Runs one {@link SendPlan} on the calling thread (the composer's own mq-send executor, so a long
  * bulk send never holds up mq-io's peeks and refreshes): opens its own write-only descriptor, sends message 1..N,
  * stops at the first failure (EAGAIN or ETIMEDOUT when the queue is full), and closes the descriptor. Cancellable
  * from any thread between sends, during the interval, and within a timed send's wait (which is sliced into short
  * waits so a cancel is seen within {@link #WAIT_SLICE}). No Swing here.
  */
 public final class BulkSender {
-    public static final String THREAD_NAME = "mq-send";
+    public static final String THREAD_NAME = Workers.Intent.SEND.threadName();
     /** Progress reports at most this often (the table and tree follow at this pace during a bulk send). */
     public static final Duration REPORT_PERIOD = Duration.ofMillis(250);
     /** The longest single wait inside a timed send: how late a cancel can be seen. */
@@ -38,11 +39,7 @@ public final class BulkSender {
 
     /** The composer's executor: one daemon thread, so a send stuck in a kernel call never keeps the JVM alive. */
     public static ExecutorService newExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, THREAD_NAME);
-            t.setDaemon(true);
-            return t;
-        });
+        return Workers.single(Workers.Intent.SEND);
     }
 
     /** Stops the send at the next chance; what was sent stays sent. Any thread. */

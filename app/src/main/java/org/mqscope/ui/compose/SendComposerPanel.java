@@ -44,7 +44,7 @@ import java.util.prefs.Preferences;
 
 /**
  * The "Send" tab: composes a payload and sends it N times to the selected queue, on the composer's own
- * {@value BulkSender#THREAD_NAME} thread with its own write-only descriptor (mq-io stays free for peeks and
+ * mq-send thread with its own write-only descriptor (mq-io stays free for peeks and
  * refreshes), with progress and Cancel. It never waits forever: a send either waits up to a timeout
  * (mq_timedsend) or not at all (O_NONBLOCK). EDT only.
  */

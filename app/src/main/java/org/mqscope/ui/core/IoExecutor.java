@@ -3,17 +3,23 @@ package org.mqscope.ui.core;
 import javax.swing.SwingUtilities;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.mqscope.threads.Workers;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The one place where the window's backend calls run: a single daemon thread named {@value #THREAD_NAME}. Each
- * task's result (or failure) is handed to the EDT. One thread keeps calls on one backend in the order the user
- * made them, so a refresh never overtakes the backend switch before it.
+ * Where the window's backend calls run, in two lanes of one daemon thread each (made by {@link Workers}): quick
+ * calls on {@value #THREAD_NAME} ({@link #run}), long ones on mq-slow ({@link #runSlow}: drain-and-restore peeks,
+ * recreate, stopping traffic, closing samplers and backends), so a quick read never waits behind a long task and
+ * a long task never holds up the reads queued after it. Each lane keeps its calls in the order the user made them,
+ * so a refresh never overtakes the backend switch before it. Each task's result (or failure) is handed to the EDT.
+ * The window owns it: closing it lets both lanes finish what is queued.
  */
 public final class IoExecutor implements AutoCloseable {
     public static final String THREAD_NAME = "mq-io";
+    static {
+        assert THREAD_NAME.equals(Workers.Intent.IO.threadName());
+    }
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     /** Work for the mq-io thread; may block, may throw. */
@@ -22,11 +28,8 @@ public final class IoExecutor implements AutoCloseable {
         T call() throws Exception;
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, THREAD_NAME);
-        t.setDaemon(true); // a stuck kernel call must not keep the JVM alive after the window closed
-        return t;
-    });
+    private final ExecutorService executor = Workers.single(Workers.Intent.IO);
+    private final ExecutorService slow = Workers.single(Workers.Intent.SLOW);
     private final Object idleLock = new Object();
     private int pending;
 
@@ -35,11 +38,21 @@ public final class IoExecutor implements AutoCloseable {
      * and linkage errors (a native library that will not load); other errors are not caught.
      */
     public <T> void run(IoTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        submit(executor, task, onSuccess, onFailure);
+    }
+
+    /** As {@link #run}, on the lane for long work (mq-slow), in order with the other long tasks. */
+    public <T> void runSlow(IoTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        submit(slow, task, onSuccess, onFailure);
+    }
+
+    private <T> void submit(ExecutorService lane, IoTask<T> task, Consumer<? super T> onSuccess,
+                            Consumer<? super Throwable> onFailure) {
         synchronized (idleLock) {
             pending++;
         }
         try {
-            executor.execute(() -> {
+            lane.execute(() -> {
                 Runnable followUp;
                 try {
                     T result = task.call();
@@ -91,12 +104,15 @@ public final class IoExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs what is queued (e.g. closing backends), then stops the thread; waits a little, never forever. */
+    /** Runs what is queued in both lanes (e.g. closing backends), then stops; waits a little, never forever. */
     @Override
     public void close() {
         executor.shutdown();
+        slow.shutdown();
         try {
-            executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            executor.awaitTermination(CLOSE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            slow.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -280,7 +280,7 @@ public final class TrafficPanel extends JPanel implements QueueView {
 
     /** On the kernel, asks once per backend session before the first start. */
     private boolean confirmKernel() {
-        if (generator == null || !generator.realQueues() || kernelConfirmed) {
+        if (generator == null || ctx.kind() != BackendKind.KERNEL || kernelConfirmed) {
             return generator != null;
         }
         kernelConfirmed = new Dialogs().confirm(ctx.window(), "Generate traffic on real queues",
@@ -299,7 +299,7 @@ public final class TrafficPanel extends JPanel implements QueueView {
             return;
         }
         try {
-            ctx.io().run(() -> {
+            ctx.io().runSlow(() -> {
                 g.close();
                 return null;
             }, ignored -> { }, failure -> { });
@@ -310,7 +310,7 @@ public final class TrafficPanel extends JPanel implements QueueView {
 
     private void onIo(IoTask<Void> task, String operation) {
         TrafficGenerator g = generator;
-        ctx.io().run(task, ignored -> {
+        ctx.io().runSlow(task, ignored -> { // stopping waits for the workers: the long lane, in order
             if (g == generator) {
                 refreshCounters();
             }

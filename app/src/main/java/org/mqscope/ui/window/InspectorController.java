@@ -4,6 +4,7 @@ import org.mqscope.ui.core.Numbers;
 
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.IoExecutor.IoTask;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.QueueView;
 import org.mqscope.ui.core.Dialogs;
@@ -36,6 +37,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The selected queue and its messages: which peek method applies, live peeks (exact, about twice a second) or
@@ -240,18 +242,20 @@ final class InspectorController implements QueueView {
         if (drain) {
             table.setInfo("Peeking by drain and restore…");
         }
-        io.run(() -> {
+        IoTask<PeekResult> task = () -> {
             try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
                 PeekResult r = q.snapshot();
                 // An unchanged live peek repaints nothing: the comparison runs here, off the EDT.
                 return !drain && r.messages().equals(before) && !before.isEmpty() ? null : r;
             }
-        }, result -> {
+        };
+        Consumer<PeekResult> shownIfCurrent = result -> {
             peekInFlight = false;
             if (sel == selection && result != null) {
                 showPeek(name, result);
             }
-        }, failure -> {
+        };
+        Consumer<Throwable> failed = failure -> {
             peekInFlight = false;
             if (sel == selection) {
                 if (fromTimer) {
@@ -261,7 +265,13 @@ final class InspectorController implements QueueView {
                     peekFailed(name, failure);
                 }
             }
-        });
+        };
+        // A drain and restore takes as long as the queue is deep: the long lane, so quick reads go on meanwhile.
+        if (drain) {
+            io.runSlow(task, shownIfCurrent, failed);
+        } else {
+            io.run(task, shownIfCurrent, failed);
+        }
     }
 
     private void showPeek(String name, PeekResult r) {

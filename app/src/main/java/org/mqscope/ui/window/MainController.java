@@ -20,7 +20,7 @@ import org.mqscope.ui.toolbar.MainToolBar;
 
 import javax.swing.SwingUtilities;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,8 +47,11 @@ final class MainController {
     private final QueueView followers;
     private Duration samplePeriod = SAMPLE_PERIOD;
 
-    /** Backends started so far, kept so switching back finds the same emulated namespace. mq-io only. */
-    private final Map<BackendKind, MqBackend> started = new EnumMap<>(BackendKind.class);
+    /**
+     * Backends started so far, kept so switching back finds the same emulated namespace. Filled on mq-io, emptied
+     * by the close on mq-slow.
+     */
+    private final Map<BackendKind, MqBackend> started = new ConcurrentHashMap<>();
 
     private BackendKind currentKind;
     private MqBackend raw;
@@ -178,14 +181,15 @@ final class MainController {
         }
     }
 
-    /** Stops sampling and closes every backend started, on mq-io after whatever is queued there. */
+    /** Stops sampling and closes every backend started, on mq-slow after whatever long work is queued there. */
     void close() {
         assert SwingUtilities.isEventDispatchThread();
         generation++;
         raw = null;
         QueueSampler s = sampler;
         sampler = null;
-        io.run(() -> {
+        // On the long lane: after any drain-and-restore or traffic stop still running, which use the backends.
+        io.runSlow(() -> {
             if (s != null) {
                 s.close();
             }
@@ -259,7 +263,7 @@ final class MainController {
         QueueSampler s = sampler;
         sampler = null;
         if (s != null) {
-            io.run(() -> {
+            io.runSlow(() -> { // waits for a pass in progress: not in front of quick reads
                 s.close();
                 return null;
             }, ignored -> { }, failure -> { });

@@ -37,10 +37,10 @@ class KernelNotifyTest extends KernelTestBase {
             Thread thread = ran.get(10, TimeUnit.SECONDS);
             assertThat(thread).isNotSameAs(Thread.currentThread());
             assertThat(thread.isDaemon()).isTrue();
-            assertThat(thread.getName()).isEqualTo(NotifyDispatcher.THREAD_NAME);
+            assertThat(thread.getName()).isEqualTo(SigevThreadCallback.THREAD_NAME);
             // One-shot: consumed by firing.
             assertThat(status(q).notifyPid()).isZero();
-            assertThat(NotifyDispatcher.isPending(q.notifyKey())).isFalse();
+            assertThat(SigevThreadCallback.isPending(q.notifyKey())).isFalse();
         }
     }
 
@@ -62,9 +62,9 @@ class KernelNotifyTest extends KernelTestBase {
         try (KernelQueue q = createQueue()) {
             q.notify(Notification.callback(() -> { }));
             long key = q.notifyKey();
-            assertThat(NotifyDispatcher.isPending(key)).isTrue();
+            assertThat(SigevThreadCallback.isPending(key)).isTrue();
             q.notify(null);
-            assertThat(NotifyDispatcher.isPending(key)).isFalse();
+            assertThat(SigevThreadCallback.isPending(key)).isFalse();
             assertThat(status(q).notifyPid()).isZero();
             // Registering again works (no EBUSY): the kernel really dropped it.
             q.notify(Notification.none());
@@ -78,7 +78,7 @@ class KernelNotifyTest extends KernelTestBase {
         q.notify(Notification.callback(() -> { }));
         long key = q.notifyKey();
         q.close();
-        assertThat(NotifyDispatcher.isPending(key)).isFalse();
+        assertThat(SigevThreadCallback.isPending(key)).isFalse();
     }
 
     @Test

@@ -42,6 +42,27 @@ class IoExecutorTest {
     }
 
     @Test
+    void aQuickReadIsNotHeldUpByALongTaskOnTheSlowLane() throws InterruptedException {
+        CountDownLatch longTaskRunning = new CountDownLatch(1);
+        CountDownLatch releaseLongTask = new CountDownLatch(1);
+        CountDownLatch quickDone = new CountDownLatch(1);
+        AtomicReference<String> slowThread = new AtomicReference<>();
+        io.runSlow(() -> {
+            slowThread.set(Thread.currentThread().getName());
+            longTaskRunning.countDown();
+            return releaseLongTask.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }, r -> { }, f -> { });
+        assertThat(longTaskRunning.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        io.run(() -> 1, r -> quickDone.countDown(), f -> { });
+        assertThat(quickDone.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the quick read ran while the long task still held its lane").isTrue();
+        assertThat(io.awaitIdle(Duration.ofMillis(50))).as("idle counts the long task too").isFalse();
+        releaseLongTask.countDown();
+        assertThat(io.awaitIdle(WAIT)).isTrue();
+        assertThat(slowThread.get()).isEqualTo("mq-slow");
+    }
+
+    @Test
     void aFailureArrivesOnTheEdtWithItsErrno() throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Boolean> onEdt = new AtomicReference<>();

@@ -5,6 +5,7 @@ import org.mqscope.ui.core.ThreadCheckingRepaintManager;
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Edt;
+import org.mqscope.ui.core.EdtGuard;
 import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.BackendFactory;
@@ -40,7 +41,8 @@ import org.mqscope.ui.queues.QueueTreePanel;
  * the {@link ThreadCheckingRepaintManager} are installed once per test class and removed after it. After each
  * test: the window is closed through its own quit path (which stops the sampler, whose descriptors would
  * otherwise keep opening and closing every queue in this JVM), mq-io drained and closed, what the test handed to
- * {@link #closeAfter} closed (last first), the node removed, and the test fails if Swing was touched off the EDT.
+ * {@link #closeAfter} closed (last first), the node removed, and the test fails if Swing was touched off the EDT or a backend the window started
+ * was called on it ({@link EdtGuard}).
  */
 public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace PER_CLASS = ExtensionContext.Namespace.create(GuiWindow.class);
@@ -49,6 +51,8 @@ public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
     private Duration wait = Duration.ofSeconds(15);
     private Duration poll = Duration.ofMillis(25);
     private ThreadCheckingRepaintManager threadCheck;
+    /** Every backend the window starts fails a call made on the EDT; checked after each test. */
+    private final EdtGuard edtGuard = new EdtGuard();
     private IoExecutor io;
     private Preferences prefsNode;
     private UiPrefs prefs;
@@ -113,6 +117,7 @@ public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
                 prefsNode.removeNode();
             } finally {
                 assertThat(threadCheck.violations()).as("Swing touched off the EDT").isEmpty();
+                assertThat(edtGuard.violations()).as("backend called on the EDT").isEmpty();
             }
         } finally {
             cleanups.clear();
@@ -144,8 +149,8 @@ public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
             robot = BasicRobot.robotWithNewAwtHierarchy();
         }
         frame = GuiActionRunner.execute(() -> {
-            MainFrame f = new MainFrame(io, backends, WindowBounds.remembered(prefsNode), prefs, new Dialogs(),
-                    Theme.LIGHT);
+            MainFrame f = new MainFrame(io, edtGuard.wrap(backends), WindowBounds.remembered(prefsNode), prefs,
+                    new Dialogs(), Theme.LIGHT);
             f.setVisible(true);
             kind.ifPresent(k -> f.start(Optional.of(k), false));
             return f;

@@ -1,11 +1,10 @@
 package org.mqscope.mq.emulated;
 
+import org.mqscope.threads.Workers;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.mqscope.mq.Notification;
@@ -14,8 +13,8 @@ import org.mqscope.mq.Notification;
  * Delivers fired notifications outside the queue's lock: SIGEV_THREAD callbacks on a thread of their own (as
  * glibc's helper starts a new thread), SIGEV_SIGNAL to the owner process's signal handler, if it installed one.
  */
-final class NotifyDispatcher {
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(new NamedDaemons("mq-notify"));
+final class NotificationDelivery {
+    private static final ExecutorService THREADS = Workers.pool(Workers.Intent.EMULATED_NOTIFY);
 
     private final Map<Integer, Consumer<DeliveredSignal>> handlers = new ConcurrentHashMap<>();
 
@@ -50,19 +49,4 @@ final class NotifyDispatcher {
     record Registration(int ownerPid, Notification notification) {
     }
 
-    private static final class NamedDaemons implements ThreadFactory {
-        private final String prefix;
-        private final AtomicInteger next = new AtomicInteger();
-
-        NamedDaemons(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, prefix + "-" + next.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    }
 }

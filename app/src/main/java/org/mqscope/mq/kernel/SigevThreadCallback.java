@@ -1,5 +1,7 @@
 package org.mqscope.mq.kernel;
 
+import org.mqscope.threads.Workers;
+
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
@@ -15,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * trampoline can never be freed while glibc may still call it (a notification can be in flight after the
  * registration is gone). {@code sigev_value} carries a key that selects the registration's Runnable.
  */
-final class NotifyDispatcher {
-    static final String THREAD_NAME = "mq-notify";
+final class SigevThreadCallback {
+    static final String THREAD_NAME = Workers.Intent.KERNEL_NOTIFY.threadName();
 
     /** The C signature {@code void (*)(union sigval)}; the 8-byte union travels like a long. */
     interface NotifyFunction extends Callback {
@@ -44,7 +46,7 @@ final class NotifyDispatcher {
         FUNCTION_ADDRESS = Pointer.nativeValue(CallbackReference.getFunctionPointer(FUNCTION));
     }
 
-    private NotifyDispatcher() {
+    private SigevThreadCallback() {
     }
 
     /** Address to store in sigev_notify_function. */

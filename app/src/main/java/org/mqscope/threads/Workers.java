@@ -1,0 +1,80 @@
+package org.mqscope.threads;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every thread mqscope starts is made here, by intent, through one factory: named after what it does, daemon
+ * (a kernel call stuck past its deadline must not keep the JVM alive once the window has closed). ArchitectureTest
+ * keeps it the only place that constructs a Thread or calls {@link Executors}. Whoever asks for an executor owns
+ * it and shuts it down (the window: io and slow through IoExecutor; a sampler, a traffic run, a send its own).
+ */
+public final class Workers {
+    /** Idle threads of a growing pool go after this long. */
+    static final long IDLE_SECONDS = 30;
+
+    /** What a thread is for; its name says so in a thread dump. */
+    public enum Intent {
+        /** Quick backend calls of the window, one at a time in the user's order. */
+        IO("mq-io"),
+        /** Long backend work of the window (drain-and-restore peeks, recreate, stopping traffic, closing). */
+        SLOW("mq-slow"),
+        /** The composer's bulk sends. */
+        SEND("mq-send"),
+        /** A queue sampler's passes. */
+        SAMPLER("mq-sampler"),
+        /** The traffic engine's producers and consumers, one thread each. */
+        TRAFFIC("mq-traffic"),
+        /** The emulation's SIGEV_THREAD callbacks and signal handlers. */
+        EMULATED_NOTIFY("mq-emulated-notify"),
+        /** glibc's SIGEV_THREAD threads, attached to the JVM under this name (the kernel backend's notify). */
+        KERNEL_NOTIFY("mq-kernel-notify");
+
+        private final String threadName;
+
+        Intent(String threadName) {
+            this.threadName = threadName;
+        }
+
+        /** The thread's name, or the prefix of "name-N" for a pool's threads. */
+        public String threadName() {
+            return threadName;
+        }
+    }
+
+    private Workers() {
+    }
+
+    /** One thread named exactly {@code intent}'s name: tasks run one at a time in order. */
+    public static ExecutorService single(Intent intent) {
+        return Executors.newSingleThreadExecutor(daemons(intent, false));
+    }
+
+    /** One scheduling thread named exactly {@code intent}'s name. */
+    public static ScheduledExecutorService scheduled(Intent intent) {
+        return Executors.newSingleThreadScheduledExecutor(daemons(intent, false));
+    }
+
+    /** A thread per task running at once ("name-1", "name-2"...), idle ones gone after {@value #IDLE_SECONDS} s. */
+    public static ExecutorService pool(Intent intent) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemons(intent, true));
+    }
+
+    /** The one thread factory: daemon threads named for {@code intent}, numbered when there may be several. */
+    static ThreadFactory daemons(Intent intent, boolean numbered) {
+        AtomicInteger next = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, numbered ? intent.threadName() + "-" + next.incrementAndGet()
+                    : intent.threadName());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
