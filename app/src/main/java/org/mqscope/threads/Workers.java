@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Workers {
     /** Idle threads of a growing pool go after this long. */
-    static final long IDLE_SECONDS = 30;
+    static final long IDLE_SECONDS = 2;
 
     /** What a thread is for; its name says so in a thread dump. */
     public enum Intent {

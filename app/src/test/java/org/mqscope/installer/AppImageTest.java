@@ -1,9 +1,11 @@
 package org.mqscope.installer;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,8 +98,7 @@ class AppImageTest {
 
     @Test
     void launcherTakesAScreenshotUnderADisplay() throws IOException {
-        assumeTrue(!GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") != null,
-                "screenshot check skipped: no display (.ci/run provides Xvfb)");
+        Needs.display();
         Path png = scratch.resolve("shot.png");
         Path home = Files.createDirectories(scratch.resolve("home"));
 

@@ -1,5 +1,8 @@
 package org.mqscope.installer;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -115,7 +118,7 @@ class DebPackageTest {
 
     @Test
     void installsIntoAScratchRootAndRemovesWithoutATrace() throws IOException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "dpkg --root needs root to set file owners");
+        Needs.root("dpkg --root needs root to set file owners");
         Path admin = root.resolve("var/lib/dpkg");
         for (String dir : List.of("info", "updates", "triggers")) {
             Files.createDirectories(admin.resolve(dir));

@@ -1,5 +1,8 @@
 package org.mqscope.monitor;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mqscope.monitor.series.SeriesStore;
@@ -37,7 +39,7 @@ class ChartedQueueUnlinkTest {
             kernel = MqBackends.kernel();
             kernel.list();
         } catch (MqException e) {
-            Assumptions.abort("no kernel mqueue here: " + e.getMessage());
+            throw Needs.missing(Need.KERNEL_MQUEUE, e.getMessage());
         }
     }
 

@@ -1,10 +1,12 @@
 package org.mqscope.monitor;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -60,15 +62,14 @@ class QueueSamplerTest {
         try {
             kernel = MqBackends.kernel();
         } catch (MqException e) {
-            Assumptions.abort("no kernel backend: " + e.getMessage());
-            return;
+            throw Needs.missing(Need.KERNEL_MQUEUE, "no kernel backend: " + e.getMessage());
         }
         String name = "/mqscope-sampler-" + UUID.randomUUID();
         try (kernel; QueueSampler s = new QueueSampler(kernel)) {
             try {
                 kernel.list();
             } catch (MqException e) {
-                Assumptions.abort("/dev/mqueue is not mounted: " + e.getMessage());
+                throw Needs.missing(Need.KERNEL_MQUEUE, "/dev/mqueue is not mounted: " + e.getMessage());
             }
             long before = OpenQueueFds.of(name);
             kernel.open(name, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16)).close();

@@ -22,6 +22,12 @@ interface BackendFixture {
      */
     OtherProcess isolatedProcess(int uid, int gid, MqLimits limits);
 
+    /**
+     * True when SIGEV_SIGNAL with a real signal number registers; false where the backend refuses it with
+     * EOPNOTSUPP because the signal would be delivered to the JVM itself (the kernel backend).
+     */
+    boolean deliversRealSignals();
+
     /** True when the call's thread is asleep inside the backend (a blocked send, receive or poll). */
     boolean isBlocked(BlockedCall<?> call);
 }

@@ -1,5 +1,8 @@
 package org.mqscope.mq;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * {@link OtherProcess} as a real process: a child JVM running {@link ChildProcessMain}, started behind a wrapper
@@ -51,13 +53,13 @@ final class ChildJvmProcess implements OtherProcess {
         String hello = firstReply();
         if (hello.startsWith("UNAVAILABLE ")) {
             process.destroy();
-            Assumptions.abort("the kernel backend does not start in a child process: "
+            throw Needs.missing(Need.KERNEL_MQUEUE, "the kernel backend does not start in a child process: "
                     + ChildProcessMain.decode(hello.substring("UNAVAILABLE ".length())));
         }
         if (!hello.startsWith("READY ")) {
             process.destroy();
-            Assumptions.abort("cannot start another process with " + String.join(" ", wrapper) + ": "
-                    + hello + " " + errorOutput());
+            throw Needs.missing(Need.CHILD_JVM, "cannot start another process with " + String.join(" ", wrapper)
+                    + ": " + hello + " " + errorOutput());
         }
         pid = Integer.parseInt(hello.substring("READY ".length()).trim());
     }
@@ -107,8 +109,7 @@ final class ChildJvmProcess implements OtherProcess {
         try {
             return new ChildJvmProcess(wrapper, exitOnClose);
         } catch (IOException e) {
-            Assumptions.abort("cannot start another process: " + e);
-            throw new AssertionError(e);
+            throw Needs.missing(Need.CHILD_JVM, "cannot start another process: " + e);
         }
     }
 

@@ -46,4 +46,9 @@ final class EmulatedFixture implements BackendFixture {
         return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
                 && !(LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer);
     }
+
+    @Override
+    public boolean deliversRealSignals() {
+        return true;
+    }
 }

@@ -1,5 +1,8 @@
 package org.mqscope.mq;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +30,7 @@ final class KernelFixture implements BackendFixture {
         try {
             return MqBackends.kernel();
         } catch (Exception | LinkageError e) {
-            Assumptions.abort("no kernel message queues here: " + e);
-            throw new AssertionError(e);
+            throw Needs.missing(Need.KERNEL_MQUEUE, e.toString());
         }
     }
 
@@ -87,5 +89,10 @@ final class KernelFixture implements BackendFixture {
             // fall through: unknown means assume the Linux default
         }
         return MqLimits.LINUX_DEFAULTS.rlimitMsgqueue();
+    }
+
+    @Override
+    public boolean deliversRealSignals() {
+        return false;
     }
 }

@@ -36,8 +36,12 @@ abstract class OpenContract extends MqContract {
     void threeDotsAndLeadingDotsAreOrdinaryNames() throws MqException {
         for (String name : List.of("/...", newName().replace("/", "/..."))) {
             track(name);
-            mq.open(name, RDWR_CREATE, 0600, SMALL).close();
+            mq.open(name, RDWR_CREATE | Mq.O_EXCL, 0600, SMALL).close();
+            assertThat(mq.list()).as(name + " listed under its own name").extracting(QueueInfo::name)
+                    .contains(name);
             mq.unlink(name);
+            assertThat(mq.list()).extracting(QueueInfo::name).doesNotContain(name);
+            assertThat(errnoOf(() -> mq.unlink(name))).as("gone: a second unlink").isEqualTo(Errno.ENOENT);
         }
     }
 

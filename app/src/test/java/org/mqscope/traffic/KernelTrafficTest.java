@@ -1,10 +1,13 @@
 package org.mqscope.traffic;
 
+import org.mqscope.Eventually;
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mqscope.mq.Mq;
@@ -26,7 +29,7 @@ class KernelTrafficTest {
             kernel = MqBackends.kernel();
             kernel.list();
         } catch (MqException | LinkageError e) {
-            Assumptions.abort("no kernel backend or /dev/mqueue: " + e.getMessage());
+            throw Needs.missing(Need.KERNEL_MQUEUE, e.getMessage());
         }
     }
 
@@ -52,25 +55,21 @@ class KernelTrafficTest {
         try {
             g.configure(LaneSpec.of(name).withRates(200, 100).withPayload(PayloadKind.FRAMES));
             g.start(name);
-            Thread.sleep(150);
-            assertThat(OpenQueueFds.of(name)).as("producer and consumer descriptors").isEqualTo(before + 2);
-            Thread.sleep(350);
+            Eventually.until("a producer and a consumer descriptor", () -> OpenQueueFds.of(name) == before + 2);
+            Eventually.until("21 sent and 11 received", () -> {
+                LaneStats now = g.snapshot().find(name);
+                return now.sent() > 20 && now.received() > 10;
+            });
         } finally {
             long t0 = System.nanoTime();
             g.close();
             assertThat((System.nanoTime() - t0) / 1_000_000).as("close took ms").isLessThan(500);
         }
         LaneStats s = g.snapshot().find(name);
-        assertThat(s.sent()).isGreaterThan(20);
-        assertThat(s.received()).isGreaterThan(10);
         assertThat(s.failures()).as(s.lastProblem()).isZero();
         try (MqQueue q = kernel.open(name, Mq.O_RDONLY)) {
-            long depth = q.getAttributes().currentMessages();
-            assertThat(depth).isEqualTo(s.sent() - s.received());
-            if (depth == 10) {
-                // Full: the producer's timed sends ran into their deadline, and said so.
-                assertThat(s.etimedout()).isGreaterThan(0);
-            }
+            assertThat(q.getAttributes().currentMessages()).as("nothing lost, nothing counted twice")
+                    .isEqualTo(s.sent() - s.received());
         }
         assertThat(OpenQueueFds.of(name)).as("/proc/self/fd after stop").isEqualTo(before);
         TrafficGeneratorTest.awaitNoTrafficThreads();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,15 +46,36 @@ class KernelNotifyTest extends KernelTestBase {
     }
 
     @Test
-    void callbackSurvivesGarbageCollectionWhileRegistered() throws Exception {
+    void callbackSurvivesGarbageCollectionWhileRegisteredAndIsFreedOnceTheRegistrationGoes() throws Exception {
         try (KernelQueue q = createQueue()) {
+            // Only the registration holds the callback: the test keeps a weak reference, so a registry that let
+            // it go would fail here, and one that never let go would fail below.
             CountDownLatch fired = new CountDownLatch(1);
-            q.notify(Notification.callback(fired::countDown));
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
+            Runnable callback = fired::countDown;
+            WeakReference<Runnable> kept = new WeakReference<>(callback);
+            q.notify(Notification.callback(callback));
+            callback = null;
+            collectGarbage();
+            assertThat(kept.get()).as("the callback while registered").isNotNull();
             q.send(new byte[] {1}, 0);
             assertThat(fired.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CountDownLatch never = new CountDownLatch(1);
+            Runnable unused = never::countDown; // capturing: a lambda without captures is one cached instance
+            WeakReference<Runnable> dropped = new WeakReference<>(unused);
+            q.notify(Notification.callback(unused));
+            unused = null;
+            q.notify(null);
+            for (int i = 0; i < 20 && dropped.get() != null; i++) {
+                collectGarbage();
+            }
+            assertThat(dropped.get()).as("the callback of a removed registration is not kept").isNull();
+        }
+    }
+
+    private static void collectGarbage() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
         }
     }
 

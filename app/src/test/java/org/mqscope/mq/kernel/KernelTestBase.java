@@ -1,5 +1,8 @@
 package org.mqscope.mq.kernel;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
@@ -26,8 +28,7 @@ abstract class KernelTestBase {
         try {
             return new KernelBackend();
         } catch (MqException e) {
-            Assumptions.abort("the kernel backend is unavailable here: " + e.getMessage());
-            throw new AssertionError(e);
+            throw Needs.missing(Need.KERNEL_MQUEUE, "the kernel backend is unavailable here: " + e.getMessage());
         }
     }
 

@@ -1,13 +1,14 @@
 package org.mqscope.ui.app;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import org.mqscope.ui.core.Edt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class StartupProbeTest {
 
     @Test
     void reportsTheFirstPaintOnceAndGivesTheGlassPaneBack() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI test skipped: Java runs headless (no display)");
+        Needs.display();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         AtomicReference<JFrame> frame = new AtomicReference<>();

@@ -1,5 +1,8 @@
 package org.mqscope.ui.window;
 
+import org.mqscope.Needs;
+import org.mqscope.Needs.Need;
+
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.ThreadCheckingRepaintManager;
 import org.mqscope.ui.core.Theme;
@@ -10,10 +13,7 @@ import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.BackendFactory;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.GraphicsEnvironment;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -74,11 +74,7 @@ public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        assumeFalse(GraphicsEnvironment.isHeadless(),
-                "GUI test skipped: Java runs headless (no display); .ci/run provides Xvfb");
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isBlank(),
-                "GUI test skipped: DISPLAY is not set; .ci/run provides Xvfb");
+        Needs.display();
         ExtensionContext testClass = context.getParent().orElseThrow();
         threadCheck = testClass.getStore(PER_CLASS)
                 .getOrComputeIfAbsent(ThreadCheck.class, k -> new ThreadCheck(), ThreadCheck.class).manager;

@@ -1,5 +1,7 @@
 package org.mqscope.ui.window;
 
+import org.mqscope.Eventually;
+
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.BackendFactory;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import org.mqscope.traffic.TrafficGenerator;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.MqBackends;
 import org.mqscope.ui.queues.QueueTreeModel.QueueEntry;
 import org.mqscope.ui.queues.QueueTreePanel;
@@ -44,9 +47,10 @@ class TrafficGuiTest {
     void trafficStartedInTheTabMovesTheTreeAndStopsWithTheWindow() throws Exception {
         MqBackend emulated = gui.closeAfter(MqBackends.emulated());
         emulated.open(QUEUE, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(10, 128)).close();
-        // Remembered settings for new rows: a producer only, so the depth climbs.
+        // Remembered settings for new rows: a slow producer only, so the depth climbs and is far from full (10)
+        // when stopped: a producer still running would keep raising it.
         Preferences traffic = gui.prefsNode().node("traffic");
-        traffic.putDouble("producerRate", 20);
+        traffic.putDouble("producerRate", 2);
         traffic.putDouble("consumerRate", 0);
         BackendFactory factory = kind -> {
             if (kind == BackendKind.EMULATED) {
@@ -65,28 +69,27 @@ class TrafficGuiTest {
         window.table("traffic.table").requireRowCount(1);
         window.button("traffic.startAll").click();
 
-        gui.eventually("the tree's depth of " + QUEUE + " to rise", () -> treeDepth(panel, QUEUE) >= 3);
+        gui.eventually("the tree's depth of " + QUEUE + " to rise", () -> treeDepth(panel, QUEUE) >= 2);
         assertThat(TrafficGeneratorThreads.alive()).isNotEmpty();
 
         window.button("traffic.stopAll").click();
         assertThat(gui.io().awaitIdle(gui.waitLimit())).isTrue();
         javax.swing.JTable table = window.table("traffic.table").target();
         gui.eventually("the Run box cleared", () -> Boolean.FALSE.equals(table.getModel().getValueAt(0, 1)));
-        Thread.sleep(1200); // a sampling pass (every 500 ms) after the stop
-        long stoppedAt = GuiActionRunner.execute(() -> treeDepth(panel, QUEUE));
-        Thread.sleep(1200);
-        assertThat(GuiActionRunner.execute(() -> treeDepth(panel, QUEUE))).as("depth after Stop all")
-                .isEqualTo(stoppedAt);
+        // Stopped means no producer thread is left to send (not: the depth looked still for a while).
+        Eventually.until("no traffic thread left after Stop all", () -> TrafficGeneratorThreads.alive().isEmpty());
+        long stoppedAt;
+        try (MqQueue q = emulated.open(QUEUE, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+            stoppedAt = q.getAttributes().currentMessages();
+        }
+        assertThat(stoppedAt).as("stopped before the queue was full, so a running producer would show").isLessThan(10);
+        gui.eventually("the tree showing the depth at the stop", () -> treeDepth(panel, QUEUE) == stoppedAt);
 
         window.button("traffic.startAll").click();
         assertThat(gui.io().awaitIdle(gui.waitLimit())).isTrue();
         GuiActionRunner.execute(gui.frame()::quit);
         assertThat(gui.io().awaitIdle(gui.waitLimit())).isTrue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (!TrafficGeneratorThreads.alive().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(TrafficGeneratorThreads.alive()).as("traffic threads after the window closed").isEmpty();
+        Eventually.until("no traffic thread after the window closed", () -> TrafficGeneratorThreads.alive().isEmpty());
     }
 
     /** Live threads of any traffic generator in this JVM. */
