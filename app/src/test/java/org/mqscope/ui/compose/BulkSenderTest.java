@@ -1,5 +1,7 @@
 package org.mqscope.ui.compose;
 
+import org.mqscope.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.ReadOnlyBackend;
@@ -120,7 +123,7 @@ class BulkSenderTest {
         BulkSender sender = new BulkSender();
         Future<SendOutcome> f = thread.submit(() -> sender.run(backend,
                 plan(Payload.text("x"), 0, 3, Duration.ZERO, Duration.ofMinutes(5)), (s, t, e) -> { }));
-        Thread.sleep(300); // the first went, the second waits for room
+        Eventually.until("the first sent, the queue full", () -> depth() == 1);
         long start = System.nanoTime();
         sender.cancel();
         SendOutcome o = f.get(5, TimeUnit.SECONDS);
@@ -139,11 +142,11 @@ class BulkSenderTest {
         List<Long> reports = java.util.Collections.synchronizedList(new ArrayList<>());
         Future<SendOutcome> f = thread.submit(() -> sender.run(backend,
                 plan(Payload.text("x"), 0, 10, Duration.ofMillis(100), null), (s, t, e) -> reports.add(s)));
-        Thread.sleep(550);
+        Eventually.until("three sent", () -> reports.stream().anyMatch(n -> n >= 3));
         sender.cancel();
         SendOutcome o = f.get(5, TimeUnit.SECONDS);
         assertThat(o.cancelled()).isTrue();
-        assertThat(o.sent()).isBetween(3L, 8L);
+        assertThat(o.sent()).as("stopped between two sends, before the tenth").isBetween(3L, 9L);
         assertThat(reports).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(o.sent()));
         assertThat(drain()).hasSize((int) o.sent());
     }
@@ -169,5 +172,11 @@ class BulkSenderTest {
                 plan(Payload.text("x"), 0, 1, Duration.ZERO, null), (s, t, e) -> { });
         assertThat(readOnly.failure().errno()).isEqualTo(Errno.EROFS);
         assertThat(drain()).isEmpty();
+    }
+
+    private long depth() throws MqException {
+        try (MqQueue q = backend.open(Q, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+            return q.getAttributes().currentMessages();
+        }
     }
 }
