@@ -34,6 +34,8 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     private final KernelLimits limits;
     private final Path journalDirectory;
     private final PeekStrategy peekStrategy;
+    /** Drain and restore: the peek strategy today, and what recreate uses to move messages whatever peeks. */
+    private final DrainRestorePeek drainRestore;
     private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -53,7 +55,8 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         this.directory = new MqueueDirectory(mqueueDirectory, this::heldStatus);
         this.limits = new KernelLimits(sysctlDirectory);
         this.journalDirectory = journalDirectory;
-        this.peekStrategy = new DrainRestorePeek(journalDirectory);
+        this.drainRestore = new DrainRestorePeek(journalDirectory);
+        this.peekStrategy = drainRestore;
     }
 
     PeekStrategy peekStrategy() {
@@ -62,7 +65,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     /** Shortens how long a drain-and-restore waits for room in a full queue (tests). */
     void restorePatience(Duration patience) {
-        ((DrainRestorePeek) peekStrategy).restorePatience(patience);
+        drainRestore.restorePatience(patience);
     }
 
     /** Where this backend keeps its peek journals. */
@@ -155,7 +158,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "recreate", null);
         }
-        return new Recreator(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience())
+        return new Recreator(journalDirectory, drainRestore.restorePatience())
                 .recreate(name, newAttrs);
     }
 

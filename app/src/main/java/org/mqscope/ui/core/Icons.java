@@ -5,6 +5,8 @@ import com.formdev.flatlaf.extras.FlatSVGUtils;
 
 import java.awt.Image;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SVG icons from org/mqscope/icons/ in the jar (sources in the repository's icons/). FlatSVGIcon picks
@@ -18,9 +20,21 @@ public final class Icons {
     private Icons() {
     }
 
-    /** A 16 px action icon, e.g. {@code action("refresh")}. */
+    private static final Map<String, FlatSVGIcon> ACTIONS = new ConcurrentHashMap<>();
+
+    /**
+     * A 16 px action icon, e.g. {@code action("refresh")}: one instance per name, shared (an icon holds no state
+     * of the component it paints on). A name with no SVG in the jar fails here, at once, instead of painting an
+     * empty square somewhere later.
+     */
     public static FlatSVGIcon action(String name) {
-        return new FlatSVGIcon(ROOT + name + ".svg", ACTION_SIZE, ACTION_SIZE, Icons.class.getClassLoader());
+        return ACTIONS.computeIfAbsent(name, n -> {
+            String path = ROOT + n + ".svg";
+            if (Icons.class.getClassLoader().getResource(path) == null) {
+                throw new IllegalArgumentException("no icon " + path + " in the jar (sources: icons/" + n + ".svg)");
+            }
+            return new FlatSVGIcon(path, ACTION_SIZE, ACTION_SIZE, Icons.class.getClassLoader());
+        });
     }
 
     /** The warning sign used by notices and failure messages. */
