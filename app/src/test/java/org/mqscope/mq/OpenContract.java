@@ -199,4 +199,22 @@ abstract class OpenContract extends MqContract {
             assertThat(outcome(() -> mq.open(q.name(), Mq.O_RDONLY).close())).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aClosedBackendRefusesEveryCallWithEbadfAndClosesItsDescriptors() throws MqException {
+        String name = newName();
+        track(name);
+        MqBackend other = fixture().sameProcess(mq);
+        MqQueue q = other.open(name, RDWR_CREATE, 0600, SMALL);
+        other.close();
+        other.close(); // twice: nothing more to do
+        assertThat(errnoOf(() -> q.send(bytes("x"), 0))).as("its descriptors closed").isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(() -> other.open(name, Mq.O_RDONLY))).isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(() -> other.unlink(name))).isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(other::list)).isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(() -> other.statusLine(name))).isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(() -> other.recreate(name, SMALL))).isEqualTo(Errno.EBADF);
+        assertThat(errnoOf(other::limits)).isEqualTo(Errno.EBADF);
+        assertThat(mq.list()).as("the queue itself lives on").extracting(QueueInfo::name).contains(name);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
@@ -76,7 +77,7 @@ public final class EmulatedBackend implements MqBackend {
 
     @Override
     public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
-        ensureOpen();
+        ensureOpen("mq_open", name);
         QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
         EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
         open.add(q);
@@ -85,30 +86,31 @@ public final class EmulatedBackend implements MqBackend {
 
     @Override
     public void unlink(String name) throws MqException {
-        ensureOpen();
+        ensureOpen("mq_unlink", name);
         namespace.unlink(name, credentials);
     }
 
     @Override
     public RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException {
-        ensureOpen();
+        ensureOpen("recreate", name);
         return namespace.recreate(name, newAttrs, credentials);
     }
 
     @Override
-    public List<QueueInfo> list() {
-        ensureOpen();
+    public List<QueueInfo> list() throws MqException {
+        ensureOpen("list", null);
         return namespace.list();
     }
 
     @Override
     public String statusLine(String name) throws MqException {
-        ensureOpen();
+        ensureOpen("read", name);
         return namespace.lookupReadable(name, credentials, "read").status().text();
     }
 
     @Override
-    public MqLimits limits() {
+    public MqLimits limits() throws MqException {
+        ensureOpen("limits", null);
         return namespace.limits();
     }
 
@@ -129,9 +131,10 @@ public final class EmulatedBackend implements MqBackend {
         }
     }
 
-    private void ensureOpen() {
+    /** Every call after {@link #close} is EBADF, as on the kernel backend (the contract says so). */
+    private void ensureOpen(String operation, String name) throws MqException {
         if (closed) {
-            throw new IllegalStateException("emulated backend closed");
+            throw new MqException(Errno.EBADF, operation, name, "this backend has been closed");
         }
     }
 

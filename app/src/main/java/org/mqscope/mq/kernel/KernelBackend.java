@@ -145,6 +145,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public void unlink(String name) throws MqException {
+        ensureOpen("mq_unlink", name);
         if (name == null) {
             throw new MqException(Errno.EFAULT, "mq_unlink", null);
         }
@@ -155,6 +156,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException {
+        ensureOpen("recreate", name);
         if (name == null) {
             throw new MqException(Errno.EFAULT, "recreate", null);
         }
@@ -164,11 +166,13 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public List<QueueInfo> list() throws MqException {
+        ensureOpen("list", null);
         return directory.list();
     }
 
     @Override
     public String statusLine(String name) throws MqException {
+        ensureOpen("read", name);
         if (directory.isMounted()) {
             return directory.statusLine(name);
         }
@@ -205,6 +209,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public MqLimits limits() throws MqException {
+        ensureOpen("limits", null);
         return limits.read();
     }
 
@@ -216,6 +221,13 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     /** Descriptors still open through this backend; for tests. */
     List<KernelQueue> openQueues() {
         return new ArrayList<>(open);
+    }
+
+    /** Every call after {@link #close} is EBADF, as on the emulated backend (the contract says so). */
+    private void ensureOpen(String operation, String name) throws MqException {
+        if (closed) {
+            throw new MqException(Errno.EBADF, operation, name, "this backend has been closed");
+        }
     }
 
     @Override
