@@ -24,13 +24,13 @@ public final class ClassroomScenario {
     /** The lanes, one per queue, all on queues in {@link DemoQueues#NAMES}. */
     public static List<LaneSpec> lanes() {
         return List.of(
-                new LaneSpec("/orders", 6, 2, PriorityMix.BANDS, 0, PayloadKind.ORDERS, Pattern.FILL_AND_DRAIN,
+                new LaneSpec(DemoQueues.ORDERS, 6, 2, PriorityMix.BANDS, 0, PayloadKind.ORDERS, Pattern.FILL_AND_DRAIN,
                         false, SEED),
-                new LaneSpec("/telemetry", 20, 20, PriorityMix.CONSTANT, 0, PayloadKind.FRAMES, Pattern.STEADY,
+                new LaneSpec(DemoQueues.TELEMETRY, 20, 20, PriorityMix.CONSTANT, 0, PayloadKind.FRAMES, Pattern.STEADY,
                         false, SEED + 1),
-                new LaneSpec("/logs", 40, 10, PriorityMix.SPREAD, 0, PayloadKind.LOG_LINES, Pattern.BURSTS,
+                new LaneSpec(DemoQueues.LOGS, 40, 10, PriorityMix.SPREAD, 0, PayloadKind.LOG_LINES, Pattern.BURSTS,
                         true, SEED + 2),
-                new LaneSpec("/alerts", 0.5, 0.5, PriorityMix.EXTREMES, 0, PayloadKind.ALERTS, Pattern.STEADY,
+                new LaneSpec(DemoQueues.ALERTS, 0.5, 0.5, PriorityMix.EXTREMES, 0, PayloadKind.ALERTS, Pattern.STEADY,
                         true, SEED + 3));
     }
 

@@ -27,8 +27,17 @@ public final class DemoQueues {
             .withRlimitMsgqueue(MqLimits.RLIM_INFINITY);
 
     /** The queues {@link #seed} creates, in name order. */
-    public static final List<String> NAMES =
-            List.of("/alerts", "/billing.events", "/idle", "/logs", "/orders", "/reports", "/telemetry");
+    /** The demo's queues, one constant each: the scenario and the window name them through these. */
+    public static final String ALERTS = "/alerts";
+    public static final String BILLING_EVENTS = "/billing.events";
+    public static final String IDLE = "/idle";
+    public static final String LOGS = "/logs";
+    public static final String ORDERS = "/orders";
+    public static final String REPORTS = "/reports";
+    public static final String TELEMETRY = "/telemetry";
+    /** What --demo selects first: JSON orders in several priority bands. */
+    public static final String FIRST_SHOWN = ORDERS;
+    public static final List<String> NAMES = List.of(ALERTS, BILLING_EVENTS, IDLE, LOGS, ORDERS, REPORTS, TELEMETRY);
 
     private static final long SEED = 20260523L;
     private static final String[] ITEMS = {"keyboard", "monitor", "cable", "dock", "headset", "webcam", "mouse"};
@@ -49,7 +58,7 @@ public final class DemoQueues {
     /** Creates the demo queues in {@code backend} and fills them. Fails with EEXIST if one already exists. */
     public static void seed(MqBackend backend) throws MqException {
         Random r = new Random(SEED);
-        try (MqQueue q = create(backend, "/orders", 64, 1024)) {
+        try (MqQueue q = create(backend, ORDERS, 64, 1024)) {
             for (int i = 0; i < 24; i++) {
                 int prio = i % 5 == 0 ? 9 : i % 3 == 0 ? 5 : 1;
                 String json = "{\"order\":" + (4100 + i) + ",\"customer\":{\"id\":" + (200 + r.nextInt(50))
@@ -59,7 +68,7 @@ public final class DemoQueues {
                 q.send(utf8(json), prio);
             }
         }
-        try (MqQueue q = create(backend, "/logs", 200, 512)) {
+        try (MqQueue q = create(backend, LOGS, 200, 512)) {
             for (int i = 0; i < 120; i++) {
                 String level = LEVELS[r.nextInt(LEVELS.length)];
                 String line = String.format("2026-05-23T10:%02d:%02d.%03dZ %-5s worker-%d %s", i / 60, i % 60,
@@ -67,27 +76,27 @@ public final class DemoQueues {
                 q.send(utf8(line), level.equals("ERROR") ? 3 : 0);
             }
         }
-        try (MqQueue q = create(backend, "/telemetry", 512, 64)) {
+        try (MqQueue q = create(backend, TELEMETRY, 512, 64)) {
             for (int i = 0; i < 300; i++) {
                 q.send(frame(i, r), i % 50 == 0 ? 2 : 0);
             }
         }
-        try (MqQueue q = create(backend, "/alerts", 16, 256)) {
+        try (MqQueue q = create(backend, ALERTS, 16, 256)) {
             q.send(utf8("disk /var almost full (97%)"), Mq.PRIO_MAX - 1);
             q.send(utf8("replica lag above 30 s"), 16384);
             q.send(utf8("nightly backup finished"), 0);
             q.send(utf8("certificate expires in 14 days"), 100);
         }
-        try (MqQueue q = create(backend, "/billing.events", 10, 8192)) {
+        try (MqQueue q = create(backend, BILLING_EVENTS, 10, 8192)) {
             q.send(utf8("{\"event\":\"invoice.created\",\"id\":\"inv_0042\",\"amount\":129.5,\"currency\":\"EUR\"}"),
                     4);
             q.send(new byte[] {(byte) 0xca, (byte) 0xfe, 0x00, 0x01, 0x7f, (byte) 0xff, 0x10, 0x20}, 4);
             q.send(utf8("Zahlung eingegangen: 129,50 € — danke!"), 2);
         }
-        try (MqQueue q = create(backend, "/reports", 4, 256 * 1024)) {
+        try (MqQueue q = create(backend, REPORTS, 4, 256 * 1024)) {
             q.send(utf8(report(r, 200 * 1024)), 1);
         }
-        create(backend, "/idle", 10, 128).close();
+        create(backend, IDLE, 10, 128).close();
     }
 
     private static MqQueue create(MqBackend backend, String name, long maxMsg, long msgSize) throws MqException {

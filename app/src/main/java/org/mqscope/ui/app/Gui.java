@@ -4,6 +4,7 @@ import org.mqscope.ui.window.WindowBounds;
 import org.mqscope.ui.window.MainFrame;
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.Theme;
+import org.mqscope.demo.DemoQueues;
 import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Dialogs;
@@ -26,8 +27,6 @@ public final class Gui {
     /** How long a screenshot waits for the backend to start and list its queues. */
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
     static final int EXIT_OK = 0;
-    /** What --demo opens first: JSON in several priority bands. */
-    static final String DEMO_QUEUE = "/orders";
     static final int EXIT_FAILURE = 1;
 
     private Gui() {
@@ -66,7 +65,7 @@ public final class Gui {
                 if (options.demo()) {
                     f.playDemoTraffic();
                 }
-                f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
+                f.start(options.startBackend(), options.readOnly(), options.demo() ? DemoQueues.FIRST_SHOWN : null);
                 frame.set(f);
             });
         } catch (InvocationTargetException e) {
