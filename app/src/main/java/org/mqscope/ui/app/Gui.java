@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -47,6 +49,7 @@ public final class Gui {
                 ? WindowBounds.fixed(WindowBounds.DEFAULT_SIZE)
                 : WindowBounds.remembered(WindowBounds.userNode());
         AtomicReference<MainFrame> frame = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
         try {
             SwingUtilities.invokeAndWait(() -> {
                 theme.install();
@@ -62,10 +65,15 @@ public final class Gui {
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
                 options.tab().ifPresent(f::showTab);
-                if (options.demo()) {
-                    f.playDemoTraffic();
-                }
-                f.start(options.startBackend(), options.readOnly(), options.demo() ? DemoQueues.FIRST_SHOWN : null);
+                // The backend (JNA, the first listing) starts once the first frame is on screen.
+                f.afterFirstPaint(() -> {
+                    if (options.demo()) {
+                        f.playDemoTraffic();
+                    }
+                    f.start(options.startBackend(), options.readOnly(),
+                            options.demo() ? DemoQueues.FIRST_SHOWN : null);
+                    started.countDown();
+                });
                 frame.set(f);
             });
         } catch (InvocationTargetException e) {
@@ -80,13 +88,17 @@ public final class Gui {
         SwingUtilities.invokeLater(() -> shown.setIconImages(icons));
         Path file = options.screenshot().orElse(null);
         if (file != null) {
-            screenshot(io, frame.get(), file, options.after());
+            screenshot(io, frame.get(), started, file, options.after());
         }
     }
 
-    private static void screenshot(IoExecutor io, MainFrame frame, Path file, Duration after) {
+    private static void screenshot(IoExecutor io, MainFrame frame, CountDownLatch started, Path file,
+                                   Duration after) {
         try {
-            if (!io.awaitIdle(SETTLE_TIMEOUT)) {
+            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+            boolean settled = started.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    && io.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (!settled) {
                 System.err.println("mqscope: the backend did not answer within " + SETTLE_TIMEOUT.toSeconds()
                         + " s; taking the screenshot anyway");
             }

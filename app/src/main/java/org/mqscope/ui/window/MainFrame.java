@@ -66,6 +66,8 @@ public final class MainFrame extends JFrame {
     private final LazyPanel<AttributesPanel> attributes;
     private final LazyPanel<TrafficPanel> traffic;
     private final List<LazyPanel<?>> lazyTabs = new ArrayList<>();
+    /** What waits for the first paint (the backend's start at launch); null once it has run. */
+    private List<Runnable> afterFirstPaint = new ArrayList<>();
     private Theme theme;
     private boolean closed;
 
@@ -130,7 +132,15 @@ public final class MainFrame extends JFrame {
         restoreSplit(right, SPLIT_MESSAGES);
 
         // The panes grow by their own constraint, not by row number: the notice row vanishes while hidden.
-        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, fill, hidemode 3", "[grow, fill]", ""));
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, wrap 1, fill, hidemode 3", "[grow, fill]", "")) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void paintComponent(java.awt.Graphics g) {
+                super.paintComponent(g);
+                firstPainted();
+            }
+        };
         content.add(toolbar);
         content.add(new JSeparator());
         content.add(notice);
@@ -169,6 +179,27 @@ public final class MainFrame extends JFrame {
     /** Brings the tab titled {@code name} (any case) to the front; one not there is ignored. */
     public void showTab(String name) {
         ToolTab.byName(name).ifPresent(this::showTab);
+    }
+
+    /**
+     * Runs {@code work} on the EDT once the window has painted itself the first time (at once if it has): what the
+     * first frame does not show, such as loading JNA and listing the queues, then does not delay it.
+     */
+    public void afterFirstPaint(Runnable work) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (afterFirstPaint == null) {
+            work.run();
+        } else {
+            afterFirstPaint.add(work);
+        }
+    }
+
+    private void firstPainted() {
+        List<Runnable> waiting = afterFirstPaint;
+        if (waiting != null) {
+            afterFirstPaint = null;
+            SwingUtilities.invokeLater(() -> waiting.forEach(Runnable::run)); // after this paint, not inside it
+        }
     }
 
     /** Starts the backend asked for (empty: the last one used, else the kernel), in read-only mode if asked. */
