@@ -1,8 +1,6 @@
 package org.mqscope.mq.emulated;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.mqscope.mq.ProcessStatus;
@@ -29,14 +27,18 @@ public record Credentials(int pid, int uid, int gid, int umask, boolean capSysRe
     public static Credentials current() {
         int pid = (int) ProcessHandle.current().pid();
         try {
-            return fromStatus(pid, Files.readAllLines(Path.of("/proc/self/status")));
+            return of(pid, ProcessStatus.self());
         } catch (IOException | RuntimeException e) {
             return unprivileged(pid, 65534, 65534);
         }
     }
 
     static Credentials fromStatus(int pid, List<String> lines) {
-        ProcessStatus p = ProcessStatus.parse(lines);
+        return of(pid, ProcessStatus.parse(lines));
+    }
+
+    /** An emulated process {@code pid} with what {@code p} (the one model of a process's rights) allows. */
+    public static Credentials of(int pid, ProcessStatus p) {
         if (p.uid() < 0 || p.gid() < 0) {
             throw new IllegalArgumentException("no Uid/Gid in /proc/self/status");
         }

@@ -16,9 +16,9 @@ import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.SampleBatch;
-import org.mqscope.monitor.limits.ProcessNames;
+import org.mqscope.mq.ProcessRef;
 import org.mqscope.monitor.limits.RlimitUsage;
-import org.mqscope.monitor.limits.SelfStatus;
+import org.mqscope.mq.ProcessStatus;
 import org.mqscope.monitor.limits.UserNames;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqLimits;
@@ -49,7 +49,7 @@ public final class AttributesPanel extends JPanel implements QueueView {
     private final JLabel readOnlyReason = Dim.text(new JLabel(" "));
     /** "412,160 of 819,200 bytes (50 %) charged by your 3 queues", under the limit. */
     private final JLabel charge = new JLabel(" ");
-    private final SelfStatus self = SelfStatus.current();
+    private final ProcessStatus self = ProcessStatus.current();
     private volatile UserNames users;
     private MqLimits limits;
     private QueueSample sample;
@@ -289,7 +289,7 @@ public final class AttributesPanel extends JPanel implements QueueView {
         if (pid != notifyPidShown) {
             notifyPidShown = pid;
             notifyProcess = "pid " + pid;
-            ctx.io().run(() -> ProcessNames.describe(pid), text -> {
+            ctx.io().run(() -> ProcessRef.of(pid).toString(), text -> {
                 if (pid == notifyPidShown) {
                     notifyProcess = text;
                     set("notifyPid", text);

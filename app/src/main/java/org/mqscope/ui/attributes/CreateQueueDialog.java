@@ -20,7 +20,7 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.mq.CreateCheck;
 import org.mqscope.mq.CreateRequest;
 import org.mqscope.monitor.limits.RlimitUsage;
-import org.mqscope.monitor.limits.SelfStatus;
+import org.mqscope.mq.ProcessStatus;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
@@ -40,7 +40,7 @@ final class CreateQueueDialog extends JDialog {
     static final String PREFS = "attributes";
 
     private final QueueContext ctx;
-    private final SelfStatus self;
+    private final ProcessStatus self;
     private final Preferences prefs;
     private final JTextField name = new JTextField("/", 24);
     private final JTextField maxmsg = new JTextField(8);
@@ -57,7 +57,7 @@ final class CreateQueueDialog extends JDialog {
     private CreateCheck check;
     private boolean busy;
 
-    CreateQueueDialog(QueueContext ctx, SelfStatus self) {
+    CreateQueueDialog(QueueContext ctx, ProcessStatus self) {
         super(owner(ctx), "Create Queue", Dialog.ModalityType.APPLICATION_MODAL);
         this.ctx = ctx;
         this.self = self;

@@ -19,7 +19,7 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.mq.CreateCheck;
 import org.mqscope.mq.CreateRequest;
 import org.mqscope.monitor.limits.RlimitUsage;
-import org.mqscope.monitor.limits.SelfStatus;
+import org.mqscope.mq.ProcessStatus;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
@@ -48,7 +48,7 @@ final class RecreateDialog extends JDialog {
     }
 
     private final QueueContext ctx;
-    private final SelfStatus self;
+    private final ProcessStatus self;
     private final String queue;
     private final Runnable onRecreated;
     private final JLabel current = new JLabel(" ");
@@ -63,7 +63,7 @@ final class RecreateDialog extends JDialog {
     private PeekResult snapshot;
     private boolean busy;
 
-    RecreateDialog(QueueContext ctx, SelfStatus self, String queue, Runnable onRecreated) {
+    RecreateDialog(QueueContext ctx, ProcessStatus self, String queue, Runnable onRecreated) {
         super(CreateQueueDialog.owner(ctx), "Recreate " + queue + " with New Attributes",
                 Dialog.ModalityType.APPLICATION_MODAL);
         this.ctx = ctx;
