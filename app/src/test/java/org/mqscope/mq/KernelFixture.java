@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class KernelFixture implements BackendFixture {
     /** x86_64 system calls a blocked queue call can sleep in: mq_timedsend, mq_timedreceive, and the poll family. */
-    private static final Set<Integer> SLEEPING_CALLS = Set.of(242, 243, 7, 23, 232, 270, 271, 281, 441);
 
     /** Child JVMs sharing the machine's namespace, one per uid/gid, kept for the whole run (they start slowly). */
     private static final Map<List<Integer>, ChildJvmProcess> CHILDREN = new HashMap<>();
@@ -65,16 +63,7 @@ final class KernelFixture implements BackendFixture {
         if (task == null) {
             return false;
         }
-        try {
-            String stat = Files.readString(task.resolve("stat"));
-            // the state follows the parenthesised command name, which may itself contain spaces
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            String syscall = Files.readString(task.resolve("syscall")).strip();
-            return state == 'S' && !syscall.startsWith("running")
-                    && SLEEPING_CALLS.contains(Integer.parseInt(syscall.split(" ")[0]));
-        } catch (IOException | RuntimeException e) {
-            return false; // the thread ended, or /proc is not readable: not blocked
-        }
+        return BlockedInKernel.sleepsIn(task, BlockedInKernel.QUEUE_WAITS);
     }
 
     private static long msgqueueHardLimit() {

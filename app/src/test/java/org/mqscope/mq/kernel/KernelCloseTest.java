@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.mqscope.mq.BlockedInKernel;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -122,26 +124,9 @@ class KernelCloseTest extends KernelTestBase {
         return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : "";
     }
 
-    /** Waits until a thread of this process sleeps in the mqueue wait (wchan wq_sleep), or fails after a while. */
+    /** Waits until a thread of this process sleeps in mq_timedreceive (the one detector), the call not done. */
     private static void waitUntilBlocked(CompletableFuture<?> call) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            assertThat(call).isNotDone();
-            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-                boolean blocked = tasks.anyMatch(t -> {
-                    try {
-                        String wchan = Files.readString(t.resolve("wchan"));
-                        return wchan.equals("wq_sleep") || wchan.contains("mq_");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
-                if (blocked) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the receiver never blocked");
+        BlockedInKernel.awaitAnyThreadIn(Set.of(BlockedInKernel.MQ_TIMEDRECEIVE), Duration.ofSeconds(10));
+        assertThat(call).isNotDone();
     }
 }

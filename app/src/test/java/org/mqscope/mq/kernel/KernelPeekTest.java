@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.BlockedInKernel;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -167,18 +169,8 @@ class KernelPeekTest extends KernelTestBase {
         assertThat(all).containsExactlyInAnyOrder("m0-p1", "m1-p1", "m2-p1", "late");
     }
 
-    private static void awaitBlocked() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            boolean blocked = Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getState() == Thread.State.RUNNABLE
-                            && List.of(t.getStackTrace()).stream().anyMatch(f -> f.getMethodName().equals("mq_send")));
-            if (blocked) {
-                Thread.sleep(20);
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the sender never blocked");
+    private static void awaitBlocked() throws Exception {
+        BlockedInKernel.awaitAnyThreadIn(Set.of(BlockedInKernel.MQ_TIMEDSEND), Duration.ofSeconds(10));
     }
 
     @Test

@@ -61,9 +61,8 @@ class StartupProbeTest {
             while (Edt.call(() -> frame.get().getGlassPane()) != glass.get() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Edt.run(() -> frame.get().repaint());
-            Edt.run(() -> { }); // let the repaint run before reading the output
-            Thread.sleep(200);
+            // Paint again, now, on the EDT: a probe that reported every paint would print a second line here.
+            Edt.run(() -> frame.get().getRootPane().paintImmediately(frame.get().getRootPane().getBounds()));
 
             String printed = bytes.toString(StandardCharsets.UTF_8);
             assertThat(printed.lines()).singleElement(STRING).startsWith("mqscope: first frame painted at epoch ms ");
