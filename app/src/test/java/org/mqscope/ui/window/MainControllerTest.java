@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.mqscope.monitor.SampleBatch;
+import org.mqscope.ui.core.QueueView;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
@@ -54,6 +58,7 @@ class MainControllerTest {
     private NoticeBar notice;
     private ActionSet actions;
     private MainController controller;
+    private QueueTools tools;
     private boolean titleReadOnly;
 
     private static ThreadCheckingRepaintManager threadCheck;
@@ -95,6 +100,8 @@ class MainControllerTest {
             InspectorController inspector = new InspectorController(io, controller, table, detail, notice, status,
                     actions, new Dialogs(), prefs, null);
             followers.add(inspector);
+            tools = new QueueTools(io, controller, inspector, queues, notice, status, node, null, followers);
+            followers.add(tools);
             queues.onQueueSelected(followers::queueSelected);
         });
     }
@@ -146,6 +153,43 @@ class MainControllerTest {
         assertThat(kernel.listThread).as("the sampler's own thread, never the EDT").isEqualTo("mq-sampler");
         assertThat(creations).doesNotContainKey(BackendKind.EMULATED);
         assertThat(prefs.backend()).contains(BackendKind.KERNEL);
+    }
+
+    @Test
+    void aPanelBuiltLateIsToldTheBackendTheModeTheSelectionAndTheLastPassAtOnce() throws Exception {
+        kernel.listing(FakeBackend.queue("/a", 0), FakeBackend.queue("/b", 0));
+        start(Optional.empty());
+        eventually(() -> queues.model().shownNames().size() == 2);
+        Edt.run(() -> {
+            controller.setReadOnly(true);
+            queues.select("/b");
+        });
+        settle();
+        List<String> told = new ArrayList<>();
+        Edt.run(() -> tools.add(new QueueView() {
+            @Override
+            public void backendChanged(BackendKind kind) {
+                told.add("backend " + kind);
+            }
+
+            @Override
+            public void readOnlyChanged(boolean readOnly) {
+                told.add("read-only " + readOnly);
+            }
+
+            @Override
+            public void queueSelected(String nameOrNull) {
+                told.add("queue " + nameOrNull);
+            }
+
+            @Override
+            public void sampled(SampleBatch batch) {
+                told.add("pass of " + batch.queues().size());
+            }
+        }));
+        assertThat(told).containsExactly("backend KERNEL", "read-only true", "queue /b", "pass of 2");
+        eventually(() -> told.size() > 4);
+        assertThat(told.get(4)).as("then it follows like the others").isEqualTo("pass of 2");
     }
 
     @Test
