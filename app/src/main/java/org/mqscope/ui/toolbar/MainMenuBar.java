@@ -37,6 +37,13 @@ public final class MainMenuBar extends JMenuBar {
         JMenu view = menu("View", 'V');
         item(view, actions, AppAction.READ_ONLY);
         item(view, actions, AppAction.DARK_THEME);
+        item(view, actions, AppAction.EXPLAIN_KERNEL_PEEK);
+
+        JMenu help = menu("Help", 'H');
+        item(help, actions, AppAction.SHORTCUTS);
+        item(help, actions, AppAction.USER_GUIDE);
+        help.addSeparator();
+        item(help, actions, AppAction.ABOUT);
     }
 
     private JMenu menu(String title, char mnemonic) {

@@ -187,29 +187,37 @@ final class InspectorController {
             status.setMessage("Read-only mode: kernel peeks are off (they receive and re-send every message).");
             return;
         }
-        if (!prefs.askBeforeKernelPeek()) {
-            peekNow();
-            return;
-        }
         int sel = selection;
         String name = queue;
         MqBackend backend = main.backend();
         io.run(() -> {
             try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-                return q.peekRisks().describe();
+                return new PeekQuestion(q.getAttributes().currentMessages(), q.peekRisks());
             }
-        }, risks -> {
+        }, question -> {
             if (sel != selection) {
                 return;
             }
-            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE, risks);
-            if (answer.dontAskAgain()) {
+            // Risks belong to this queue now and are always asked; the general explanation may be skipped, and an
+            // empty queue with nobody else on it has nothing to disturb.
+            if (!question.risks().any() && (question.count() == 0 || !prefs.askBeforeKernelPeek())) {
+                peekNow();
+                return;
+            }
+            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE,
+                    question.risks().describe());
+            if (answer.dontExplainAgain()) {
                 prefs.setAskBeforeKernelPeek(false);
+                actions.setSelected(org.mqscope.ui.actions.AppAction.EXPLAIN_KERNEL_PEEK, false);
             }
             if (answer.go() && sel == selection) {
                 peekNow();
             }
         }, failure -> peekFailed(name, failure));
+    }
+
+    /** What the kernel peek question needs to know: how many messages would be drained, and who would notice. */
+    private record PeekQuestion(long count, org.mqscope.mq.PeekRisks risks) {
     }
 
     private void livePeek() {
