@@ -110,7 +110,8 @@ final class MainController {
         initialQueue = initialQueueOrNull;
         readOnly = startReadOnly;
         onReadOnly.accept(readOnly);
-        actions.update(actions.state().withReadOnly(readOnly));
+        // Started read-only is a lock, not a default: nothing in the window turns it off.
+        actions.update(startReadOnly ? actions.state().lockedReadOnly() : actions.state().withReadOnly(false));
         activate(requested.or(prefs::backend).orElse(BackendKind.KERNEL));
     }
 
@@ -138,7 +139,7 @@ final class MainController {
     /** Turns read-only mode on or off; leaving it on the kernel restores what interrupted peeks left behind. */
     void setReadOnly(boolean on) {
         assert SwingUtilities.isEventDispatchThread();
-        if (on == readOnly) {
+        if (on == readOnly || actions.state().readOnlyLocked()) {
             return;
         }
         readOnly = on;
