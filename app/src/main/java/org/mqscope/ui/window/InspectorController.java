@@ -270,12 +270,16 @@ final class InspectorController {
         String when = LocalTime.ofInstant(r.takenAt(), ZoneId.systemDefault()).format(CLOCK);
         String count = r.size() == 1 ? "1 message" : String.format("%,d messages", r.size());
         String info = count + " · " + r.method().label() + (r.method() == PeekMethod.EXACT ? " (live)" : "")
-                + " at " + when;
+                + " at " + when + (r.drain().unrestored() > 0 ? " · " + r.drain().unrestored()
+                + " more held in a journal (not in the queue)" : "");
         lastPeek = info;
         table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
             String headline = DrainReportText.headline(name, r);
             String details = String.join("\n", DrainReportText.details(r));
+            if (!r.drain().complete()) {
+                main.heldIn(name);
+            }
             if (DrainReportText.worrying(r)) {
                 notice.show(headline, details);
             } else {

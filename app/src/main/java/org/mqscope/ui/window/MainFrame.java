@@ -233,6 +233,7 @@ public final class MainFrame extends JFrame {
                 actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
             }
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+            case RESTORE_HELD -> controller.restoreHeld();
             case SHORTCUTS -> HelpWindows.showShortcuts(this, shortcuts());
             case USER_GUIDE -> HelpWindows.showUserGuide(this);
             case ABOUT -> HelpWindows.showAbout(this, dialogs);
