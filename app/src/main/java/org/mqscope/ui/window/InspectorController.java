@@ -85,6 +85,16 @@ final class InspectorController {
         live = new Timer((int) LIVE_PERIOD.toMillis(), e -> livePeek());
         live.setRepeats(true);
         table.onSelect(this::messageSelected);
+        table.onSelectedLeft(this::selectedMessageLeft);
+        table.onRowsCopied(text -> status.setMessage("Copied " + (text.split("\n", -1).length - 2)
+                + " rows as text (index, priority, size, body)."));
+        table.onFreezeChanged(frozen -> {
+            if (!frozen && method == PeekMethod.EXACT) {
+                peekNow();
+            } else if (frozen && lastPeek != null) {
+                table.setInfo(lastPeek + " · frozen: press Freeze again to follow the queue");
+            }
+        });
     }
 
     String queue() {
@@ -144,6 +154,7 @@ final class InspectorController {
             table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
             return;
         }
+        table.setFreezable(method == PeekMethod.EXACT);
         if (method == PeekMethod.EXACT) {
             peekNow();
             live.start();
@@ -221,7 +232,7 @@ final class InspectorController {
     }
 
     private void livePeek() {
-        if (!peekInFlight && method == PeekMethod.EXACT) {
+        if (!peekInFlight && method == PeekMethod.EXACT && !table.frozen()) {
             peek(true);
         }
     }
@@ -328,7 +339,21 @@ final class InspectorController {
             return;
         }
         MqMessage m = table.model().messageAt(row);
+        DetailContent c = detail.content();
+        if (c != null && !c.received() && c.message() == m) {
+            detail.retitle("Message #" + row + " of " + queue); // the same message, moved up the queue
+            return;
+        }
         show("Message #" + row + " of " + queue, m, false);
+    }
+
+    /** The selected message is not in the queue any more: it stays in the detail pane, marked so. */
+    private void selectedMessageLeft(MqMessage m) {
+        DetailContent c = detail.content();
+        if (c != null && !c.received() && c.message() == m) {
+            detail.retitle("No longer in " + queue + " (received or purged since)");
+            status.setMessage("The message shown has left " + queue + "; it stays here until you select another.");
+        }
     }
 
     /** A message taken out of the queue by Receive: shown in the detail pane, marked as no longer queued. */

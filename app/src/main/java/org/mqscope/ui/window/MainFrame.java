@@ -137,7 +137,7 @@ public final class MainFrame extends JFrame {
         content.add(status);
         setContentPane(content);
         setJMenuBar(new MainMenuBar(actions));
-        actions.bindKeys(getRootPane(), queues.tree(), messages.table());
+        actions.bindKeys(getRootPane(), queues.tree()); // the message table copies its rows (Ctrl+C) itself
 
         addWindowListener(new WindowAdapter() {
             @Override

@@ -59,6 +59,30 @@ class KernelPeekQuestionGuiTest {
         return JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis()).using(gui.robot());
     }
 
+    /**
+     * F5, then waits for {@code peeked}. Other mqscope windows on this machine keep every queue open (their
+     * samplers), which is a real risk: a question that lists risks is answered Peek; one that only explains (or
+     * offers "don't explain again") fails the test.
+     */
+    private void peekExpectingNoExplanation(FrameFixture window, java.util.concurrent.Callable<Boolean> peeked)
+            throws Exception {
+        window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
+        gui.eventually("peeked without an explanation", () -> {
+            java.util.Collection<java.awt.Component> asked = gui.robot().finder().findAll(
+                    c -> c instanceof javax.swing.JOptionPane && c.isShowing());
+            if (!asked.isEmpty()) {
+                javax.swing.JOptionPane pane = (javax.swing.JOptionPane) asked.iterator().next();
+                assertThat(gui.robot().finder().findAll(pane, c -> "peek.risks".equals(c.getName())))
+                        .as("asked only for a risk").isNotEmpty();
+                assertThat(gui.robot().finder().findAll(pane, c -> "peek.dontAsk".equals(c.getName())
+                        && c.isShowing())).isEmpty();
+                pane.setValue(Dialogs.PEEK); // on the EDT here: as a click would
+                return false;
+            }
+            return peeked.call();
+        });
+    }
+
     @Test
     void aRiskOfTheQueueIsAskedEvenAfterDontExplainAgain() throws Exception {
         MqBackend kernel = kernel();
@@ -83,15 +107,14 @@ class KernelPeekQuestionGuiTest {
         try (MqQueue q = kernel.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
             q.receive();
         }
-        window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
-        gui.eventually("peeked without a question", () -> table.getRowCount() == 1);
+        peekExpectingNoExplanation(window, () -> table.getRowCount() == 1);
         // The setting turns the explanation back on.
         gui.window().menuItem("menuitem.explain_kernel_peek").click();
         gui.settle();
         assertThat(gui.prefs().askBeforeKernelPeek()).isTrue();
         gui.window().pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
         JOptionPaneFixture again = question();
-        again.checkBox("peek.dontAsk").requireVisible();
+        again.requireTitle("Peek " + name + " by drain and restore?"); // the explanation (and any risks) again
         again.buttonWithText(Dialogs.CANCEL).click();
     }
 
@@ -102,9 +125,7 @@ class KernelPeekQuestionGuiTest {
         FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
         assertThat(gui.prefs().askBeforeKernelPeek()).isTrue();
         gui.selectQueue(name);
-        window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
-        gui.eventually("peeked", () -> window.label("messages.info").text().startsWith("0 messages"));
-        assertThat(GuiActionRunner.execute(() -> gui.robot().finder().findAll(
-                c -> c instanceof javax.swing.JOptionPane && c.isShowing()))).isEmpty();
+        peekExpectingNoExplanation(window, () -> window.label("messages.info").target().getText()
+                .startsWith("0 messages"));
     }
 }
