@@ -40,6 +40,8 @@ import java.util.List;
  * backend call runs on mq-io.
  */
 final class InspectorController {
+    static final String READ_ONLY_PEEK = "Read-only mode: kernel peeks are off (they receive and re-send every "
+            + "message).";
     /** Live peek period for exact peeks: about 2 Hz. */
     static final Duration LIVE_PERIOD = Duration.ofMillis(500);
     /** Payloads up to this size are prepared for the detail pane on the EDT; bigger ones on mq-io. */
@@ -123,6 +125,7 @@ final class InspectorController {
         shown = List.of();
         lastPeek = null;
         detail.clear(null);
+        notice.dismissUnlessAbout(name);
         actions.update(actions.state().withQueue(name, null));
         if (name == null) {
             table.clear("Messages", MessageTablePaneText.NO_QUEUE);
@@ -165,6 +168,9 @@ final class InspectorController {
 
     /** Read-only mode changed: a kernel queue's table says what is possible now. */
     void readOnlyChanged() {
+        if (!main.readOnly()) {
+            status.clearMessageStartingWith("Read-only mode");
+        }
         if (queue != null && method == PeekMethod.DRAIN_RESTORE && shown.isEmpty()) {
             table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
@@ -195,7 +201,7 @@ final class InspectorController {
             return;
         }
         if (main.readOnly()) {
-            status.setMessage("Read-only mode: kernel peeks are off (they receive and re-send every message).");
+            status.setMessage(READ_ONLY_PEEK);
             return;
         }
         int sel = selection;
@@ -291,11 +297,7 @@ final class InspectorController {
             if (!r.drain().complete()) {
                 main.heldIn(name);
             }
-            if (DrainReportText.worrying(r)) {
-                notice.show(headline, details);
-            } else {
-                notice.showInfo(headline, details);
-            }
+            notice.showAbout(name, DrainReportText.worrying(r), headline, details);
             main.sampleSoon();
         }
         if (selectFirstMessage && r.size() > 0) {
@@ -325,8 +327,8 @@ final class InspectorController {
         Explanation why = ErrorText.explain(failure);
         live.stop();
         table.clear(name, "Cannot peek " + name + ": " + why.headline());
-        notice.show("Peek of " + name + " failed. " + why.headline(), MainController.joinLines(why.call(),
-                why.detail()));
+        notice.showAbout(name, true, "Peek of " + name + " failed. " + why.headline(),
+                MainController.joinLines(why.call(), why.detail()));
     }
 
     /** A row was selected in the table (-1: none). */

@@ -65,6 +65,10 @@ final class MainController {
     private final java.util.Set<String> held = new java.util.HashSet<>();
     private boolean restoring;
     private long nextAutomaticRestore;
+    /** The names of the last successful listing, to notice a queue that another program deleted. */
+    private java.util.Set<String> listed = java.util.Set.of();
+    /** Queues this window unlinked itself: their going is no news. */
+    private final java.util.Set<String> unlinkedHere = new java.util.HashSet<>();
 
     MainController(IoExecutor io, BackendFactory factory, UiPrefs prefs, MainToolBar toolbar, QueueTreePanel queues,
                    StatusBar status, NoticeBar notice, ActionSet actions, Consumer<Boolean> onReadOnly) {
@@ -241,6 +245,7 @@ final class MainController {
         raw = backend;
         currentKind = kind;
         generation++;
+        listed = java.util.Set.of();
         prefs.setBackend(kind);
         toolbar.showBackend(kind);
         status.setBackend(kind, readOnly);
@@ -292,9 +297,11 @@ final class MainController {
             queues.showProblem("Cannot list the queues", why);
             status.setQueueCount(-1);
         } else {
+            String selectedBefore = inspector.queue();
             queues.clearProblem();
             queues.model().apply(batch, null);
             status.setQueueCount(batch.queues().size());
+            noticeDeleted(batch, selectedBefore);
         }
         inspector.sampled(batch);
         if (tools != null) {
@@ -309,6 +316,31 @@ final class MainController {
             inspector.selectFirstMessageOnce();
             initialQueue = null;
         }
+    }
+
+    /** This window unlinks {@code name}: when it disappears from the listing, that needs no notice. */
+    void unlinkedHere(String name) {
+        unlinkedHere.add(name);
+    }
+
+    /** The selected queue (or one a notice is about) vanished from the listing without this window's doing. */
+    private void noticeDeleted(SampleBatch batch, String selected) {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        batch.queues().forEach(q -> now.add(q.name()));
+        String noticed = notice.about();
+        for (String gone : listed) {
+            if (now.contains(gone) || unlinkedHere.remove(gone)) {
+                continue;
+            }
+            if (gone.equals(noticed)) {
+                notice.dismissUnlessAbout(null);
+            }
+            if (gone.equals(selected)) {
+                notice.show(gone + " no longer exists: another program unlinked it.",
+                        "Its messages went with it once no program held it open any more.");
+            }
+        }
+        listed = now;
     }
 
     /** A peek left messages of {@code queue} in its journal (the queue was full): put them back once it has room. */

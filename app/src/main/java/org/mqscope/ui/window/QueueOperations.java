@@ -105,6 +105,7 @@ final class QueueOperations {
             return;
         }
         MqBackend backend = main.backend();
+        main.unlinkedHere(name);
         io.run(() -> {
             backend.unlink(name);
             return name;
