@@ -3,6 +3,7 @@ package org.mqscope;
 import org.mqscope.ui.core.AppInfo;
 import org.mqscope.ui.app.Gui;
 import org.mqscope.ui.app.LaunchOptions;
+import org.mqscope.ui.app.Screenshot;
 import org.mqscope.ui.app.UsageException;
 
 import java.awt.GraphicsEnvironment;
@@ -31,6 +32,9 @@ public final class App {
             case VERSION -> System.out.println(AppInfo.versionLine());
             case RECOVER -> System.exit(RecoverCommand.run(options.includeInDoubt(), System.out, System.err));
             case RUN -> {
+                if (options.screenshot().isPresent()) {
+                    checkScreenshotTarget(options.screenshot().get());
+                }
                 if (GraphicsEnvironment.isHeadless()) {
                     System.err.println(AppInfo.NAME + ": no display to open a window on"
                             + " (DISPLAY is not set, or Java runs headless); try xvfb-run for screenshots");
@@ -38,6 +42,16 @@ public final class App {
                 }
                 Gui.start(options);
             }
+        }
+    }
+
+    /** A screenshot that cannot be written fails before any window opens, with the reason and no stack trace. */
+    private static void checkScreenshotTarget(java.nio.file.Path file) {
+        try {
+            Screenshot.checkWritable(file);
+        } catch (java.io.IOException e) {
+            System.err.println(AppInfo.NAME + ": --screenshot " + file + ": cannot write it: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
         }
     }
 }

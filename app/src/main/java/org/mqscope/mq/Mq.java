@@ -13,6 +13,15 @@ public final class Mq {
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
     public static final int O_NONBLOCK = 04000;
+    /** Harmless and accepted: the kernel sets close-on-exec on every queue descriptor anyway. */
+    public static final int O_CLOEXEC = 02000000;
+    /**
+     * The flags both backends accept in mq_open: those mq_open(3) documents, plus O_CLOEXEC. Linux passes any other
+     * open(2) flag through to the file it opens, with effects no program wants: O_PATH creates the queue and hands
+     * back a descriptor that every mq_* call rejects (EBADF), O_DIRECT creates the queue and then fails with EINVAL.
+     * mqscope refuses such flags with EINVAL before anything is created, on both backends alike.
+     */
+    public static final int DOCUMENTED_OFLAGS = O_ACCMODE | O_CREAT | O_EXCL | O_NONBLOCK | O_CLOEXEC;
 
     /** Priorities run from 0 to {@code PRIO_MAX - 1}. */
     public static final int PRIO_MAX = 32768;
@@ -34,6 +43,20 @@ public final class Mq {
     public static final int DEFAULT_MODE = 0660;
 
     private Mq() {
+    }
+
+    /**
+     * EINVAL, naming the flags, when {@code oflag} has a bit outside {@link #DOCUMENTED_OFLAGS}; checked right after
+     * the name is known to be there (EFAULT) and before any other check, so nothing is ever created with it.
+     */
+    public static void checkOflag(String name, int oflag) throws MqException {
+        int extra = oflag & ~DOCUMENTED_OFLAGS;
+        if (extra != 0) {
+            throw new MqException(Errno.EINVAL, "mq_open", name, String.format(java.util.Locale.ROOT,
+                    "oflag 0%o is not a flag mq_open documents; mqscope refuses it before calling the kernel, "
+                            + "which would create the queue and then fail (O_DIRECT: EINVAL) or return a descriptor "
+                            + "mq_getattr rejects (O_PATH: EBADF)", extra));
+        }
     }
 
     /** The access-mode part of {@code oflag}. */

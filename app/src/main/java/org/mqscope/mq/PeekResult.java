@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Every message of a queue in receive order (highest priority first, FIFO within a priority), how they were
- * taken, and what the peek observed on the way.
+ * taken, and what the peek observed on the way. After a drain and restore this is the order the queue delivers
+ * them in now, which is not the order they were drained in when a sender slipped in meanwhile; messages that could
+ * not go back are not among them (see {@link DrainReport#held}).
  *
  * @param attributes  the queue's attributes when the peek started
  * @param drain       what a drain-and-restore saw and did; {@link DrainReport#NONE} for an exact peek
@@ -20,6 +22,16 @@ public record PeekResult(List<MqMessage> messages, PeekMethod method, MqAttribut
 
     public int size() {
         return messages.size();
+    }
+
+    /**
+     * {@code sent} as a queue delivers them when they were sent in that order into a queue holding nothing else:
+     * highest priority first, in sending order within a priority (a stable sort).
+     */
+    public static List<MqMessage> receiveOrder(List<MqMessage> sent) {
+        List<MqMessage> sorted = new java.util.ArrayList<>(sent);
+        sorted.sort(java.util.Comparator.comparingInt(MqMessage::priority).reversed());
+        return sorted;
     }
 
     /** Total payload bytes, which equals QSIZE when nothing changed meanwhile. */
@@ -44,10 +56,23 @@ public record PeekResult(List<MqMessage> messages, PeekMethod method, MqAttribut
      * @param unrestored           messages that could not be put back (queue refilled by others) and wait in the
      *                             journal
      * @param journal              the journal file still holding them, or null when everything is back
+     * @param held                 the unrestored messages themselves, in the order they wait in the journal: they
+     *                             are not in the queue, so not among the peek's messages
      */
     public record DrainReport(long countBefore, long drained, long restored, long arrived, long departed,
-                              boolean notificationConsumed, long unrestored, String journal) {
+                              boolean notificationConsumed, long unrestored, String journal, List<MqMessage> held) {
         public static final DrainReport NONE = new DrainReport(0, 0, 0, 0, 0, false, 0, null);
+
+        public DrainReport {
+            held = List.copyOf(held);
+        }
+
+        /** A report whose held messages are not known (none, or only counted). */
+        public DrainReport(long countBefore, long drained, long restored, long arrived, long departed,
+                           boolean notificationConsumed, long unrestored, String journal) {
+            this(countBefore, drained, restored, arrived, departed, notificationConsumed, unrestored, journal,
+                    List.of());
+        }
 
         public boolean complete() {
             return unrestored == 0;

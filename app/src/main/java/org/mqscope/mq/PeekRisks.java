@@ -36,7 +36,8 @@ public record PeekRisks(ProcessRef notifyOwner, boolean queueFull, List<ProcessR
         }
         if (!openers.isEmpty()) {
             out.add("Open in " + openers.size() + (openers.size() == 1 ? " other process" : " other processes")
-                    + " (" + openers + "): they can see the queue empty or partly filled, or receive a message "
+                    + " (" + String.join(", ", openers.stream().map(ProcessRef::toString).toList())
+                    + "): they can see the queue empty or partly filled, or receive a message "
                     + "while it is out.");
         }
         return out;

@@ -10,6 +10,33 @@ import org.junit.jupiter.api.Test;
 /** mq_open and the name rules it shares with mq_unlink (§3.1, §4.2, §4.3, §18.1-2). */
 abstract class OpenContract extends MqContract {
 
+    /** O_PATH, O_DIRECT and O_TRUNC as x86_64 defines them: open(2) flags that mq_open(3) does not document. */
+    private static final int O_PATH = 010000000;
+    private static final int O_DIRECT = 040000;
+    private static final int O_TRUNC = 01000;
+
+    @Test
+    void anUndocumentedFlagIsEinvalAndCreatesNothing() throws MqException {
+        String name = newName();
+        for (int flag : new int[] {O_PATH, O_DIRECT, O_TRUNC}) {
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> mq.open(name, RDWR_CREATE | flag, 0600,
+                    SMALL));
+            assertThat(t).isInstanceOf(MqException.class);
+            assertThat(((MqException) t).errno()).as("flag 0%o", flag).isEqualTo(Errno.EINVAL);
+            assertThat(t.getMessage()).as("names the flag").contains("0" + Integer.toOctalString(flag));
+            assertThat(errnoOf(() -> mq.open(name, Mq.O_RDONLY))).as("nothing created with 0%o", flag)
+                    .isEqualTo(Errno.ENOENT);
+        }
+        // On an existing queue too, before the access-mode and permission checks.
+        mq.open(name, RDWR_CREATE, 0600, SMALL).close();
+        assertThat(errnoOf(() -> mq.open(name, Mq.O_RDWR | O_PATH))).isEqualTo(Errno.EINVAL);
+        assertThat(errnoOf(() -> mq.open(name, Mq.O_ACCMODE | O_DIRECT))).isEqualTo(Errno.EINVAL);
+        // O_CLOEXEC is harmless (every queue descriptor is close-on-exec anyway) and accepted.
+        try (MqQueue q = mq.open(name, Mq.O_RDWR | Mq.O_CLOEXEC)) {
+            assertThat(q.getAttributes().maxMessages()).isEqualTo(SMALL.maxMessages());
+        }
+    }
+
     @Test
     void aNameWithoutTheLeadingSlashIsEinval() {
         assertThat(errnoOf(() -> mq.open("mqscope-noslash", RDWR_CREATE, 0600, SMALL))).isEqualTo(Errno.EINVAL);

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
@@ -78,6 +79,10 @@ public final class EmulatedBackend implements MqBackend {
     @Override
     public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
         ensureOpen("mq_open", name);
+        if (name == null) {
+            throw new MqException(Errno.EFAULT, "mq_open", null);
+        }
+        Mq.checkOflag(name, oflag);
         QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
         EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
         open.add(q);

@@ -94,7 +94,11 @@ final class DrainRestorePeek implements PeekStrategy {
                     foundBeforeRestore = d.attributes().currentMessages();
                     restored = engine.restore(restorePatience);
                 }
-                List<MqMessage> messages = journal.messages();
+                // Drain order is not receive order when a blocked sender slipped a message in mid-drain: the queue
+                // now holds what went back, sorted by the kernel as it was sent back in; the rest waits in the journal.
+                List<MqMessage> drainedInOrder = journal.messages();
+                List<MqMessage> messages = PeekResult.receiveOrder(drainedInOrder.subList(0, (int) restored));
+                List<MqMessage> held = drainedInOrder.subList((int) restored, drainedInOrder.size());
                 long unrestored = journal.recordCount() - restored;
                 StatusLine after = d.status();
                 String kept = null;
@@ -106,7 +110,7 @@ final class DrainRestorePeek implements PeekStrategy {
                 DrainReport report = new DrainReport(before.currentMessages(), drained, restored,
                         Math.max(0, drained - before.currentMessages()) + foundBeforeRestore,
                         Math.max(0, before.currentMessages() - drained),
-                        statusBefore.notifyPid() != 0 && after.notifyPid() == 0, unrestored, kept);
+                        statusBefore.notifyPid() != 0 && after.notifyPid() == 0, unrestored, kept, held);
                 return new PeekResult(messages, method(), before, start, Duration.ofNanos(System.nanoTime() - t0),
                         report);
             } catch (IOException e) {

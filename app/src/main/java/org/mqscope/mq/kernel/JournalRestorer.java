@@ -58,29 +58,42 @@ final class JournalRestorer {
         String queue = journal.queue();
         try (journal) {
             long restoredBefore = journal.restored();
+            long[] missing = {journal.recordCount() - restoredBefore};
             try (PrivateDescriptor d = descriptorFor(journal)) {
-                String doubt = settle(journal, d, includeInDoubt);
+                String doubt = settle(journal, d, includeInDoubt, missing);
                 if (doubt != null) {
                     return new RecoveryReport.Entry(file.toString(), queue, 0, journal.recordCount() - restoredBefore,
                             doubt);
                 }
                 long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
-                long kept = journal.recordCount() - restored;
-                if (kept == 0) {
-                    journal.delete();
-                    return new RecoveryReport.Entry(file.toString(), queue, restored - restoredBefore, 0, null);
-                }
-                return new RecoveryReport.Entry(file.toString(), queue, restored - restoredBefore, kept,
-                        "EAGAIN: the queue stayed full for " + DrainRestore.RESTORE_PATIENCE.toSeconds()
-                                + " s; receive some messages, then run mqscope --recover again");
+                return entry(file, journal, restoredBefore, missing[0], restored, null);
             } catch (MqException e) {
-                long kept = journal.recordCount() - journal.restored();
-                return new RecoveryReport.Entry(file.toString(), queue, journal.restored() - restoredBefore, kept,
-                        explain(e, queue));
+                return entry(file, journal, restoredBefore, missing[0], journal.restored(), explain(e, queue));
             }
         } catch (IOException e) {
             return unreadable(file, e);
         }
+    }
+
+    /**
+     * Counts what went back: the journal's records come back in order, the missing ones first, then those the
+     * recovery drained from the queue itself (still there, or sent by others meanwhile) to keep the order.
+     */
+    private static RecoveryReport.Entry entry(Path file, Journal journal, long restoredBefore, long missing,
+                                              long restoredNow, String problem) throws IOException {
+        long back = restoredNow - restoredBefore;
+        long kept = journal.recordCount() - restoredNow;
+        long requeued = journal.recordCount() - restoredBefore - missing;
+        if (kept == 0 && problem == null) {
+            journal.delete();
+        } else if (problem == null) {
+            problem = "EAGAIN: the queue stayed full for " + DrainRestore.RESTORE_PATIENCE.toSeconds() + " s"
+                    + (requeued > 0 ? " (some of what is kept was in the queue, or sent by other programs, when the"
+                    + " recovery drained it)" : "") + "; mqscope puts them back once the queue has room (Queue →"
+                    + " Restore Held Messages, or mqscope --recover)";
+        }
+        return new RecoveryReport.Entry(file.toString(), journal.queue(), Math.min(back, missing), kept, problem,
+                Math.max(0, back - missing));
     }
 
     /**
@@ -106,15 +119,17 @@ final class JournalRestorer {
     }
 
     /**
-     * Brings the journal to a state the restore loop can continue from. Returns why it cannot, or null.
+     * Brings the journal to a state the restore loop can continue from. Returns why it cannot, or null;
+     * {@code missing[0]} counts the messages missing from the queue (a staged one joins them).
      */
-    private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt)
+    private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt, long[] missing)
             throws MqException, IOException {
         if (journal.phase() == Journal.Phase.DRAINING) {
             StatusLine now = d.status();
             Journal.StagedMessage staged = journal.uncommittedStaged();
             if (staged != null) {
                 journal.commitRecovered(staged, stagedLength(staged, now.qsize()));
+                missing[0]++; // received when the peek died: missing from the queue like the committed ones
             }
             MqAttributes a = d.attributes();
             new DrainRestore(d, journal).drain(a.currentMessages() + a.maxMessages(), d.status().qsize());

@@ -105,6 +105,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (closed) {
             throw new MqException(Errno.EBADF, "mq_open", name, "this backend has been closed");
         }
+        Mq.checkOflag(name, oflag);
         int fd;
         int errno;
         byte[] cName = NativeSupport.cString(name);

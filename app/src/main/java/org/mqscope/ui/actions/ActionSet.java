@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * a new {@link UiState}; toggles keep their on/off state in {@link Action#SELECTED_KEY}.
  */
 public final class ActionSet {
+    static final String LOCKED_TIP = "Started with --read-only: read-only mode stays on until mqscope ends; start it"
+            + " without --read-only to change queues";
+
     private final Map<AppAction, Action> actions = new EnumMap<>(AppAction.class);
     private UiState state = UiState.INITIAL;
 
@@ -54,7 +57,10 @@ public final class ActionSet {
         assert SwingUtilities.isEventDispatchThread();
         state = newState;
         actions.forEach((a, action) -> action.setEnabled(a.enabledIn(newState)));
-        actions.get(AppAction.READ_ONLY).putValue(Action.SELECTED_KEY, newState.readOnly());
+        Action readOnly = actions.get(AppAction.READ_ONLY);
+        readOnly.putValue(Action.SELECTED_KEY, newState.readOnly());
+        readOnly.putValue(Action.SHORT_DESCRIPTION, newState.readOnlyLocked() ? LOCKED_TIP
+                : AppAction.READ_ONLY.tooltip());
     }
 
     public void setSelected(AppAction toggle, boolean on) {

@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 public enum AppAction {
     REFRESH("Refresh", "refresh", key(KeyEvent.VK_F5, 0),
             "List the queues again and peek the selected queue (F5)", s -> s.backend() != null),
-    PEEK("Peek", "peek", null,
-            "Read the selected queue's messages (on the kernel: drain and restore, after asking)", UiState::mayPeek),
+    PEEK("Peek", "peek", key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
+            "Read the selected queue's messages (on the kernel: drain and restore, after asking) (Ctrl+P)",
+            UiState::mayPeek),
     OPEN_BY_NAME("Open Queue by Name…", "open", key(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK),
             "Open a queue by its name, even when /dev/mqueue cannot be listed (Ctrl+O)", s -> s.backend() != null),
     CREATE_QUEUE("Create Queue…", "create", key(KeyEvent.VK_N, InputEvent.CTRL_DOWN_MASK),
@@ -27,18 +28,31 @@ public enum AppAction {
     COPY("Copy Body", "copy", key(KeyEvent.VK_C, InputEvent.CTRL_DOWN_MASK),
             "Copy the shown message as text, hex or JSON, as the tab in front shows it (Ctrl+C)",
             UiState::messageShown),
-    RECEIVE("Receive…", "receive", null,
-            "Receive (remove) the next message of the selected queue and show it; asks first", UiState::mayChange),
-    PURGE("Purge…", "purge", null,
-            "Receive and discard every message of the selected queue; asks first", UiState::mayChange),
+    RECEIVE("Receive…", "receive", key(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK),
+            "Receive (remove) the next message of the selected queue and show it; asks first (Ctrl+R)",
+            UiState::mayChange),
+    PURGE("Purge…", "purge", key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+            "Receive and discard every message of the selected queue; asks first (Ctrl+Shift+P)",
+            UiState::mayChange),
     UNLINK("Unlink…", "unlink", key(KeyEvent.VK_DELETE, 0),
             "Remove the selected queue's name (mq_unlink); asks first (Delete)", UiState::mayChange),
+    RESTORE_HELD("Restore Held Messages", null, null,
+            "Put back now the messages peek journals hold (a queue others refilled during a peek, or a crash)",
+            s -> s.backend() == org.mqscope.ui.core.BackendKind.KERNEL && !s.readOnly()),
     READ_ONLY("Read Only", "read-only", null,
-            "Read-only mode: no receive, purge, unlink or kernel peek, and no writable descriptor", s -> true),
+            "Read-only mode: no receive, purge, unlink or kernel peek, and no writable descriptor",
+            s -> !s.readOnlyLocked()),
     COMPARE_PEEKS("Compare Proposed Peeks…", null, null,
             "Try the two proposed kernel peek interfaces (MQ_PEEK, F_MQ_PEEK) on the emulation",
             s -> s.queueSelected() && s.backend() == org.mqscope.ui.core.BackendKind.EMULATED),
+    EXPLAIN_KERNEL_PEEK("Explain Kernel Peeks First", null, null,
+            "Before a drain-and-restore peek, explain what it does even when nothing else uses the queue (risks "
+                    + "to a queue are always asked)", s -> true),
     DARK_THEME("Dark Theme", "theme", null, "Switch between the light and the dark theme", s -> true),
+    SHORTCUTS("Keyboard Shortcuts", null, key(KeyEvent.VK_F1, 0), "Every keyboard shortcut (F1)", s -> true),
+    USER_GUIDE("User Guide", null, null, "The README's sections: peeking, read-only mode, the tabs, recovery",
+            s -> true),
+    ABOUT("About mqscope", null, null, "Version, Java and system", s -> true),
     QUIT("Quit", null, key(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), "Close mqscope (Ctrl+Q)", s -> true);
 
     private final String label;
@@ -88,6 +102,6 @@ public enum AppAction {
 
     /** Read-only and dark theme are on/off switches (check box items, toggle buttons). */
     public boolean toggle() {
-        return this == READ_ONLY || this == DARK_THEME;
+        return this == READ_ONLY || this == DARK_THEME || this == EXPLAIN_KERNEL_PEEK;
     }
 }

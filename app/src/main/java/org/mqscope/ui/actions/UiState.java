@@ -11,10 +11,11 @@ import org.mqscope.ui.core.BackendKind;
  * @param queue         the selected queue's name, or null
  * @param peekMethod    how the selected queue is peeked (from its peekSupport()), or null while unknown
  * @param messageShown  the detail pane shows a message (something to copy)
+ * @param readOnlyLocked started with --read-only: read-only mode stays on until the program ends
  */
 public record UiState(BackendKind backend, boolean readOnly, String queue, PeekMethod peekMethod,
-                      boolean messageShown) {
-    public static final UiState INITIAL = new UiState(null, false, null, null, false);
+                      boolean messageShown, boolean readOnlyLocked) {
+    public static final UiState INITIAL = new UiState(null, false, null, null, false, false);
 
     public boolean queueSelected() {
         return backend != null && queue != null;
@@ -31,22 +32,27 @@ public record UiState(BackendKind backend, boolean readOnly, String queue, PeekM
     }
 
     public UiState withBackend(BackendKind b) {
-        return new UiState(b, readOnly, null, null, false);
+        return new UiState(b, readOnly, null, null, false, readOnlyLocked);
     }
 
     public UiState withReadOnly(boolean r) {
-        return new UiState(backend, r, queue, peekMethod, messageShown);
+        return new UiState(backend, r, queue, peekMethod, messageShown, readOnlyLocked);
     }
 
     public UiState withQueue(String q, PeekMethod m) {
-        return new UiState(backend, readOnly, q, m, false);
+        return new UiState(backend, readOnly, q, m, false, readOnlyLocked);
     }
 
     public UiState withPeekMethod(PeekMethod m) {
-        return new UiState(backend, readOnly, queue, m, messageShown);
+        return new UiState(backend, readOnly, queue, m, messageShown, readOnlyLocked);
     }
 
     public UiState withMessageShown(boolean shown) {
-        return new UiState(backend, readOnly, queue, peekMethod, shown);
+        return new UiState(backend, readOnly, queue, peekMethod, shown, readOnlyLocked);
+    }
+
+    /** Read-only mode for good (--read-only): on, and the toggle off. */
+    public UiState lockedReadOnly() {
+        return new UiState(backend, true, queue, peekMethod, messageShown, true);
     }
 }

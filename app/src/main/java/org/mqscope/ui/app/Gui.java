@@ -37,10 +37,10 @@ public final class Gui {
     /** Call from main (not the EDT). Returns once the window is showing; a screenshot run exits the JVM. */
     public static void start(LaunchOptions options) {
         IoExecutor io = new IoExecutor();
-        // A screenshot must look the same every time and leave the user's settings alone.
-        UiPrefs prefs = options.screenshot().isPresent() ? UiPrefs.scratch() : UiPrefs.user();
+        UiPrefs prefs = prefsFor(options);
         // Asked for, else remembered, else the desktop's, else light; looked up here, off the EDT.
-        Theme theme = options.theme().or(prefs::theme).or(Theme::fromSystem).orElse(Theme.LIGHT);
+        Theme theme = options.theme().or(prefs::theme).or(() -> options.demo() ? UiPrefs.user().theme()
+                : java.util.Optional.empty()).or(Theme::fromSystem).orElse(Theme.LIGHT);
         if (options.theme().isPresent() && options.screenshot().isEmpty()) {
             prefs.setTheme(theme);
         }
@@ -92,6 +92,15 @@ public final class Gui {
         }
     }
 
+    /**
+     * A screenshot must look the same every time and leave the user's settings alone; a demo keeps its settings
+     * apart from the user's.
+     */
+    static UiPrefs prefsFor(LaunchOptions options) {
+        return options.screenshot().isPresent() ? UiPrefs.scratch() : options.demo() ? UiPrefs.demo()
+                : UiPrefs.user();
+    }
+
     private static void screenshot(IoExecutor io, MainFrame frame, CountDownLatch started, Path file,
                                    Duration after) {
         try {
@@ -109,9 +118,7 @@ public final class Gui {
             System.out.println("mqscope: wrote " + file + " (" + image.get().getWidth() + "x"
                     + image.get().getHeight() + ")");
         } catch (IOException e) {
-            // The exception's own name carries the reason (NoSuchFileException, AccessDeniedException...).
-            fail("could not write the screenshot " + file + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            fail("--screenshot " + file + ": cannot write it: " + e.getMessage());
         } catch (InvocationTargetException e) {
             fail("could not render the screenshot: " + e.getCause());
         } catch (InterruptedException e) {

@@ -94,6 +94,10 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         if (p.includeInDoubt && !p.recover) {
             throw new UsageException("--include-in-doubt only applies to --recover");
         }
+        if (p.readOnly && p.recover) {
+            throw new UsageException("--recover sends messages back into their queues, which --read-only forbids;"
+                    + " run it without --read-only");
+        }
         if (p.demo && p.backend == BackendKind.KERNEL) {
             throw new UsageException("--demo runs on the emulated backend, not on --backend=kernel");
         }

@@ -8,6 +8,14 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.StandardOpenOption;
+import org.mqscope.mq.Errno;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,14 +46,76 @@ public final class Screenshot {
         return image;
     }
 
-    /** Writes the image as PNG, creating missing parent directories. */
+    /**
+     * Checks before the window opens that {@code file} can be written (creating missing parent directories), so a
+     * bad path fails at once; a file that did not exist is not left behind.
+     *
+     * @throws IOException whose message says why, errno first ("EISDIR (Is a directory)")
+     */
+    public static void checkWritable(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(Errno.EISDIR.name() + " (" + Errno.EISDIR.description() + ")");
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            boolean existed = Files.exists(file);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                out.flush();
+            }
+            if (!existed) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new IOException(reason(e), e);
+        }
+    }
+
+    /**
+     * Writes the image as PNG, creating missing parent directories. Through a stream of our own: ImageIO's File
+     * variant deletes the target first and prints a stack trace when it cannot open it.
+     */
     public static void write(BufferedImage image, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException(reason(e), e);
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
+    }
+
+    /** An I/O failure as errno and words, e.g. "EACCES (Permission denied): /root/x.png". */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            Errno errno = f instanceof AccessDeniedException ? Errno.EACCES
+                    : f instanceof NoSuchFileException ? Errno.ENOENT
+                    : f instanceof NotDirectoryException ? Errno.ENOTDIR
+                    : f instanceof FileAlreadyExistsException ? Errno.EEXIST : byDescription(f.getReason());
+            String where = f.getFile() == null ? "" : ": " + f.getFile();
+            if (errno != null) {
+                return errno.name() + " (" + errno.description() + ")" + where;
+            }
+            return (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason()) + where;
         }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Errno byDescription(String reason) {
+        for (Errno e : Errno.values()) {
+            if (e.description().equalsIgnoreCase(reason)) {
+                return e;
+            }
+        }
+        return null;
     }
 }

@@ -82,7 +82,8 @@ final class AttrText {
         return bytes(n) + " " + (n == 1 ? one : many);
     }
 
+    /** {@code s} as HTML that wraps at the dialogs' text width, so a dialog packed around it keeps its buttons. */
     static String html(String s) {
-        return "<html>" + s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</html>";
+        return org.mqscope.ui.core.Fit.html(org.mqscope.ui.core.Fit.escape(s), org.mqscope.ui.core.Fit.TEXT_WIDTH);
     }
 }

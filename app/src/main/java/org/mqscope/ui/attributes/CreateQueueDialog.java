@@ -30,6 +30,7 @@ import org.mqscope.mq.QueueNames;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.Dim;
+import org.mqscope.ui.core.Fit;
 
 /**
  * Create Queue…: name, maxmsg, msgsize, mode and O_EXCL, checked as the user types with {@link CreateCheck} against
@@ -163,8 +164,9 @@ final class CreateQueueDialog extends JDialog {
             validateInput();
         }, failure -> {
             busy = false;
-            queueMsg.setText("Cannot read the limits: " + ErrorText.explain(failure).headline());
+            queueMsg.setText(AttrText.html("Cannot read the limits: " + ErrorText.explain(failure).headline()));
             error(queueMsg, true);
+            Fit.grow(this);
         });
     }
 
@@ -219,13 +221,14 @@ final class CreateQueueDialog extends JDialog {
                 error(where, true);
                 ok = false;
             } else {
-                queueMsg.setText(r.text() != null ? r.text() : "Charges " + AttrText.bytes(MqLimits.charge(max,
+                queueMsg.setText(AttrText.html(r.text() != null ? r.text() : "Charges " + AttrText.bytes(MqLimits.charge(max,
                         size)) + " bytes of RLIMIT_MSGQUEUE (your queues hold " + AttrText.bytes(check.chargedBytes())
                         + " of " + (limits.rlimitMsgqueue() == MqLimits.RLIM_INFINITY ? "unlimited"
-                        : AttrText.bytes(limits.rlimitMsgqueue())) + ")");
+                        : AttrText.bytes(limits.rlimitMsgqueue())) + ")"));
             }
         }
         create.setEnabled(ok && !busy);
+        Fit.grow(this);
     }
 
     private static void hint(JLabel l, String text) {
@@ -281,6 +284,7 @@ final class CreateQueueDialog extends JDialog {
             outcome.setText(AttrText.html("mq_open failed after all — " + why.headline()
                     + (why.call() == null ? "" : "\n" + why.call())).replace("\n", "<br>"));
             error(outcome, true);
+            Fit.grow(this);
             loadContext(); // the namespace changed under us: check against what is there now
         });
     }

@@ -34,6 +34,7 @@ import org.mqscope.mq.RecreateRules;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.Dim;
+import org.mqscope.ui.core.Fit;
 
 /**
  * Recreate with New Attributes…: new maxmsg and msgsize for the selected queue, refused as the user types when a
@@ -87,8 +88,8 @@ final class RecreateDialog extends JDialog {
         p.add(new JLabel(AttrText.html("maxmsg and msgsize are fixed when a queue is created. Recreating takes "
                 + "every message, unlinks " + queue + ", creates it again with the same mode and the new sizes, and "
                 + "sends the messages back in receive order. Programs that have it open keep the old, nameless "
-                + "queue.")), "span, growx, width 420:420:");
-        p.add(how, "span, growx, width 420:420:");
+                + "queue.")), "span, growx");
+        p.add(how, "span, growx");
         p.add(snapshotButton, "span, left");
         JLabel l1 = new JLabel("New max messages:");
         l1.setDisplayedMnemonic('m');
@@ -100,7 +101,7 @@ final class RecreateDialog extends JDialog {
         l2.setLabelFor(msgsize);
         p.add(l2);
         p.add(msgsize, "growx 0");
-        p.add(verdict, "span, growx, width 420:420:, gaptop 6");
+        p.add(verdict, "span, growx, gaptop 6");
         p.add(progress, "span, growx");
         JButton cancel = new JButton("Cancel");
         cancel.setName("recreate.cancel");
@@ -166,7 +167,7 @@ final class RecreateDialog extends JDialog {
                         + "first, so a crash loses nothing; a consumer may see the queue empty for a moment."));
                 snapshotButton.setVisible(true);
                 verdict.setText("Read the messages first: the new sizes are checked against them.");
-                pack();
+                Fit.grow(this);
             }
         }, failure -> {
             busy = false;
@@ -190,7 +191,7 @@ final class RecreateDialog extends JDialog {
             snapshot = s;
             snapshotButton.setVisible(false);
             validateInput();
-            pack();
+            Fit.grow(this);
         }, failure -> {
             busy = false;
             progress.setVisible(false);
@@ -230,6 +231,7 @@ final class RecreateDialog extends JDialog {
                 + largest() + " bytes). The new queue charges " + AttrText.bytes(MqLimits.charge(max, size))
                 + " bytes of RLIMIT_MSGQUEUE.");
         recreate.setEnabled(!busy);
+        Fit.grow(this);
     }
 
     /**
@@ -256,6 +258,7 @@ final class RecreateDialog extends JDialog {
         verdict.setText(AttrText.html("Refused: " + text));
         CreateQueueDialog.error(verdict, true);
         recreate.setEnabled(false);
+        Fit.grow(this);
     }
 
     private void showFailure(String what, Throwable failure) {
@@ -264,7 +267,7 @@ final class RecreateDialog extends JDialog {
                 + why.detail())));
         CreateQueueDialog.error(verdict, true);
         recreate.setEnabled(false);
-        pack();
+        Fit.grow(this);
     }
 
     private void doRecreate() {

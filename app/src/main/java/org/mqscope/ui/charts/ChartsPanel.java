@@ -79,6 +79,9 @@ public final class ChartsPanel extends JPanel implements QueueView {
     private boolean autoChoose;
     private int namesSeen;
     private long pausedAt;
+    /** Where the mouse rests on a chart, or null: the readout follows it as the charts move. */
+    private ChartPanel cursorPanel;
+    private java.awt.Point cursorPoint;
     private long lastDrawNanos;
     private Duration requested;
     private boolean built;
@@ -218,7 +221,9 @@ public final class ChartsPanel extends JPanel implements QueueView {
         MouseAdapter mouse = new MouseAdapter() {
             @Override
             public void mouseMoved(MouseEvent e) {
-                pointAt((ChartPanel) e.getSource(), e);
+                cursorPanel = (ChartPanel) e.getSource();
+                cursorPoint = e.getPoint();
+                pointAt(cursorPanel, cursorPoint);
             }
 
             @Override
@@ -354,10 +359,16 @@ public final class ChartsPanel extends JPanel implements QueueView {
         long from = to - selectedWindow().length.toMillis();
         if (selectedView.isSelected()) {
             selected.show(queue == null ? null : points(queue, from), from, to);
-            cursor.setText(queue == null ? "Select a queue in the tree to chart it." : CursorText.HINT);
+            if (queue == null || cursorPanel != selected.panel()) {
+                cursor.setText(queue == null ? "Select a queue in the tree to chart it." : CursorText.HINT);
+            }
         } else {
             overview.show(chosenPoints(from), from, to);
             checklist.repaintChangedLevels();
+        }
+        if (cursorPanel != null) {
+            // The mouse stays where it is while the time axis moves under it: read the time there anew.
+            pointAt(cursorPanel, cursorPoint);
         }
     }
 
@@ -388,15 +399,16 @@ public final class ChartsPanel extends JPanel implements QueueView {
                 : thresholds.level(s.curmsgs(s.end() - 1), s.maxMessages());
     }
 
-    private void pointAt(ChartPanel panel, MouseEvent e) {
-        Rectangle2D area = panel.getScreenDataArea(e.getX(), e.getY());
-        if (area == null || !area.contains(e.getPoint())) {
+    /** The readout and the crosshair for the mouse at {@code at} on {@code panel}. */
+    void pointAt(ChartPanel panel, java.awt.Point at) {
+        Rectangle2D area = panel.getScreenDataArea(at.x, at.y);
+        if (area == null || !area.contains(at)) {
             clearCursor();
             return;
         }
         boolean isSelected = panel == selected.panel();
         DateAxis time = isSelected ? selected.timeAxis() : overview.timeAxis();
-        double t = time.java2DToValue(e.getX(), area, RectangleEdge.BOTTOM);
+        double t = time.java2DToValue(at.x, area, RectangleEdge.BOTTOM);
         if (isSelected) {
             selected.cursorAt(t);
             SeriesPoints p = selected.curmsgsDataset().getSeriesCount() == 0 ? null
@@ -413,6 +425,8 @@ public final class ChartsPanel extends JPanel implements QueueView {
     }
 
     private void clearCursor() {
+        cursorPanel = null;
+        cursorPoint = null;
         selected.cursorAt(Double.NaN);
         overview.cursorAt(Double.NaN);
         cursor.setText(selectedView.isSelected() && queue == null ? "Select a queue in the tree to chart it."

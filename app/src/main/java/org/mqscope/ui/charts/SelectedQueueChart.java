@@ -47,8 +47,7 @@ final class SelectedQueueChart {
     SelectedQueueChart() {
         messages.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         messages.setAutoRange(false);
-        bytes.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        bytes.setNumberFormatOverride(new ByteFormat());
+        bytes.setStandardTickUnits(ByteFormat.tickUnits());
         bytes.setAutoRange(false);
         sizeRenderer.setDrawSeriesLineAsPath(true);
         sizeRenderer.setDefaultStroke(ChartStyle.LINE);

@@ -67,6 +67,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
     private final JComboBox<RecentPayloads.Entry> recentBox = new JComboBox<>();
     private final JSpinner priority = spinner(0, 0, SendPlan.PRIORITY_MAX, 1);
     private final JSpinner count = spinner(1, 1, SendPlan.COUNT_MAX, 1);
+    /** Priority and count per queue, for this session only. */
+    private final java.util.Map<String, long[]> perQueue = new java.util.HashMap<>();
     private final JSpinner interval = spinner(0, 0, SendPlan.INTERVAL_MAX.toMillis(), 10);
     private final JSpinner timeout = spinner(DEFAULT_TIMEOUT_MS, 1, SendPlan.TIMEOUT_MAX.toMillis(), 100);
     private final JRadioButton timed = new JRadioButton("Wait");
@@ -139,6 +141,25 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         timed.addActionListener(e -> updateState());
         nonBlocking.addActionListener(e -> updateState());
         count.addChangeListener(e -> updateState());
+        for (JSpinner sp : new JSpinner[] {priority, count, interval, timeout}) {
+            JFormattedTextField field = ((JSpinner.DefaultEditor) sp.getEditor()).getTextField();
+            field.setFocusLostBehavior(JFormattedTextField.COMMIT); // keep what was typed, even when invalid
+            field.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+                @Override
+                public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                    SwingUtilities.invokeLater(SendComposerPanel.this::updateState);
+                }
+
+                @Override
+                public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                    SwingUtilities.invokeLater(SendComposerPanel.this::updateState);
+                }
+
+                @Override
+                public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                }
+            });
+        }
 
         JPanel head = new JPanel(new MigLayout("insets 0", "[grow, fill]12[][]", "[]"));
         head.add(target, "wmin 0");
@@ -184,6 +205,19 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(SEND_KEY, "compose.send");
         getActionMap().put("compose.send", sendAction);
         payload.editor().getInputMap(WHEN_FOCUSED).put(SEND_KEY, "compose.send");
+        // Tab moves on to the next field like everywhere else; Ctrl+Tab puts a tab character in the body.
+        payload.editor().setFocusTraversalKeys(java.awt.KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS,
+                java.util.Set.of(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0)));
+        payload.editor().setFocusTraversalKeys(java.awt.KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS,
+                java.util.Set.of(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, java.awt.event.InputEvent.SHIFT_DOWN_MASK)));
+        payload.editor().getInputMap(WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB,
+                java.awt.event.InputEvent.CTRL_DOWN_MASK), "compose.insertTab");
+        payload.editor().getActionMap().put("compose.insertTab", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                payload.editor().replaceSelection("\t");
+            }
+        });
         payload.editor().getActionMap().put("compose.send", sendAction);
 
         restoreSettings();
@@ -206,6 +240,14 @@ public final class SendComposerPanel extends JPanel implements QueueView {
     @Override
     public void queueSelected(String nameOrNull) {
         assert SwingUtilities.isEventDispatchThread();
+        // Priority and count belong to a queue and to this session: a Count of 20 left on one queue, or from
+        // yesterday, must not send "hello" 20 times to the next.
+        if (queue != null) {
+            perQueue.put(queue, new long[] {longValue(priority), longValue(count)});
+        }
+        long[] kept = nameOrNull == null ? null : perQueue.get(nameOrNull);
+        priority.setValue(kept == null ? 0L : kept[0]);
+        count.setValue(kept == null ? 1L : kept[1]);
         queue = nameOrNull;
         attrs = null;
         loadRecentList();
@@ -343,7 +385,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
                     + Numbers.grouped(attrs.maxMessages()) + " · msgsize " + Numbers.grouped(attrs.messageSize()));
         }
         long n = longValue(count);
-        String problem = payload.problem(n, attrs == null ? -1 : attrs.messageSize());
+        String typed = typedProblems();
+        String problem = typed != null ? typed : payload.problem(n, attrs == null ? -1 : attrs.messageSize());
         String reason = queue == null ? NO_QUEUE : ctx.readOnly() ? READ_ONLY : problem;
         if (reason != null) {
             info.setText(reason);
@@ -355,7 +398,7 @@ public final class SendComposerPanel extends JPanel implements QueueView {
             info.setIcon(null);
         }
         info.setToolTipText(info.getText().isBlank() ? null : info.getText());
-        payload.showError(problem != null && payload.mode() != PayloadMode.FILE);
+        payload.showError(typed == null && problem != null && payload.mode() != PayloadMode.FILE);
         send.setEnabled(!busy && reason == null);
         send.setToolTipText(reason == null ? "Send to " + queue + " (Ctrl+Enter)" : reason);
     }
@@ -409,8 +452,6 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         } catch (IllegalArgumentException e) {
             payload.setMode(PayloadMode.TEXT);
         }
-        restore(priority, "priority");
-        restore(count, "count");
         restore(interval, "interval");
         restore(timeout, "timeout");
         (prefs.getBoolean("nonBlocking", false) ? nonBlocking : timed).setSelected(true);
@@ -426,8 +467,6 @@ public final class SendComposerPanel extends JPanel implements QueueView {
 
     private void saveSettings() {
         prefs.put("mode", payload.mode().name());
-        prefs.putLong("priority", longValue(priority));
-        prefs.putLong("count", longValue(count));
         prefs.putLong("interval", longValue(interval));
         prefs.putLong("timeout", longValue(timeout));
         prefs.putBoolean("nonBlocking", nonBlocking.isSelected());
@@ -475,13 +514,31 @@ public final class SendComposerPanel extends JPanel implements QueueView {
             try {
                 s.commitEdit();
             } catch (ParseException e) {
-                field.setValue(s.getValue());
+                // The typed text stays (flagged in red, Send off) rather than silently turning back.
                 if (problem == null) {
                     problem = typedProblem(names[i], text, (SpinnerNumberModel) s.getModel());
                 }
             }
         }
         return problem;
+    }
+
+    /** What is wrong with the text typed in the number fields now (each one flagged in red), or null. */
+    private String typedProblems() {
+        JSpinner[] fields = {priority, count, interval, timeout};
+        String[] names = {"Priority", "Count", "Interval", "Timeout"};
+        String first = null;
+        for (int i = 0; i < fields.length; i++) {
+            JFormattedTextField field = ((JSpinner.DefaultEditor) fields[i].getEditor()).getTextField();
+            String problem = field.isEditValid() ? null
+                    : typedProblem(names[i], field.getText(), (SpinnerNumberModel) fields[i].getModel());
+            field.putClientProperty("JComponent.outline", problem == null ? null : "error");
+            field.setToolTipText(problem);
+            if (first == null) {
+                first = problem;
+            }
+        }
+        return first;
     }
 
     private static String typedProblem(String field, String text, SpinnerNumberModel m) {

@@ -24,6 +24,14 @@ public final class UiPrefs {
         return new UiPrefs(Preferences.userRoot().node("org/mqscope/ui"));
     }
 
+    /**
+     * The demo's own node: a demo remembers its theme, backend and panel settings there, so the next plain start
+     * finds the user's settings as they were (not an empty emulated namespace).
+     */
+    public static UiPrefs demo() {
+        return new UiPrefs(Preferences.userRoot().node("org/mqscope/demo"));
+    }
+
     /** An emptied node of its own, for runs that must not read or change the user's settings (screenshots). */
     public static UiPrefs scratch() {
         Preferences n = Preferences.userRoot().node("org/mqscope/scratch");

@@ -135,6 +135,12 @@ public final class DetailPanel extends JPanel {
         cards.show(body, CONTENT_CARD);
     }
 
+    /** A new heading for the message shown (it moved in the queue, or left it), the views as they are. */
+    public void retitle(String heading) {
+        assert SwingUtilities.isEventDispatchThread();
+        title.setText(heading);
+    }
+
     /** Back to the placeholder; {@code why} replaces its text when not null. */
     public void clear(String why) {
         assert SwingUtilities.isEventDispatchThread();

@@ -20,6 +20,8 @@ public final class NoticeBar extends JPanel {
     private final JLabel headline = new JLabel();
     private final JTextArea detail = new JTextArea();
     private final JButton close = new JButton("Dismiss");
+    /** The queue the notice shown is about, or null when it is about the window as a whole. */
+    private String about;
 
     public NoticeBar() {
         super(new MigLayout("insets 6 10 6 10, hidemode 3, wrap 3", "[][grow, fill][]", "[]2[]"));
@@ -47,12 +49,38 @@ public final class NoticeBar extends JPanel {
     /** Shows the notice with the warning sign; {@code detailOrNull} goes on a second, selectable line. */
     public void show(String headlineText, String detailOrNull) {
         icon.setIcon(Icons.warning());
+        about = null;
         showText(headlineText, detailOrNull);
+    }
+
+    /** As {@link #show} or {@link #showInfo} ({@code worrying} picks), about one queue: it goes with that queue. */
+    public void showAbout(String queue, boolean worrying, String headlineText, String detailOrNull) {
+        if (worrying) {
+            show(headlineText, detailOrNull);
+        } else {
+            showInfo(headlineText, detailOrNull);
+        }
+        about = queue;
+    }
+
+    /** Hides a notice about another queue than {@code queue} (the user moved on, or that queue is gone). */
+    public void dismissUnlessAbout(String queue) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (isVisible() && about != null && !about.equals(queue)) {
+            setVisible(false);
+            about = null;
+        }
+    }
+
+    /** The queue the notice shown is about, or null. */
+    public String about() {
+        return isVisible() ? about : null;
     }
 
     /** A report that needs no worry (a clean peek, messages restored): the same strip without the warning sign. */
     public void showInfo(String headlineText, String detailOrNull) {
         icon.setIcon(null); // the cell stays: hiding the label would shift the wrapped layout
+        about = null;
         showText(headlineText, detailOrNull);
     }
 
@@ -64,6 +92,7 @@ public final class NoticeBar extends JPanel {
     private void showText(String headlineText, String detailOrNull) {
         assert SwingUtilities.isEventDispatchThread();
         headline.setText(headlineText);
+        headline.setToolTipText(headlineText); // cut when the window is narrow
         detail.setText(detailOrNull);
         detail.setVisible(detailOrNull != null);
         setVisible(true);

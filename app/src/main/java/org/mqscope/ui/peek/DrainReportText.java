@@ -16,7 +16,7 @@ public final class DrainReportText {
         DrainReport d = r.drain();
         if (!d.complete()) {
             return "Peeked " + queue + " by drain and restore: " + count(d.unrestored())
-                    + " could not be put back and wait in a journal.";
+                    + " could not be put back yet and " + (d.unrestored() == 1 ? "is" : "are") + " held in a journal.";
         }
         return "Peeked " + queue + " by drain and restore: " + count(d.drained()) + " drained and "
                 + d.restored() + " restored.";
@@ -43,8 +43,8 @@ public final class DrainReportText {
         if (!d.complete()) {
             out.add(count(d.unrestored()) + " could not be put back (others refilled the queue) and "
                     + (d.unrestored() == 1 ? "is" : "are") + " kept in " + d.journal()
-                    + ". Run `mqscope --recover` (or restart mqscope outside read-only mode) to send "
-                    + (d.unrestored() == 1 ? "it" : "them") + " back.");
+                    + ". mqscope puts " + (d.unrestored() == 1 ? "it" : "them") + " back once the queue has room; "
+                    + "Queue → Restore Held Messages tries at once. The table lists only what is in the queue.");
         }
         if (out.size() == 1 && d.complete()) {
             out.add("Nothing else changed as far as the peek could see.");

@@ -9,10 +9,14 @@ import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.ProposedPeek;
 import org.mqscope.mq.ProposedPeek.FcntlPeek;
 import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.Fit;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Preview;
 
 import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.KeyStroke;
+import java.awt.event.KeyEvent;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -51,9 +55,9 @@ public final class ProposedPeekDialog extends JDialog {
         JLabel note = new JLabel(NOTE);
         org.mqscope.ui.core.Dim.text(note);
 
-        getContentPane().setLayout(new MigLayout("insets 12, wrap 2, width 560", "[right][grow, fill]", ""));
-        add(new JLabel("<html>Two non-destructive peeks were proposed for Linux and not merged. The emulation "
-                + "implements both, so you can compare them on " + queue + ".</html>"), "span, growx, wmin 0");
+        getContentPane().setLayout(new MigLayout("insets 12, wrap 2", "[right][grow, fill]", ""));
+        add(Fit.wrapped("Two non-destructive peeks were proposed for Linux and not merged. The emulation "
+                + "implements both, so you can compare them on " + Fit.escape(queue) + "."), "span, growx");
         add(new JLabel("Index:"));
         add(index, "split 4, w 80!");
         add(new JLabel("F_MQ_PEEK buf_len:"), "gapleft 16");
@@ -64,6 +68,14 @@ public final class ProposedPeekDialog extends JDialog {
         add(new JLabel("F_MQ_PEEK:"), "aligny top");
         add(fcntl, "wmin 0");
         add(note, "span, gaptop 8, gapbottom 4");
+        JButton close = new JButton("Close");
+        close.setName("proposed.close");
+        close.addActionListener(e -> dispose());
+        add(close, "span, right, tag cancel");
+        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        getRootPane().setDefaultButton(run);
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         pack();
         setLocationRelativeTo(owner);
     }
@@ -89,10 +101,10 @@ public final class ProposedPeekDialog extends JDialog {
         }, texts -> {
             mqPeek.setText(texts[0]);
             fcntl.setText(texts[1]);
-            pack(); // longer results need room; the note below must stay visible
+            Fit.grow(this); // longer results need room; the note and Close below must stay visible
         }, failure -> {
             mqPeek.setText(ErrorText.explain(failure).headline());
-            pack();
+            Fit.grow(this);
         });
     }
 

@@ -185,6 +185,14 @@ public final class QueueTreePanel extends JPanel {
         return selected;
     }
 
+    /** Empties the filter when it would hide {@code name}, a queue the user just asked for by name. */
+    public void reveal(String name) {
+        String f = model.filter();
+        if (!f.isEmpty() && !name.toLowerCase(java.util.Locale.ROOT).contains(f)) {
+            filter.setText("");
+        }
+    }
+
     /** Moves the keyboard focus to the filter field and selects its text (Ctrl+F). */
     public void focusFilter() {
         filter.requestFocusInWindow();

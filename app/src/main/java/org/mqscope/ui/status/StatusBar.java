@@ -60,6 +60,7 @@ public final class StatusBar extends JPanel {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.action(kind.iconName()));
         backend.setText("Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : ""));
+        backend.setToolTipText(backend.getText());
         queues.setText("");
     }
 
@@ -88,6 +89,15 @@ public final class StatusBar extends JPanel {
     public void setMessage(String text) {
         assert SwingUtilities.isEventDispatchThread();
         message.setText(text);
+        message.setToolTipText(text); // the bar cuts long messages short
+    }
+
+    /** Clears the message when it starts with {@code prefix} (a message about a state that has ended). */
+    public void clearMessageStartingWith(String prefix) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (message.getText() != null && message.getText().startsWith(prefix)) {
+            setMessage(null);
+        }
     }
 
     public String backendText() {

@@ -31,12 +31,20 @@ public final class MainMenuBar extends JMenuBar {
         item(queue, actions, AppAction.PURGE);
         item(queue, actions, AppAction.UNLINK);
         item(queue, actions, AppAction.RECREATE);
+        item(queue, actions, AppAction.RESTORE_HELD);
         queue.addSeparator();
         item(queue, actions, AppAction.COMPARE_PEEKS);
 
         JMenu view = menu("View", 'V');
         item(view, actions, AppAction.READ_ONLY);
         item(view, actions, AppAction.DARK_THEME);
+        item(view, actions, AppAction.EXPLAIN_KERNEL_PEEK);
+
+        JMenu help = menu("Help", 'H');
+        item(help, actions, AppAction.SHORTCUTS);
+        item(help, actions, AppAction.USER_GUIDE);
+        help.addSeparator();
+        item(help, actions, AppAction.ABOUT);
     }
 
     private JMenu menu(String title, char mnemonic) {

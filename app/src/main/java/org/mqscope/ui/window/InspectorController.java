@@ -45,6 +45,8 @@ import java.util.function.Consumer;
  * backend call runs on mq-io.
  */
 final class InspectorController implements QueueView {
+    static final String READ_ONLY_PEEK = "Read-only mode: kernel peeks are off (they receive and re-send every "
+            + "message).";
     /** Live peek period for exact peeks: about 2 Hz. */
     static final Duration LIVE_PERIOD = Duration.ofMillis(500);
     /** Payloads up to this size are prepared for the detail pane on the EDT; bigger ones on mq-io. */
@@ -91,6 +93,16 @@ final class InspectorController implements QueueView {
         live = new Timer((int) LIVE_PERIOD.toMillis(), e -> livePeek());
         live.setRepeats(true);
         table.onSelect(this::messageSelected);
+        table.onSelectedLeft(this::selectedMessageLeft);
+        table.onRowsCopied(text -> status.setMessage("Copied " + (text.split("\n", -1).length - 2)
+                + " rows as text (index, priority, size, body)."));
+        table.onFreezeChanged(frozen -> {
+            if (!frozen && method == PeekMethod.EXACT) {
+                peekNow();
+            } else if (frozen && lastPeek != null) {
+                table.setInfo(lastPeek + " · frozen: press Freeze again to follow the queue");
+            }
+        });
     }
 
     String queue() {
@@ -120,6 +132,7 @@ final class InspectorController implements QueueView {
         shown = List.of();
         lastPeek = null;
         detail.clear(null);
+        notice.dismissUnlessAbout(name);
         actions.update(actions.state().withQueue(name, null));
         if (name == null) {
             table.clear("Messages", MessageTablePaneText.NO_QUEUE);
@@ -151,6 +164,7 @@ final class InspectorController implements QueueView {
             table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
             return;
         }
+        table.setFreezable(method == PeekMethod.EXACT);
         if (method == PeekMethod.EXACT) {
             peekNow();
             live.start();
@@ -162,6 +176,9 @@ final class InspectorController implements QueueView {
     /** Read-only mode changed: a kernel queue's table says what is possible now. */
     @Override
     public void readOnlyChanged(boolean readOnly) {
+        if (!readOnly) {
+            status.clearMessageStartingWith("Read-only mode");
+        }
         if (queue != null && method == PeekMethod.DRAIN_RESTORE && shown.isEmpty()) {
             table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
@@ -193,11 +210,7 @@ final class InspectorController implements QueueView {
             return;
         }
         if (main.readOnly()) {
-            status.setMessage("Read-only mode: kernel peeks are off (they receive and re-send every message).");
-            return;
-        }
-        if (!prefs.askBeforeKernelPeek()) {
-            peekNow();
+            status.setMessage(READ_ONLY_PEEK);
             return;
         }
         int sel = selection;
@@ -205,15 +218,23 @@ final class InspectorController implements QueueView {
         MqBackend backend = main.backend();
         io.run(() -> {
             try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-                return q.peekRisks().describe();
+                return new PeekQuestion(q.getAttributes().currentMessages(), q.peekRisks());
             }
-        }, risks -> {
+        }, question -> {
             if (sel != selection) {
                 return;
             }
-            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE, risks);
-            if (answer.dontAskAgain()) {
+            // Risks belong to this queue now and are always asked; the general explanation may be skipped, and an
+            // empty queue with nobody else on it has nothing to disturb.
+            if (!question.risks().any() && (question.count() == 0 || !prefs.askBeforeKernelPeek())) {
+                peekNow();
+                return;
+            }
+            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE,
+                    question.risks().describe());
+            if (answer.dontExplainAgain()) {
                 prefs.setAskBeforeKernelPeek(false);
+                actions.setSelected(org.mqscope.ui.actions.AppAction.EXPLAIN_KERNEL_PEEK, false);
             }
             if (answer.go() && sel == selection) {
                 peekNow();
@@ -221,8 +242,12 @@ final class InspectorController implements QueueView {
         }, failure -> peekFailed(name, failure));
     }
 
+    /** What the kernel peek question needs to know: how many messages would be drained, and who would notice. */
+    private record PeekQuestion(long count, org.mqscope.mq.PeekRisks risks) {
+    }
+
     private void livePeek() {
-        if (!peekInFlight && method == PeekMethod.EXACT) {
+        if (!peekInFlight && method == PeekMethod.EXACT && !table.frozen()) {
             peek(true);
         }
     }
@@ -279,17 +304,17 @@ final class InspectorController implements QueueView {
         String when = LocalTime.ofInstant(r.takenAt(), ZoneId.systemDefault()).format(CLOCK);
         String count = r.size() == 1 ? "1 message" : Numbers.grouped(r.size()) + " messages";
         String info = count + " · " + r.method().label() + (r.method() == PeekMethod.EXACT ? " (live)" : "")
-                + " at " + when;
+                + " at " + when + (r.drain().unrestored() > 0 ? " · " + r.drain().unrestored()
+                + " more held in a journal (not in the queue)" : "");
         lastPeek = info;
         table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
             String headline = DrainReportText.headline(name, r);
             String details = String.join("\n", DrainReportText.details(r));
-            if (DrainReportText.worrying(r)) {
-                notice.show(headline, details);
-            } else {
-                notice.showInfo(headline, details);
+            if (!r.drain().complete()) {
+                main.heldIn(name);
             }
+            notice.showAbout(name, DrainReportText.worrying(r), headline, details);
             main.sampleSoon();
         }
         if (name.equals(selectFirstMessageOf) && r.size() > 0) {
@@ -319,8 +344,8 @@ final class InspectorController implements QueueView {
         Explanation why = ErrorText.explain(failure);
         live.stop();
         table.clear(name, "Cannot peek " + name + ": " + why.headline());
-        notice.show("Peek of " + name + " failed. " + why.headline(), MainController.joinLines(why.call(),
-                why.detail()));
+        notice.showAbout(name, true, "Peek of " + name + " failed. " + why.headline(),
+                MainController.joinLines(why.call(), why.detail()));
     }
 
     /** A row was selected in the table (-1: none). */
@@ -333,7 +358,21 @@ final class InspectorController implements QueueView {
             return;
         }
         MqMessage m = table.model().messageAt(row);
+        DetailContent c = detail.content();
+        if (c != null && !c.received() && c.message() == m) {
+            detail.retitle("Message #" + row + " of " + queue); // the same message, moved up the queue
+            return;
+        }
         show("Message #" + row + " of " + queue, m, false);
+    }
+
+    /** The selected message is not in the queue any more: it stays in the detail pane, marked so. */
+    private void selectedMessageLeft(MqMessage m) {
+        DetailContent c = detail.content();
+        if (c != null && !c.received() && c.message() == m) {
+            detail.retitle("No longer in " + queue + " (received or purged since)");
+            status.setMessage("The message shown has left " + queue + "; it stays here until you select another.");
+        }
     }
 
     /** A message taken out of the queue by Receive: shown in the detail pane, marked as no longer queued. */

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * a late answer from a backend no longer shown is dropped.
  */
 final class MainController {
+    /** At most one automatic restore of held messages this often (each may wait for room on mq-io). */
+    static final Duration HELD_RETRY_PERIOD = Duration.ofSeconds(10);
     /** How often the tree's depth badges are refreshed. */
     static final Duration SAMPLE_PERIOD = QueueSampler.DEFAULT_PERIOD;
 
@@ -63,6 +65,14 @@ final class MainController {
     private String fallbackReason;
     /** A queue to select once the first listing shows it (--demo), or null. */
     private String initialQueue;
+    /** Queues whose messages wait in a peek journal because the queue was full; retried once a sample shows room. */
+    private final java.util.Set<String> held = new java.util.HashSet<>();
+    private boolean restoring;
+    private long nextAutomaticRestore;
+    /** The names of the last successful listing, to notice a queue that another program deleted. */
+    private java.util.Set<String> listed = java.util.Set.of();
+    /** Queues this window unlinked itself: their going is no news. */
+    private final java.util.Set<String> unlinkedHere = new java.util.HashSet<>();
 
     MainController(IoExecutor io, BackendFactory factory, UiPrefs prefs, MainToolBar toolbar, QueueTreePanel queues,
                    StatusBar status, NoticeBar notice, ActionSet actions, Consumer<Boolean> onReadOnly,
@@ -107,7 +117,8 @@ final class MainController {
         initialQueue = initialQueueOrNull;
         readOnly = startReadOnly;
         onReadOnly.accept(readOnly);
-        actions.update(actions.state().withReadOnly(readOnly));
+        // Started read-only is a lock, not a default: nothing in the window turns it off.
+        actions.update(startReadOnly ? actions.state().lockedReadOnly() : actions.state().withReadOnly(false));
         activate(requested.or(prefs::backend).orElse(BackendKind.KERNEL));
     }
 
@@ -132,10 +143,10 @@ final class MainController {
         sampler.sampleSoon();
     }
 
-    /** Turns read-only mode on or off; leaving it on the kernel restores what interrupted peeks left behind. */
+    /** Turns read-only mode on or off; leaving it on the kernel restores what peek journals hold. */
     void setReadOnly(boolean on) {
         assert SwingUtilities.isEventDispatchThread();
-        if (on == readOnly) {
+        if (on == readOnly || actions.state().readOnlyLocked()) {
             return;
         }
         readOnly = on;
@@ -229,6 +240,7 @@ final class MainController {
         raw = backend;
         currentKind = kind;
         generation++;
+        listed = java.util.Set.of();
         prefs.setBackend(kind);
         toolbar.showBackend(kind);
         status.setBackend(kind, readOnly);
@@ -277,35 +289,105 @@ final class MainController {
             queues.showProblem("Cannot list the queues", why);
             status.setQueueCount(-1);
         } else {
+            String selectedBefore = queues.selectedQueue();
             queues.clearProblem();
             queues.model().apply(batch, null);
             status.setQueueCount(batch.queues().size());
+            noticeDeleted(batch, selectedBefore);
         }
         followers.sampled(batch);
+        if (hasRoomForHeld(batch)) {
+            nextAutomaticRestore = System.nanoTime() + HELD_RETRY_PERIOD.toNanos();
+            recoverJournals(raw);
+        }
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);
             initialQueue = null;
         }
     }
 
-    /** Puts back what kernel peeks interrupted by a crash left in their journals, and says so. */
-    private void recoverJournals(MqBackend backend) {
-        if (!(backend instanceof JournalRecovery recovery)) {
+    /** This window unlinks {@code name}: when it disappears from the listing, that needs no notice. */
+    void unlinkedHere(String name) {
+        unlinkedHere.add(name);
+    }
+
+    /** The selected queue (or one a notice is about) vanished from the listing without this window's doing. */
+    private void noticeDeleted(SampleBatch batch, String selected) {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        batch.queues().forEach(q -> now.add(q.name()));
+        String noticed = notice.about();
+        for (String gone : listed) {
+            if (now.contains(gone) || unlinkedHere.remove(gone)) {
+                continue;
+            }
+            if (gone.equals(noticed)) {
+                notice.dismissUnlessAbout(null);
+            }
+            if (gone.equals(selected)) {
+                notice.show(gone + " no longer exists: another program unlinked it.",
+                        "Its messages went with it once no program held it open any more.");
+            }
+        }
+        listed = now;
+    }
+
+    /** A peek left messages of {@code queue} in its journal (the queue was full): put them back once it has room. */
+    void heldIn(String queue) {
+        assert SwingUtilities.isEventDispatchThread();
+        held.add(queue);
+    }
+
+    /** Queue → Restore Held Messages: put back now whatever peek journals hold. */
+    void restoreHeld() {
+        assert SwingUtilities.isEventDispatchThread();
+        if (readOnly || currentKind != BackendKind.KERNEL || !(raw instanceof JournalRecovery)) {
+            status.setMessage("Only the kernel backend outside read-only mode keeps and restores held messages.");
             return;
         }
-        io.run(() -> recovery.recover(false), report -> {
-            if (!report.entries().isEmpty() && report.complete()) {
-                notice.showInfo("Restored messages from interrupted peeks.", String.join("\n", report.describe()));
-            } else if (!report.entries().isEmpty()) {
-                notice.show(report.complete() ? "Restored messages from interrupted peeks."
-                        : "Some messages from interrupted peeks are still kept.", String.join("\n",
-                        report.describe()));
+        recoverJournals(raw);
+    }
+
+    /** A held queue now has room, and no restore ran in the last {@link #HELD_RETRY_PERIOD}. */
+    private boolean hasRoomForHeld(SampleBatch batch) {
+        if (held.isEmpty() || readOnly || restoring || currentKind != BackendKind.KERNEL
+                || System.nanoTime() - nextAutomaticRestore < 0) {
+            return false;
+        }
+        for (String q : held) {
+            org.mqscope.monitor.QueueSample s = batch.find(q);
+            if (s != null && s.attributesKnown() && s.currentMessages() < s.maxMessages()) {
+                return true;
             }
-            if (report.restored() > 0) {
+        }
+        return false;
+    }
+
+    /** Puts back what peek journals hold (a crash, or a queue others refilled), and says so. */
+    private void recoverJournals(MqBackend backend) {
+        if (!(backend instanceof JournalRecovery recovery) || restoring) {
+            return;
+        }
+        restoring = true;
+        io.run(() -> recovery.recover(false), report -> {
+            restoring = false;
+            held.clear();
+            report.entries().stream().filter(e -> e.kept() > 0).forEach(e -> held.add(e.queue()));
+            if (report.entries().isEmpty()) {
+                status.setMessage("No held messages: every peek journal is empty.");
+            } else if (report.complete()) {
+                notice.showInfo("Restored messages kept in peek journals.", String.join("\n", report.describe()));
+            } else {
+                notice.show("Some messages are still held in peek journals; mqscope puts them back once their "
+                        + "queue has room.", String.join("\n", report.describe()));
+            }
+            if (report.restored() + report.entries().stream().mapToLong(e -> e.requeued()).sum() > 0) {
                 sampleSoon();
             }
-        }, failure -> notice.show("Recovering interrupted peeks failed. " + ErrorText.explain(failure).headline(),
-                ErrorText.explain(failure).fullText()));
+        }, failure -> {
+            restoring = false;
+            notice.show("Restoring held messages failed. " + ErrorText.explain(failure).headline(),
+                    ErrorText.explain(failure).fullText());
+        });
     }
 
     private void countJournals(MqBackend backend) {
@@ -315,7 +397,7 @@ final class MainController {
         io.run(recovery::pendingJournals, pending -> {
             if (pending > 0) {
                 notice.show(pending + (pending == 1 ? " journal" : " journals")
-                        + " of interrupted kernel peeks wait to be restored.",
+                        + " of kernel peeks hold messages to be restored.",
                         "Read-only mode sends nothing back. Run `mqscope --recover`, or leave read-only mode, to "
                                 + "put the messages back into their queues.");
             }

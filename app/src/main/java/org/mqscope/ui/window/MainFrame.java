@@ -19,6 +19,7 @@ import org.mqscope.ui.charts.ChartsPanel;
 import org.mqscope.ui.charts.ThresholdPrefs;
 import org.mqscope.ui.compose.SendComposerPanel;
 import org.mqscope.ui.detail.DetailPanel;
+import org.mqscope.ui.help.HelpWindows;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.peek.ProposedPeekDialog;
@@ -68,6 +69,7 @@ public final class MainFrame extends JFrame {
     private final List<LazyPanel<?>> lazyTabs = new ArrayList<>();
     /** What waits for the first paint (the backend's start at launch); null once it has run. */
     private List<Runnable> afterFirstPaint = new ArrayList<>();
+    private final Dialogs dialogs;
     private Theme theme;
     private boolean closed;
 
@@ -80,11 +82,13 @@ public final class MainFrame extends JFrame {
         this.bounds = bounds;
         this.prefs = prefs;
         this.theme = theme;
+        this.dialogs = dialogs;
         setName("main");
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
         actions = new ActionSet(this::perform);
         actions.setSelected(AppAction.DARK_THEME, theme == Theme.DARK);
+        actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
         queues = new QueueTreePanel();
         StatusBar status = new StatusBar();
         NoticeBar notice = new NoticeBar();
@@ -148,7 +152,7 @@ public final class MainFrame extends JFrame {
         content.add(status);
         setContentPane(content);
         setJMenuBar(new MainMenuBar(actions));
-        actions.bindKeys(getRootPane(), queues.tree(), messages.table());
+        actions.bindKeys(getRootPane(), queues.tree()); // the message table copies its rows (Ctrl+C) itself
 
         addWindowListener(new WindowAdapter() {
             @Override
@@ -263,11 +267,48 @@ public final class MainFrame extends JFrame {
             case PURGE -> operations.purge();
             case UNLINK -> operations.unlink();
             case READ_ONLY -> controller.setReadOnly(!controller.readOnly());
-            case COMPARE_PEEKS -> new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue())
-                    .setVisible(true);
+            case COMPARE_PEEKS -> comparePeeks();
+            case EXPLAIN_KERNEL_PEEK -> {
+                prefs.setAskBeforeKernelPeek(!prefs.askBeforeKernelPeek());
+                actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
+            }
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+            case RESTORE_HELD -> controller.restoreHeld();
+            case SHORTCUTS -> HelpWindows.showShortcuts(this, shortcuts());
+            case USER_GUIDE -> HelpWindows.showUserGuide(this);
+            case ABOUT -> HelpWindows.showAbout(this, dialogs);
             case QUIT -> quit();
         }
+    }
+
+    /** Every shortcut: the actions' own, then the ones panels and tables bind. */
+    static java.util.List<HelpWindows.Shortcut> shortcuts() {
+        java.util.List<HelpWindows.Shortcut> out = new java.util.ArrayList<>();
+        for (AppAction a : AppAction.values()) {
+            if (a.key() != null) {
+                String mods = java.awt.event.InputEvent.getModifiersExText(a.key().getModifiers());
+                String key = java.awt.event.KeyEvent.getKeyText(a.key().getKeyCode());
+                out.add(new HelpWindows.Shortcut(a.label().replace("…", ""), mods.isEmpty() ? key : mods + "+"
+                        + key));
+            }
+        }
+        out.add(new HelpWindows.Shortcut("Send (in the Send tab)", "Ctrl+Enter"));
+        out.add(new HelpWindows.Shortcut("Insert a tab character in the Send body", "Ctrl+Tab"));
+        out.add(new HelpWindows.Shortcut("Pause the charts (in the Charts tab)", "Alt+P"));
+        out.add(new HelpWindows.Shortcut("Next / previous field (also out of the message table)",
+                "Tab / Shift+Tab"));
+        out.add(new HelpWindows.Shortcut("Copy the selected rows as text (in the message table)", "Ctrl+C"));
+        out.add(new HelpWindows.Shortcut("Close a dialog", "Escape"));
+        return out;
+    }
+
+    /** Non-modal: Ctrl+Q must quit from it too, so the window's Quit is bound in its root pane as well. */
+    private void comparePeeks() {
+        ProposedPeekDialog d = new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue());
+        AppAction quit = AppAction.QUIT;
+        d.getRootPane().getInputMap(javax.swing.JComponent.WHEN_IN_FOCUSED_WINDOW).put(quit.key(), quit.name());
+        d.getRootPane().getActionMap().put(quit.name(), actions.get(quit));
+        d.setVisible(true);
     }
 
     private void switchTheme(Theme next) {

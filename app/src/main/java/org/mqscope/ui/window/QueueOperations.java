@@ -105,6 +105,7 @@ final class QueueOperations {
             return;
         }
         MqBackend backend = main.backend();
+        main.unlinkedHere(name);
         io.run(() -> {
             backend.unlink(name);
             return name;
@@ -120,7 +121,13 @@ final class QueueOperations {
         if (typed == null || typed.isEmpty() || typed.equals("/")) {
             return;
         }
-        String name = typed.startsWith("/") ? typed : "/" + typed;
+        // As typed: mq_open takes names with their leading slash, and so does Create Queue (EINVAL without it).
+        String name = typed;
+        if (!name.startsWith("/")) {
+            ctx.failed("Opening " + name, new MqException(Errno.EINVAL, "mq_open", name,
+                    "a queue name starts with a slash, as mq_open and Create Queue take it: try /" + name));
+            return;
+        }
         MqBackend backend = main.backend();
         int gen = main.generation();
         io.run(() -> {
@@ -129,6 +136,7 @@ final class QueueOperations {
             }
         }, attrs -> {
             if (gen == main.generation()) {
+                queues.reveal(name);
                 queues.model().pin(name);
                 queues.select(name);
                 ctx.info("Opened " + name + ": " + attrs.currentMessages() + " of " + attrs.maxMessages()

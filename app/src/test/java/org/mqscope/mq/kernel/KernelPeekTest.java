@@ -169,6 +169,36 @@ class KernelPeekTest extends KernelTestBase {
         assertThat(all).containsExactlyInAnyOrder("m0-p1", "m1-p1", "m2-p1", "late");
     }
 
+    @Test
+    void aSenderThatSlipsInMidDrainIsShownWhereTheQueueDeliversItAndWhatIsHeldIsNotAQueueRow() throws Exception {
+        String name = newName();
+        MqQueue q = filled(name, 3, 1, 1, 1);
+        MqQueue blocking = backend.open(name, Mq.O_WRONLY);
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+            try {
+                blocking.send(text("urgent-p7"), 7);
+            } catch (MqException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitBlocked();
+
+        // The first receive frees a slot, the sender's message takes it and is drained second (it is the highest).
+        PeekResult r = q.snapshot();
+        sender.get(5, TimeUnit.SECONDS);
+
+        assertThat(r.drain().drained()).isEqualTo(4);
+        assertThat(r.drain().unrestored()).isEqualTo(1);
+        assertThat(r.drain().held()).extracting(m -> new String(m.body(), StandardCharsets.UTF_8))
+                .containsExactly("m2-p1");
+        assertThat(r.size()).as("only what is in the queue").isEqualTo(3);
+        List<MqMessage> delivered = drainAll(q);
+        assertThat(r.messages()).as("the order the queue delivers").isEqualTo(delivered);
+        assertThat(r.messages()).extracting(m -> new String(m.body(), StandardCharsets.UTF_8))
+                .containsExactly("urgent-p7", "m0-p1", "m1-p1");
+        blocking.close();
+    }
+
     private static void awaitBlocked() throws Exception {
         BlockedInKernel.awaitAnyThreadIn(Set.of(BlockedInKernel.MQ_TIMEDSEND), Duration.ofSeconds(10));
     }

@@ -34,14 +34,15 @@ class DrainReportTextTest {
     void arrivalsDeparturesNotificationAndJournalAreAllNamed() {
         PeekResult r = result(new DrainReport(5, 6, 4, 1, 2, true, 2, "/home/u/.local/state/mqscope/j1"));
         assertThat(DrainReportText.headline("/orders", r))
-                .isEqualTo("Peeked /orders by drain and restore: 2 messages could not be put back and wait in a "
-                        + "journal.");
+                .isEqualTo("Peeked /orders by drain and restore: 2 messages could not be put back yet and are held "
+                        + "in a journal.");
         List<String> d = DrainReportText.details(r);
         assertThat(d).hasSize(5);
         assertThat(d.get(1)).startsWith("1 message arrived from other processes meanwhile and is among");
         assertThat(d.get(2)).isEqualTo("2 messages left through other receivers while the queue was drained.");
         assertThat(d.get(3)).contains("notification fired", "mq_notify again");
-        assertThat(d.get(4)).contains("kept in /home/u/.local/state/mqscope/j1", "mqscope --recover");
+        assertThat(d.get(4)).contains("kept in /home/u/.local/state/mqscope/j1", "once the queue has room",
+                "Restore Held Messages", "only what is in the queue");
         assertThat(DrainReportText.worrying(r)).isTrue();
         assertThat(DrainReportText.worrying(result(new DrainReport(1, 1, 1, 0, 0, true, 0, null)))).isTrue();
     }

@@ -273,9 +273,10 @@ class MainControllerTest {
     @Test
     void readOnlyModeWrapsTheBackendAndDisablesDestructiveActions() throws Exception {
         emulated.listing(FakeBackend.queue("/e", 0));
-        Edt.run(() -> controller.start(Optional.of(BackendKind.EMULATED), true, null));
+        Edt.run(() -> controller.start(Optional.of(BackendKind.EMULATED), false, null));
         settle();
         Edt.run(() -> {
+            controller.setReadOnly(true); // turned on in the window: it can be turned off again
             assertThat(titleReadOnly).isTrue();
             assertThat(controller.backend()).isInstanceOf(org.mqscope.mq.ReadOnlyBackend.class);
             assertThat(status.backendText()).endsWith("· read only");
@@ -310,8 +311,8 @@ class MainControllerTest {
         start(Optional.of(BackendKind.KERNEL));
         assertThat(recoveries.get()).isEqualTo(1);
         Edt.run(() -> {
-            assertThat(notice.headlineText()).isEqualTo("Restored messages from interrupted peeks.");
-            assertThat(notice.detailText()).isEqualTo("Restored 12 messages into /orders from an interrupted peek.");
+            assertThat(notice.headlineText()).isEqualTo("Restored messages kept in peek journals.");
+            assertThat(notice.detailText()).isEqualTo("Restored 12 messages into /orders from a peek journal.");
             assertThat(notice.warning()).isFalse();
         });
     }
@@ -324,12 +325,27 @@ class MainControllerTest {
         settle();
         assertThat(recoveries.get()).isZero();
         Edt.run(() -> {
-            assertThat(notice.headlineText()).isEqualTo("2 journals of interrupted kernel peeks wait to be restored.");
+            assertThat(notice.headlineText()).isEqualTo("2 journals of kernel peeks hold messages to be restored.");
             assertThat(notice.detailText()).contains("mqscope --recover", "leave read-only mode");
             controller.setReadOnly(false);
+            assertThat(controller.readOnly()).as("started read-only: locked").isTrue();
         });
         settle();
-        assertThat(recoveries.get()).as("leaving read-only mode restores them").isEqualTo(1);
+        assertThat(recoveries.get()).isZero();
+    }
+
+    @Test
+    void leavingReadOnlyModeTurnedOnInTheWindowRestoresTheJournals() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger recoveries = new java.util.concurrent.atomic.AtomicInteger();
+        outcomes.put(BackendKind.KERNEL, recoveringKernel(recoveries, 2));
+        start(Optional.of(BackendKind.KERNEL));
+        assertThat(recoveries.get()).as("at start").isEqualTo(1);
+        Edt.run(() -> controller.setReadOnly(true));
+        settle();
+        assertThat(recoveries.get()).isEqualTo(1);
+        Edt.run(() -> controller.setReadOnly(false));
+        settle();
+        assertThat(recoveries.get()).as("leaving read-only mode restores them").isEqualTo(2);
     }
 
     @Test

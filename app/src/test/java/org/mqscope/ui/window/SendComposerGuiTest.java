@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.data.TableCell.row;
 
 import java.awt.event.KeyEvent;
+import org.assertj.swing.core.KeyPressInfo;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,52 @@ class SendComposerGuiTest {
         gui.settle();
         window.button("compose.send").requireDisabled();
         window.label("compose.info").requireText(SendComposerPanel.READ_ONLY);
+    }
+
+    @Test
+    void countAndPriorityBelongToTheQueueAndTheSessionTabMovesOnAndBadNumbersAreFlagged() throws Exception {
+        emulated.open("/gui-rough-other", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(10, 128)).close();
+        openOnQueue();
+        window.spinner("compose.count").enterTextAndCommit("20");
+        window.spinner("compose.priority").enterTextAndCommit("12");
+        gui.selectQueue("/gui-rough-other");
+        window.spinner("compose.count").requireValue(1L);
+        window.spinner("compose.priority").requireValue(0L);
+        gui.selectQueue(QUEUE);
+        window.spinner("compose.count").requireValue(20L);
+        window.spinner("compose.priority").requireValue(12L);
+
+        // Tab leaves the body; Ctrl+Tab types a tab into it.
+        window.textBox("compose.editor").deleteText().enterText("a");
+        window.textBox("compose.editor").pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_TAB));
+        gui.eventually("focus moved on", () -> !window.textBox("compose.editor").target().isFocusOwner());
+        assertThat(window.textBox("compose.editor").text()).isEqualTo("a");
+        window.textBox("compose.editor").focus();
+        gui.eventually("the body focused", () -> window.textBox("compose.editor").target().isFocusOwner());
+        gui.ctrl(KeyEvent.VK_TAB);
+        gui.robot().waitForIdle();
+        assertThat(window.textBox("compose.editor").text()).isEqualTo("a\t");
+
+        // An out-of-range priority stays as typed, flagged, and Send is off.
+        window.spinner("compose.priority").enterText("40000");
+        window.textBox("compose.editor").focus();
+        gui.settle();
+        assertThat(((javax.swing.JSpinner.DefaultEditor) window.spinner("compose.priority").target().getEditor())
+                .getTextField().getText()).isEqualTo("40000");
+        window.label("compose.info").requireText(java.util.regex.Pattern.compile("Priority: .*40000.*"));
+        window.button("compose.send").requireDisabled();
+
+        // Another session: nothing carried over.
+        window.spinner("compose.priority").enterTextAndCommit("3");
+        window.focus();
+        gui.ctrl(KeyEvent.VK_Q);
+        MqBackend next = gui.closeAfter(MqBackends.emulated()); // the first window closed its backends
+        next.open(QUEUE, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(10, 128)).close();
+        window = gui.open(kind -> kind == BackendKind.EMULATED ? next : new FakeBackend("kernel"),
+                BackendKind.EMULATED);
+        gui.selectQueue(QUEUE);
+        window.tabbedPane("tabs").selectTab("Send");
+        window.spinner("compose.count").requireValue(1L);
+        window.spinner("compose.priority").requireValue(0L);
     }
 }
