@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.mqscope.mq.InProcessUsers;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
@@ -80,6 +81,7 @@ public final class EmulatedBackend implements MqBackend {
         QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
         EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
         open.add(q);
+        inode.opened(q);
         return q;
     }
 
@@ -105,6 +107,15 @@ public final class EmulatedBackend implements MqBackend {
     public String statusLine(String name) throws MqException {
         ensureOpen();
         return namespace.lookupReadable(name, credentials, "read").status().text();
+    }
+
+    /** Its own descriptors and waiters: the emulation's "processes" are the {@link #asProcess} views. */
+    @Override
+    public InProcessUsers inProcessUsers() {
+        return name -> {
+            QueueInode q = namespace.find(name);
+            return q == null ? null : q.uses();
+        };
     }
 
     @Override

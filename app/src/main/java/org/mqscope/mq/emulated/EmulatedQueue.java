@@ -45,6 +45,15 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         return inode;
     }
 
+    Credentials owner() {
+        return process.credentials();
+    }
+
+    /** The oflag with O_NONBLOCK as mq_setattr last left it. */
+    int currentFlags() {
+        return nonBlocking ? oflag | Mq.O_NONBLOCK : oflag & ~Mq.O_NONBLOCK;
+    }
+
     @Override
     public String name() {
         return name;
@@ -114,7 +123,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        return inode.receive(nonBlocking, deadline, op);
+        return inode.receive(nonBlocking, deadline, op, process.credentials(), bufferSize);
     }
 
     @Override
@@ -232,6 +241,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
             closed = true;
         }
         process.forget(this);
+        inode.closed(this);
         inode.closedBy(process.credentials().pid());
         inode.release();
     }
