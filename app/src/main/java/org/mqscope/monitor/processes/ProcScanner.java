@@ -53,7 +53,8 @@ public final class ProcScanner implements UsageSource {
         this.mqueueDir = mqueueDir;
         this.waiters = waiters;
         this.userNames = userNames;
-        this.selfUid = ProcFiles.owner(proc.resolve("self"));
+        // the owner of /proc/PID (not of the /proc/self link, which is root's)
+        this.selfUid = ProcFiles.owner(proc.resolve(Long.toString(ProcessHandle.current().pid())));
         this.hidepid = Hidepid.of(proc);
     }
 

@@ -196,6 +196,26 @@ class ProcScannerProcessesTest {
         assertThat(u.visibility().complete()).isTrue();
     }
 
+    @Test
+    void asAnotherUserRootsHoldersAreHiddenAndTheScanSaysSo() throws Exception {
+        Prerequisites.require(Prerequisites.root() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "root and setpriv(1) to scan as uid 65534");
+        String name = queue(0644);
+        Holders.Running mine = holders.start(name, "r", "hold");
+        assertThat(scan(name).of(Role.HOLDER)).extracting(QueueUser::pid).containsExactly(mine.pid());
+
+        Path classes = Path.of(ProcScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Path.of(ScanMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process scan = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classes + java.io.File.pathSeparator + testClasses, ScanMain.class.getName(), name)
+                .redirectErrorStream(true).start();
+        String out = new String(scan.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scan.waitFor()).as(out).isZero();
+        assertThat(out).contains("HOLDERS []", "COMPLETE false",
+                "NOTE You can see only your own processes: uid 65534 is not root, so it may not read the descriptors of");
+    }
+
     private QueueUser awaitUser(String name, Predicate<QueueUser> which) throws InterruptedException {
         QueueUsage u = awaitUsage(name, x -> x.users().stream().anyMatch(which));
         return u.users().stream().filter(which).findFirst().orElseThrow();
