@@ -197,6 +197,12 @@ public final class QueueTreePanel extends JPanel {
         tree.repaint();
     }
 
+    /** Who uses each queue (holder and waiter badges, last activity in the tooltip); null: nothing known. */
+    public void setUsage(org.mqscope.monitor.processes.UsageSnapshot usage) {
+        renderer.setUsage(usage);
+        tree.repaint();
+    }
+
     public QueueTreeModel model() {
         return model;
     }

@@ -21,6 +21,8 @@ import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.peek.ProposedPeekDialog;
+import org.mqscope.ui.processes.ProcessesPanel;
+import org.mqscope.ui.processes.StaleQueuesDialog;
 import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
@@ -62,6 +64,8 @@ public final class MainFrame extends JFrame {
     private final QueueTools tools;
     private final AttributesPanel attributes;
     private final TrafficPanel traffic;
+    private final ProcessesPanel processes;
+    private final Dialogs dialogs;
     private Theme theme;
     private boolean closed;
 
@@ -74,6 +78,7 @@ public final class MainFrame extends JFrame {
         this.bounds = bounds;
         this.prefs = prefs;
         this.theme = theme;
+        this.dialogs = dialogs;
         setName("main");
         setIconImages(Icons.appIconImages());
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
@@ -112,6 +117,9 @@ public final class MainFrame extends JFrame {
         charts.onThresholdsChanged(queues::setThresholds);
         traffic = new TrafficPanel(tools);
         addTool("Traffic", traffic, traffic);
+        processes = new ProcessesPanel(tools);
+        addTool("Processes", processes, processes);
+        processes.onUsage(queues::setUsage);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -225,6 +233,8 @@ public final class MainFrame extends JFrame {
             case READ_ONLY -> controller.setReadOnly(!controller.readOnly());
             case COMPARE_PEEKS -> new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue())
                     .setVisible(true);
+            case CLEAN_UP_STALE -> new StaleQueuesDialog(this, tools, dialogs, processes.latest(),
+                    processes.latestBatch()).setVisible(true);
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             case QUIT -> quit();
         }
