@@ -7,7 +7,7 @@ package org.mqscope.mq;
  *
  * @param pid      the (emulated) process the descriptor belongs to
  * @param uid      its uid
- * @param thread   for a blocked call the waiting thread's name, else null
+ * @param thread   for a blocked call the waiting thread's name; for a descriptor the thread that opened it
  * @param oflag    the descriptor's oflag (O_NONBLOCK as it is now)
  * @param size     a blocked sender's message length, a blocked receiver's buffer length, else -1
  * @param priority a blocked sender's message priority, else -1

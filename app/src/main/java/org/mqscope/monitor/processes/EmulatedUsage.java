@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mqscope.monitor.QueueSampler;
 import org.mqscope.monitor.limits.UserNames;
 import org.mqscope.mq.InProcessUse;
 import org.mqscope.mq.InProcessUsers;
@@ -61,7 +62,7 @@ final class EmulatedUsage implements UsageSource {
                 String command = commandOf(info.notifyPid(), null);
                 owner = new NotifyOwner(info.notifyPid(), info.notifyMethod(), info.signo(), command);
                 list.add(new QueueUser(Role.NOTIFY_OWNER, info.notifyPid(), 0, command, IN_THIS_JVM, -1, null, -1,
-                        null, -1, -1, false));
+                        null, -1, -1, false, false));
             }
             // holders sorted; waiters stay in the emulation's wake-up order behind them
             List<QueueUser> holders = new ArrayList<>(list.stream().filter(u -> u.role() == Role.HOLDER).toList());
@@ -82,10 +83,10 @@ final class EmulatedUsage implements UsageSource {
         };
         return new QueueUser(role, u.pid(), 0, commandOf(u.pid(), u.thread()), IN_THIS_JVM, u.uid(),
                 u.uid() < 0 ? null : userNames.user(u.uid()), -1, new OpenMode(u.oflag()), u.size(), u.priority(),
-                u.timed());
+                u.timed(), role == Role.HOLDER && QueueSampler.THREAD_NAME.equals(u.thread()));
     }
 
-    /** The thread for a blocked call; this JVM's command for its own pid; null for a pid it only pretends. */
+    /** The thread (that waits, or that opened the descriptor); else this JVM's command for its own pid. */
     private String commandOf(int pid, String thread) {
         if (thread != null) {
             return "thread " + thread;

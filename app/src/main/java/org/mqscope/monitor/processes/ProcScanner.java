@@ -230,7 +230,7 @@ public final class ProcScanner implements UsageSource {
                 users.computeIfAbsent(w.getKey(), k -> new ArrayList<>()).add(new QueueUser(
                         b.send() ? Role.BLOCKED_SEND : Role.BLOCKED_RECEIVE, b.pid(), b.tid(), p.command(),
                         p.commandLine(), p.uid(), p.user(), b.fd(), new OpenMode(flagsOf(b, queueFds))
-                        , b.size(), b.priority(), b.timed()));
+                        , b.size(), b.priority(), b.timed(), b.pid() == QueueUser.SELF_PID));
             }
         }
         Visibility visibility = visibility(tally.hidden, denied[0]);
@@ -284,7 +284,7 @@ public final class ProcScanner implements UsageSource {
         }
         ProcessInfo p = info(pid, cache.get(pid));
         users.add(new QueueUser(Role.NOTIFY_OWNER, pid, 0, p.command(), p.commandLine(), p.uid(), p.user(), -1,
-                null, -1, -1, false));
+                null, -1, -1, false, pid == QueueUser.SELF_PID));
         return new NotifyOwner(pid, method, signo, p.command());
     }
 

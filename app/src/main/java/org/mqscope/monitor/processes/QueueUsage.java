@@ -33,9 +33,10 @@ public record QueueUsage(String queue, List<QueueUser> users, NotifyOwner notify
         return users.stream().filter(u -> u.role() == role).toList();
     }
 
-    /** Processes holding at least one descriptor. */
+    /** Processes holding at least one descriptor, mqscope's own watching not counted ({@link QueueUser#self}). */
     public int holderProcesses() {
-        return (int) users.stream().filter(u -> u.role() == Role.HOLDER).mapToInt(QueueUser::pid).distinct().count();
+        return (int) users.stream().filter(u -> u.role() == Role.HOLDER && !u.self()).mapToInt(QueueUser::pid)
+                .distinct().count();
     }
 
     /** Threads blocked in send or receive. */
@@ -43,8 +44,9 @@ public record QueueUsage(String queue, List<QueueUser> users, NotifyOwner notify
         return (int) users.stream().filter(u -> u.role().blocked()).count();
     }
 
+    /** Anyone but mqscope's own watching holds, waits on or is registered for the queue. */
     public boolean inUse() {
-        return !users.isEmpty();
+        return users.stream().anyMatch(u -> !u.self());
     }
 
     /** "last send/receive 3 s ago" (or "no send/receive seen" when unknown). */

@@ -18,17 +18,22 @@ import java.util.Comparator;
  * @param size        for a blocked sender the message length; for a blocked receiver its buffer length; else -1
  * @param priority    for a blocked sender the message priority, else -1
  * @param timed       for a waiter: it has a deadline (mq_timedsend/mq_timedreceive with a timeout)
+ * @param self        mqscope's own watching: on the kernel this process (its sampler holds every queue open), in the
+ *                    emulation the sampler's descriptors; shown, but not counted as someone else using the queue
  */
 public record QueueUser(Role role, int pid, int tid, String command, String commandLine, int uid, String user,
-                        int fd, OpenMode mode, long size, int priority, boolean timed) {
+                        int fd, OpenMode mode, long size, int priority, boolean timed, boolean self) {
 
     /** Holders first, then blocked senders, blocked receivers and the notify owner; by pid, tid and fd within. */
     public static final Comparator<QueueUser> ORDER = Comparator.comparing(QueueUser::role)
             .thenComparingInt(QueueUser::pid).thenComparingInt(QueueUser::tid).thenComparingInt(QueueUser::fd);
 
+    /** This JVM's pid: on the kernel its descriptors are mqscope's own. */
+    static final int SELF_PID = (int) ProcessHandle.current().pid();
+
     static QueueUser holder(ProcessInfo p, int fd, OpenMode mode) {
         return new QueueUser(Role.HOLDER, p.pid(), 0, p.command(), p.commandLine(), p.uid(), p.user(), fd, mode,
-                -1, -1, false);
+                -1, -1, false, p.pid() == SELF_PID);
     }
 
     /** The command, or "pid N" when it could not be read. */

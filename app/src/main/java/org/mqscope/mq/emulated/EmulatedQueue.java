@@ -30,6 +30,8 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     private final boolean writable;
     private volatile boolean nonBlocking;
     private volatile boolean closed;
+    /** The thread that opened it, for {@link QueueInode#uses()}. */
+    final String opener = Thread.currentThread().getName();
 
     EmulatedQueue(EmulatedBackend process, QueueInode inode, String name, int oflag) {
         this.process = process;

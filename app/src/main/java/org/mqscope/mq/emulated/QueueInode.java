@@ -299,7 +299,7 @@ final class QueueInode {
         List<InProcessUse> out = new ArrayList<>();
         for (EmulatedQueue d : descriptors) {
             Credentials c = d.owner();
-            out.add(new InProcessUse(InProcessUse.Kind.OPEN, c.pid(), c.uid(), null, d.currentFlags(), -1, -1,
+            out.add(new InProcessUse(InProcessUse.Kind.OPEN, c.pid(), c.uid(), d.opener, d.currentFlags(), -1, -1,
                     false));
         }
         lock.lock();

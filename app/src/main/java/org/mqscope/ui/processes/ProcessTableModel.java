@@ -14,6 +14,9 @@ final class ProcessTableModel extends AbstractTableModel {
     private static final Class<?>[] TYPES = {String.class, Integer.class, Integer.class, String.class, String.class,
         Integer.class, String.class, Long.class, Integer.class, String.class, String.class};
 
+    /** Preferred widths: the narrow numbers stay narrow, the command line takes the rest. */
+    static final int[] WIDTHS = {120, 70, 70, 170, 120, 40, 110, 50, 60, 70, 300};
+
     private List<QueueUser> rows = List.of();
 
     /** Replaces the rows; a pass that changed nothing fires no event, so the selection and scroll stay. */
@@ -57,7 +60,7 @@ final class ProcessTableModel extends AbstractTableModel {
             case 0 -> u.role().word();
             case 1 -> u.pid();
             case 2 -> u.tid() > 0 ? u.tid() : null;
-            case 3 -> u.commandOrPid();
+            case 3 -> u.self() ? u.commandOrPid() + " (mqscope itself)" : u.commandOrPid();
             case 4 -> u.user();
             case 5 -> u.fd() >= 0 ? u.fd() : null;
             case 6 -> u.mode() == null ? null : u.mode().text();

@@ -81,6 +81,10 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         sorter.setComparator(0, (a, b) -> Integer.compare(roleRank((String) a), roleRank((String) b)));
         table.setRowSorter(sorter);
         table.setTransferHandler(new CopyRows());
+        table.setAutoResizeMode(javax.swing.JTable.AUTO_RESIZE_LAST_COLUMN);
+        for (int c = 0; c < ProcessTableModel.WIDTHS.length; c++) {
+            table.getColumnModel().getColumn(c).setPreferredWidth(ProcessTableModel.WIDTHS[c]);
+        }
         JPanel head = new JPanel(new MigLayout("insets 0, gap 12", "[][grow]", "[]"));
         head.add(title);
         head.add(activity);
@@ -191,12 +195,12 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         footer.setText(footerText(u));
     }
 
-    /** "2 processes hold it · 1 waiting". */
+    /** "2 processes hold it (besides mqscope) · 1 waiting". */
     static String summary(QueueUsage u) {
         int holders = u.holderProcesses();
-        int waiters = u.waiters();
-        return holders + (holders == 1 ? " process holds it" : " processes hold it") + " · " + waiters
-                + (waiters == 1 ? " waiting" : " waiting");
+        boolean self = u.users().stream().anyMatch(x -> x.self() && x.role() == Role.HOLDER);
+        return holders + (holders == 1 ? " process holds it" : " processes hold it") + (self ? " besides mqscope"
+                : "") + " · " + u.waiters() + " waiting";
     }
 
     private static String footerText(QueueUsage u) {

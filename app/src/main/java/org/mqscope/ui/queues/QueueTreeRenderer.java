@@ -52,6 +52,10 @@ final class QueueTreeRenderer implements TreeCellRenderer {
         usage = u;
     }
 
+    UsageSnapshot usage() {
+        return usage;
+    }
+
     void setThresholds(Thresholds t) {
         thresholds = t;
     }
