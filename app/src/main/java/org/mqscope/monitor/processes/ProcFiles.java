@@ -1,6 +1,9 @@
 package org.mqscope.monitor.processes;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,12 +15,39 @@ final class ProcFiles {
     private ProcFiles() {
     }
 
-    /** A /proc file's text (their st_size is 0, so they are read to the end, not by size). */
+    /** Per thread, grown as needed: a scan reads thousands of small files, each into this one buffer. */
+    private static final int INITIAL_BUFFER = 4096;
+    private static final ThreadLocal<ByteBuffer[]> BUFFER = ThreadLocal.withInitial(
+            () -> new ByteBuffer[] {ByteBuffer.allocate(INITIAL_BUFFER)});
+
+    /**
+     * A /proc file's text. Their st_size is 0, so they are read to the end rather than by size; one reused buffer
+     * and no stat, because a scan reads thousands of them.
+     */
     static String text(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return read(file);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** As {@link #text}, but says why it failed (AccessDeniedException: not ours to read). */
+    static String read(Path file) throws IOException {
+        ByteBuffer[] holder = BUFFER.get();
+        ByteBuffer buf = holder[0];
+        buf.clear();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf) >= 0) {
+                if (!buf.hasRemaining()) {
+                    ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
+                    buf.flip();
+                    bigger.put(buf);
+                    holder[0] = bigger;
+                    buf = bigger;
+                }
+            }
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
         }
     }
 

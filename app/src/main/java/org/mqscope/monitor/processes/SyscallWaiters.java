@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +61,15 @@ public final class SyscallWaiters implements WaiterReader {
         for (Map.Entry<Integer, Map<Integer, QueueKey>> e : queueFds.entrySet()) {
             int pid = e.getKey();
             Path tasks = proc.resolve(Integer.toString(pid)).resolve("task");
-            try (DirectoryStream<Path> ts = Files.newDirectoryStream(tasks)) {
-                for (Path task : ts) {
-                    BlockedCall call = blocked(pid, task, e.getValue());
-                    if (call != null) {
-                        out.computeIfAbsent(e.getValue().get(call.fd()), k -> new ArrayList<>()).add(call);
+            try {
+                if (threads(tasks) == 1) {
+                    // most holders are single-threaded: their one task is the pid, no directory to list
+                    add(out, blocked(pid, tasks.resolve(Integer.toString(pid)), e.getValue()), e.getValue());
+                    continue;
+                }
+                try (DirectoryStream<Path> ts = Files.newDirectoryStream(tasks)) {
+                    for (Path task : ts) {
+                        add(out, blocked(pid, task, e.getValue()), e.getValue());
                     }
                 }
             } catch (AccessDeniedException ex) {
@@ -76,13 +81,28 @@ public final class SyscallWaiters implements WaiterReader {
         return out;
     }
 
+    private static void add(Map<QueueKey, List<BlockedCall>> out, BlockedCall call, Map<Integer, QueueKey> fds) {
+        if (call != null) {
+            out.computeIfAbsent(fds.get(call.fd()), k -> new ArrayList<>()).add(call);
+        }
+    }
+
+    /** st_nlink of /proc/PID/task is 2 + the number of threads; -1 when it cannot be read. */
+    private static long threads(Path tasks) {
+        try {
+            return ((Integer) Files.getAttribute(tasks, "unix:nlink", LinkOption.NOFOLLOW_LINKS)) - 2L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private BlockedCall blocked(int pid, Path task, Map<Integer, QueueKey> fds) throws AccessDeniedException {
         String line;
         try {
-            line = new String(Files.readAllBytes(task.resolve("syscall")), java.nio.charset.StandardCharsets.US_ASCII);
+            line = ProcFiles.read(task.resolve("syscall"));
         } catch (AccessDeniedException e) {
-            throw e;
-        } catch (IOException e) {
+            throw e; // ptrace rules: counted by the caller
+        } catch (IOException | RuntimeException e) {
             return null; // the thread ended
         }
         int tid;
