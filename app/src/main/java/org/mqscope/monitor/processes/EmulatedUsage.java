@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mqscope.monitor.QueueSampler;
 import org.mqscope.monitor.limits.UserNames;
 import org.mqscope.mq.InProcessUse;
 import org.mqscope.mq.InProcessUsers;
@@ -28,10 +27,13 @@ final class EmulatedUsage implements UsageSource {
     private final int selfPid = (int) ProcessHandle.current().pid();
     private final String selfCommand = ProcFiles.comm(java.nio.file.Path.of("/proc/self"));
 
-    EmulatedUsage(MqBackend backend, InProcessUsers users, UserNames userNames) {
+    private final java.util.Set<String> ownThreads;
+
+    EmulatedUsage(MqBackend backend, InProcessUsers users, UserNames userNames, java.util.Set<String> ownThreads) {
         this.backend = backend;
         this.users = users;
         this.userNames = userNames;
+        this.ownThreads = java.util.Set.copyOf(ownThreads);
     }
 
     @Override
@@ -83,7 +85,7 @@ final class EmulatedUsage implements UsageSource {
         };
         return new QueueUser(role, u.pid(), 0, commandOf(u.pid(), u.thread()), IN_THIS_JVM, u.uid(),
                 u.uid() < 0 ? null : userNames.user(u.uid()), -1, new OpenMode(u.oflag()), u.size(), u.priority(),
-                u.timed(), role == Role.HOLDER && QueueSampler.THREAD_NAME.equals(u.thread()));
+                u.timed(), role == Role.HOLDER && ownThreads.contains(u.thread()));
     }
 
     /** The thread (that waits, or that opened the descriptor); else this JVM's command for its own pid. */

@@ -1,6 +1,9 @@
 package org.mqscope.monitor.processes;
 
 import java.util.List;
+import java.util.Set;
+
+import org.mqscope.monitor.QueueSampler;
 
 import org.mqscope.monitor.limits.UserNames;
 import org.mqscope.mq.InProcessUsers;
@@ -22,8 +25,17 @@ public final class ProcessScanner {
 
     /** The scanner for {@code backend}: its own books if it lives in this JVM, else this machine's /proc. */
     public static ProcessScanner forBackend(MqBackend backend) {
+        return forBackend(backend, Set.of(QueueSampler.THREAD_NAME));
+    }
+
+    /**
+     * As {@link #forBackend(MqBackend)}; in the emulation, descriptors opened on {@code ownThreads} (the caller's
+     * sampler and I/O threads) are mqscope's own watching ({@link QueueUser#self}). On the kernel every descriptor of
+     * this process is.
+     */
+    public static ProcessScanner forBackend(MqBackend backend, Set<String> ownThreads) {
         InProcessUsers users = backend.inProcessUsers();
-        return users != null ? new ProcessScanner(new EmulatedUsage(backend, users, UserNames.load()))
+        return users != null ? new ProcessScanner(new EmulatedUsage(backend, users, UserNames.load(), ownThreads))
                 : new ProcessScanner(ProcScanner.system());
     }
 

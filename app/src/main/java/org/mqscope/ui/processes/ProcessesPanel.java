@@ -5,6 +5,7 @@ import java.awt.datatransfer.Transferable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.swing.JComponent;
@@ -19,6 +20,7 @@ import javax.swing.table.TableRowSorter;
 
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
+import org.mqscope.monitor.QueueSampler;
 import org.mqscope.monitor.SampleBatch;
 import org.mqscope.monitor.processes.NotifyOwner;
 import org.mqscope.monitor.processes.ProcessScanner;
@@ -30,6 +32,7 @@ import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.EmptyTextTable;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.Icons;
+import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.QueueView;
 
@@ -145,7 +148,7 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         var listing = batch.queues().stream().map(QueueSample::info).toList();
         ctx.io().run(() -> {
             if (scanner == null) {
-                scanner = ProcessScanner.forBackend(backend);
+                scanner = ProcessScanner.forBackend(backend, Set.of(QueueSampler.THREAD_NAME, IoExecutor.THREAD_NAME));
             }
             return scanner.scanAll(listing, focus);
         }, snapshot -> {

@@ -35,7 +35,7 @@ import org.mqscope.ui.core.QueueContext;
  */
 public final class StaleQueuesDialog extends JDialog {
     private static final long serialVersionUID = 1L;
-    static final List<Duration> IDLE_CHOICES = List.of(Duration.ofMinutes(1), Duration.ofHours(1),
+    static final List<Duration> IDLE_CHOICES = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1),
             Duration.ofDays(1), Duration.ofDays(7));
     static final Duration DEFAULT_IDLE = Duration.ofHours(1);
 
@@ -79,6 +79,7 @@ public final class StaleQueuesDialog extends JDialog {
         unlink.setName("stale.unlink");
         unlink.addActionListener(e -> unlinkTicked());
         JButton close = new JButton("Close");
+        close.setName("stale.close");
         close.addActionListener(e -> dispose());
         JPanel buttons = new JPanel(new MigLayout("insets 0", "push[][]", "[]"));
         buttons.add(unlink);
@@ -112,7 +113,7 @@ public final class StaleQueuesDialog extends JDialog {
                 : StaleQueue.find(usage, batch.queues(), idleFor, Instant.now()));
     }
 
-    private void ticked() {
+    private void updateTotal() {
         List<String> names = model.ticked();
         long bytes = model.tickedCharge();
         total.setText(names.isEmpty() ? "Tick the queues to unlink." : names.size() + (names.size() == 1
@@ -134,7 +135,7 @@ public final class StaleQueuesDialog extends JDialog {
         unlink.setEnabled(false);
         ctx.io().run(() -> StaleQueue.unlink(ctx.backend(), names), this::unlinked, failure -> {
             ctx.failed("Clean up stale queues", failure);
-            ticked();
+            updateTotal();
         });
     }
 
@@ -150,11 +151,14 @@ public final class StaleQueuesDialog extends JDialog {
         });
         model.remove(done);
         ctx.info(done.isEmpty() ? "No stale queue was unlinked" : "Unlinked " + String.join(", ", done));
-        ticked();
+        updateTotal();
     }
 
-    /** "1 minute", "1 hour", "1 day", "7 days". */
+    /** "any time" (zero), "1 minute", "1 hour", "1 day", "7 days". */
     static String words(Duration d) {
+        if (d.isZero()) {
+            return "any time (unused now)";
+        }
         if (d.toDays() > 0) {
             return d.toDays() + (d.toDays() == 1 ? " day" : " days");
         }
@@ -178,7 +182,7 @@ public final class StaleQueuesDialog extends JDialog {
                 tick.add(before.contains(s.name()));
             }
             fireTableDataChanged();
-            ticked();
+            updateTotal();
         }
 
         void remove(List<String> names) {
@@ -240,7 +244,7 @@ public final class StaleQueuesDialog extends JDialog {
         public void setValueAt(Object value, int r, int c) {
             tick.set(r, Boolean.TRUE.equals(value));
             fireTableCellUpdated(r, c);
-            ticked();
+            updateTotal();
         }
 
         @Override
