@@ -62,6 +62,16 @@ final class Holders implements AutoCloseable {
         return new Running(p, Integer.parseInt(line.substring("READY ".length()).strip()), out);
     }
 
+    /** True for a process this object started (or its descendant, behind a forking wrapper). */
+    boolean started(int pid) {
+        for (Process p : started) {
+            if (p.pid() == pid || p.descendants().anyMatch(d -> d.pid() == pid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Running start(String... args) throws IOException, InterruptedException {
         return start(List.of(), args);
     }
