@@ -112,6 +112,18 @@ class ProcScannerProcessesTest {
     }
 
     @Test
+    void aSecondScanReadsAgainOnlyTheTablesThatChangedAndStillSeesANewHolder() throws Exception {
+        String name = queue(0600);
+        UsageSnapshot cold = scanner.scan(null, null);
+        assertThat(cold.reread()).as("the first scan reads every table").isEqualTo(cold.processes());
+        UsageSnapshot warm = scanner.scan(null, null);
+        // other programs keep opening and closing files meanwhile; most tables do not change between two scans
+        assertThat(warm.reread()).isLessThan(warm.processes() / 2);
+        Holders.Running h = holders.start(name, "rw", "hold");
+        assertThat(scan(name).of(Role.HOLDER)).extracting(QueueUser::pid).containsExactly(h.pid());
+    }
+
+    @Test
     void aSenderBlockedOnAFullQueueShowsItsSizeAndPriority() throws Exception {
         String name = queue(0600);
         try (MqQueue q = kernel.open(name, Mq.O_WRONLY)) {
