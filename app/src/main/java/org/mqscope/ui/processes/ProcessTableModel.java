@@ -15,7 +15,7 @@ final class ProcessTableModel extends AbstractTableModel {
         Integer.class, String.class, Long.class, Integer.class, String.class, String.class};
 
     /** Preferred widths: the narrow numbers stay narrow, the command line takes the rest. */
-    static final int[] WIDTHS = {120, 70, 70, 170, 120, 40, 110, 50, 60, 70, 300};
+    static final int[] WIDTHS = {135, 70, 70, 190, 120, 40, 110, 50, 60, 70, 280};
 
     private List<QueueUser> rows = List.of();
 
