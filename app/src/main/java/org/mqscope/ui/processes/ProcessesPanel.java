@@ -54,6 +54,7 @@ public final class ProcessesPanel extends JPanel implements QueueView {
     private final ProcessTableModel model = new ProcessTableModel();
     private final EmptyTextTable table = new EmptyTextTable(model, "Select a queue to see who uses it.");
     private final transient List<Consumer<UsageSnapshot>> listeners = new ArrayList<>();
+    private final transient List<Consumer<String>> activityListeners = new ArrayList<>();
     /** Touched only by tasks on mq-io (one thread): the scanner keeps its per-process cache between passes. */
     private transient ProcessScanner scanner;
     private int generation;
@@ -100,6 +101,11 @@ public final class ProcessesPanel extends JPanel implements QueueView {
     /** Every scan, on the EDT: the tree shows counts and last activity from it. */
     public void onUsage(Consumer<UsageSnapshot> listener) {
         listeners.add(listener);
+    }
+
+    /** After every scan and selection change, on the EDT: the selected queue's last activity, or null. */
+    public void onActivity(Consumer<String> listener) {
+        activityListeners.add(listener);
     }
 
     /** The last scan, or null before the first (the stale-queue dialog starts from it). */
@@ -166,6 +172,9 @@ public final class ProcessesPanel extends JPanel implements QueueView {
     }
 
     private void show(UsageSnapshot snapshot) {
+        String last = queue == null || snapshot == null || snapshot.problem() != null ? null
+                : snapshot.of(queue).activityText(Instant.now());
+        activityListeners.forEach(l -> l.accept(last));
         if (queue == null) {
             title.setText("No queue selected");
             activity.setText(null);
@@ -213,8 +222,10 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         if (n == null) {
             return "<html>" + src + "</html>";
         }
+        String now = u.of(Role.BLOCKED_RECEIVE).isEmpty() ? ""
+                : " Now a receiver is blocked, so the next message goes to it and the registration does not fire.";
         return "<html>" + src + "<br>Notification: pid " + n.pid() + (n.command() != null ? " (" + n.command() + ")"
-                : "") + ", " + n.methodText() + ". " + NotifyOwner.RULE + "</html>";
+                : " (exited or not visible)") + ", " + n.methodText() + ". " + NotifyOwner.RULE + now + "</html>";
     }
 
     private static int roleRank(String word) {

@@ -120,6 +120,7 @@ public final class MainFrame extends JFrame {
         processes = new ProcessesPanel(tools);
         addTool("Processes", processes, processes);
         processes.onUsage(queues::setUsage);
+        processes.onActivity(messages::setActivity);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);

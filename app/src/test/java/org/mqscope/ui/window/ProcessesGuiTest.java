@@ -80,6 +80,8 @@ class ProcessesGuiTest {
                 () -> GuiActionRunner.execute(() -> badge("/busy")).matches(".*2 (⇄|open) 1 (⏳|waiting).*"));
         window.label("processes.activity").requireText(java.util.regex.Pattern.compile(
                 "2 processes hold it besides mqscope · 1 waiting · last send/receive .*"));
+        window.label("messages.activity").requireText(java.util.regex.Pattern.compile("last send/receive .* ago|"
+                + "last send/receive just now"));
 
         window.table("processes.table").selectRows(0, 1);
         window.table("processes.table").focus();
