@@ -335,11 +335,6 @@ public final class ProcScanner implements UsageSource {
         return v;
     }
 
-    /** Processes cached now (for tests and the benchmark). */
-    int cached() {
-        return cache.size();
-    }
-
     private static final class PidEntry {
         long fdCount = -2;
         boolean hidden;

@@ -237,10 +237,6 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         return Role.values().length;
     }
 
-    JComponent table() {
-        return table;
-    }
-
     /** Ctrl+C: the selected rows (or all) as tab-separated text with a header line. */
     private final class CopyRows extends TransferHandler {
         private static final long serialVersionUID = 1L;
