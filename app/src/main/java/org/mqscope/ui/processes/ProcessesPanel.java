@@ -171,7 +171,8 @@ public final class ProcessesPanel extends JPanel implements QueueView {
         });
     }
 
-    private void show(UsageSnapshot snapshot) {
+    /** Shows the selected queue's part of a scan (package-private for the tests of what the user is told). */
+    void show(UsageSnapshot snapshot) {
         String last = queue == null || snapshot == null || snapshot.problem() != null ? null
                 : snapshot.of(queue).activityText(Instant.now());
         activityListeners.forEach(l -> l.accept(last));
