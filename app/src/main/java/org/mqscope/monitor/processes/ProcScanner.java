@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,7 +128,8 @@ public final class ProcScanner implements UsageSource {
      */
     private static long fdCount(Path fdDir) {
         try {
-            long size = (Long) Files.getAttribute(fdDir, "unix:size", LinkOption.NOFOLLOW_LINKS);
+            // basic attributes: no attribute-name parsing and no map, on the path every process takes each scan
+            long size = Files.readAttributes(fdDir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
             if (size > 0) {
                 return size;
             }
