@@ -74,6 +74,8 @@ public final class BenchMain {
         } finally {
             restoreMsgMax.close();
         }
+        step("processes");
+        ProcessesBenchmark.run(results, out, quick);
         step("GUI");
         gui(results, quick);
         step("first frame");

@@ -50,6 +50,14 @@ public interface MqBackend extends AutoCloseable {
     /** The limits queue creation is checked against. */
     MqLimits limits() throws MqException;
 
+    /**
+     * For a backend that lives in this JVM (the emulation): who uses its queues. Null for the kernel, whose users
+     * are other processes and are found through /proc.
+     */
+    default InProcessUsers inProcessUsers() {
+        return null;
+    }
+
     /** Closes every descriptor still open through this backend. */
     @Override
     void close();

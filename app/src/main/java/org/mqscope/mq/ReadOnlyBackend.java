@@ -71,6 +71,12 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
         return inner.limits();
     }
 
+    /** Only reads: the guard passes it through. */
+    @Override
+    public InProcessUsers inProcessUsers() {
+        return inner.inProcessUsers();
+    }
+
     /** Recovery sends messages back, so it waits until read-only mode is off; the journals stay as they are. */
     @Override
     public RecoveryReport recover(boolean includeInDoubt) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.InProcessUsers;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
@@ -86,6 +87,7 @@ public final class EmulatedBackend implements MqBackend {
         QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
         EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
         open.add(q);
+        inode.opened(q);
         return q;
     }
 
@@ -111,6 +113,15 @@ public final class EmulatedBackend implements MqBackend {
     public String statusLine(String name) throws MqException {
         ensureOpen("read", name);
         return namespace.lookupReadable(name, credentials, "read").status().text();
+    }
+
+    /** Its own descriptors and waiters: the emulation's "processes" are the {@link #asProcess} views. */
+    @Override
+    public InProcessUsers inProcessUsers() {
+        return name -> {
+            QueueInode q = namespace.find(name);
+            return q == null ? null : q.uses();
+        };
     }
 
     @Override

@@ -30,6 +30,8 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     private final boolean writable;
     private volatile boolean nonBlocking;
     private volatile boolean closed;
+    /** The thread that opened it, for {@link QueueInode#uses()}. */
+    final String opener = Thread.currentThread().getName();
 
     EmulatedQueue(EmulatedBackend process, QueueInode inode, String name, int oflag) {
         this.process = process;
@@ -43,6 +45,15 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
 
     QueueInode inode() {
         return inode;
+    }
+
+    Credentials owner() {
+        return process.credentials();
+    }
+
+    /** The oflag with O_NONBLOCK as mq_setattr last left it. */
+    int currentFlags() {
+        return nonBlocking ? oflag | Mq.O_NONBLOCK : oflag & ~Mq.O_NONBLOCK;
     }
 
     @Override
@@ -114,7 +125,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        return inode.receive(nonBlocking, deadline, op);
+        return inode.receive(nonBlocking, deadline, op, process.credentials(), bufferSize);
     }
 
     @Override
@@ -232,6 +243,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
             closed = true;
         }
         process.forget(this);
+        inode.closed(this);
         inode.closedBy(process.credentials().pid());
         inode.release();
     }

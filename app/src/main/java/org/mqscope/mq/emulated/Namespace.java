@@ -174,6 +174,11 @@ final class Namespace {
         return q;
     }
 
+    /** The queue with that name now, or null (also for an invalid name). */
+    synchronized QueueInode find(String name) {
+        return QueueNames.error(name) != null ? null : names.get(QueueNames.canonical(name));
+    }
+
     synchronized List<QueueInfo> list() {
         List<QueueInfo> out = new ArrayList<>(names.size());
         for (QueueInode q : new TreeMap<>(names).values()) {

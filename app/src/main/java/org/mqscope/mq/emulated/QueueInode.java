@@ -11,6 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.InProcessUse;
+import org.mqscope.mq.InProcessUsers;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
@@ -55,6 +57,10 @@ final class QueueInode {
     private final Waiter.List senders = new Waiter.List();
     private final Waiter.List receivers = new Waiter.List();
     private Registration registration;
+    /** The last successful send or receive (creation until the first), as the kernel keeps it in mtime. */
+    private long lastActivityMillis = System.currentTimeMillis();
+    /** Open descriptions of this queue, for {@link #uses()}. */
+    private final java.util.Set<EmulatedQueue> descriptors = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Adaptive spin budget of a blocked call, see {@link #spinFor}; racy on purpose: it is only a hint. */
     private long spinBudget = SPIN_MAX_NANOS;
     private int spinSkipped;
@@ -92,9 +98,10 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                await(senders, new Waiter(message), deadline, op);
+                await(senders, new Waiter(message, sender, message.size(), deadline != null), deadline, op);
                 return;
             }
+            lastActivityMillis = System.currentTimeMillis();
             woken = receivers.pollFirst();
             if (woken != null) {
                 // Pipelined send: the message never enters the queue, so no QSIZE, no notification, no poll wake-up.
@@ -124,7 +131,8 @@ final class QueueInode {
     }
 
     /** Takes the next message in receive order, or blocks/fails when empty. */
-    MqMessage receive(boolean nonBlocking, Instant deadline, String op) throws MqException {
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op, Credentials receiver, long bufferSize)
+            throws MqException {
         Waiter woken = null;
         lock.lock();
         try {
@@ -132,10 +140,11 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                return await(receivers, new Waiter(null), deadline, op);
+                return await(receivers, new Waiter(null, receiver, bufferSize, deadline != null), deadline, op);
             }
             MqMessage m = store.poll();
             qsize -= m.size();
+            lastActivityMillis = System.currentTimeMillis();
             woken = senders.pollFirst();
             if (woken != null) {
                 // The freed slot goes to the first blocked sender at once; this insert does not notify.
@@ -277,6 +286,42 @@ final class QueueInode {
         }
     }
 
+    void opened(EmulatedQueue q) {
+        descriptors.add(q);
+    }
+
+    void closed(EmulatedQueue q) {
+        descriptors.remove(q);
+    }
+
+    /** Open descriptors, then blocked senders and receivers in service order, and the last activity. */
+    InProcessUsers.Uses uses() {
+        List<InProcessUse> out = new ArrayList<>();
+        for (EmulatedQueue d : descriptors) {
+            Credentials c = d.owner();
+            out.add(new InProcessUse(InProcessUse.Kind.OPEN, c.pid(), c.uid(), d.opener, d.currentFlags(), -1, -1,
+                    false));
+        }
+        lock.lock();
+        try {
+            for (Waiter w : senders.inOrder()) {
+                out.add(waiting(InProcessUse.Kind.BLOCKED_SEND, w, w.message.priority()));
+            }
+            for (Waiter w : receivers.inOrder()) {
+                out.add(waiting(InProcessUse.Kind.BLOCKED_RECEIVE, w, -1));
+            }
+            return new InProcessUsers.Uses(out, Instant.ofEpochMilli(lastActivityMillis));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static InProcessUse waiting(InProcessUse.Kind kind, Waiter w, int priority) {
+        Credentials c = w.who;
+        return new InProcessUse(kind, c == null ? 0 : c.pid(), c == null ? -1 : c.uid(), w.thread.getName(), 0,
+                w.size, priority, w.timed);
+    }
+
     /** Any close by the owner process, on any descriptor of this queue, removes its registration. */
     void closedBy(int pid) {
         lock.lock();
@@ -376,7 +421,7 @@ final class QueueInode {
     List<MqMessage> take(int count) throws MqException {
         List<MqMessage> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(receive(true, null, "recreate"));
+            out.add(receive(true, null, "recreate", null, messageSize));
         }
         return out;
     }

@@ -21,9 +21,16 @@ final class Waiter {
     MqMessage message;
     volatile boolean ready;
     volatile boolean parking;
+    /** Who waits, for {@link QueueInode#uses()}: the process, the buffer (or message) length, a deadline or not. */
+    final Credentials who;
+    final long size;
+    final boolean timed;
 
-    Waiter(MqMessage message) {
+    Waiter(MqMessage message, Credentials who, long size, boolean timed) {
         this.message = message;
+        this.who = who;
+        this.size = size;
+        this.timed = timed;
     }
 
     /** Marks the hand-off done; under the queue's lock. Call {@link #wake} once the lock is released. */
@@ -68,6 +75,11 @@ final class Waiter {
 
         boolean isFirst(Waiter w) {
             return !waiters.isEmpty() && waiters.get(0) == w;
+        }
+
+        /** The waiters in service order. */
+        java.util.List<Waiter> inOrder() {
+            return java.util.List.copyOf(waiters);
         }
 
         Waiter pollFirst() {

@@ -23,6 +23,9 @@ public enum AppAction {
     RECREATE("Recreate with New Attributes…", null, null,
             "Recreate the selected queue with another maxmsg or msgsize; its messages are replayed in order",
             UiState::mayChange),
+    CLEAN_UP_STALE("Clean Up Stale Queues…", null, null,
+            "List the queues nobody uses and nothing touched for a while, with what they charge against"
+                    + " RLIMIT_MSGQUEUE; unlink the ones you tick", s -> s.backend() != null && !s.readOnly()),
     FILTER("Filter Queues", "filter", key(KeyEvent.VK_F, InputEvent.CTRL_DOWN_MASK),
             "Filter the queue tree by name (Ctrl+F)", s -> true),
     COPY("Copy Body", "copy", key(KeyEvent.VK_C, InputEvent.CTRL_DOWN_MASK),

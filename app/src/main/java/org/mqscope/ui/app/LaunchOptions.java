@@ -71,7 +71,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                   --theme=light|dark         look and feel (default: the last one used, else the
                                              desktop's preference where it can be read)
                   --tab=NAME                 bring a tab to the front: message, send,
-                                             attributes, charts or traffic
+                                             attributes, charts, traffic or processes
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)

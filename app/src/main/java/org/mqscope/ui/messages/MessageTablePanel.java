@@ -41,6 +41,8 @@ public final class MessageTablePanel extends JPanel {
     private final JLabel title = new JLabel("Messages");
     private final JLabel info = new JLabel(" ");
     private final JToggleButton freeze = new JToggleButton("Freeze");
+    /** "last send/receive 3 s ago", from whoever watches the queue's users. */
+    private final JLabel activity = new JLabel();
     private IntConsumer onSelect = row -> { };
     private Consumer<MqMessage> onSelectedLeft = m -> { };
     private Consumer<String> onRowsCopied = text -> { };
@@ -91,8 +93,11 @@ public final class MessageTablePanel extends JPanel {
         JScrollPane scroll = new JScrollPane(table);
         // Not null: JTable.addNotify replaces a null scroll pane border with the themed one.
         scroll.setBorder(BorderFactory.createEmptyBorder());
-        add(title, "split 3, gap 8 8 6 6");
+        activity.setName("messages.activity");
+        org.mqscope.ui.core.Dim.text(activity);
+        add(title, "split 4, gap 8 8 6 6");
         add(info, "gapleft 8, wmin 0, pushx");
+        add(activity, "gapright 8");
         add(freeze, "gapright 8");
         add(scroll);
         setPreferredSize(PREFERRED_SIZE);
@@ -201,6 +206,11 @@ public final class MessageTablePanel extends JPanel {
     /** No queue, or nothing to show yet: clears the rows and says why. */
     public void clear(String titleText, String emptyText) {
         showMessages(titleText, null, List.of(), emptyText);
+    }
+
+    /** The selected queue's last activity in the header ("last send/receive 3 s ago"); null hides it. */
+    public void setActivity(String text) {
+        activity.setText(text);
     }
 
     public void setInfo(String infoText) {

@@ -205,6 +205,22 @@ public final class QueueTreePanel extends JPanel {
         tree.repaint();
     }
 
+    /** Who uses each queue (holder and waiter badges, last activity in the tooltip); null: nothing known. */
+    public void setUsage(org.mqscope.monitor.processes.UsageSnapshot usage) {
+        org.mqscope.monitor.processes.UsageSnapshot before = renderer.usage();
+        renderer.setUsage(usage);
+        // the tree caches each row's width: a row whose badge changed must say so, or its new text is clipped
+        java.awt.Font font = tree.getFont();
+        for (String name : model.shownNames()) {
+            if (!UsageBadge.text(before, name, font).equals(UsageBadge.text(usage, name, font))) {
+                javax.swing.tree.TreePath path = model.pathOf(name);
+                if (path != null) {
+                    model.nodeChanged((javax.swing.tree.TreeNode) path.getLastPathComponent());
+                }
+            }
+        }
+    }
+
     public QueueTreeModel model() {
         return model;
     }

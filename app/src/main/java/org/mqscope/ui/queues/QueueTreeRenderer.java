@@ -4,6 +4,7 @@ import org.mqscope.ui.core.Numbers;
 
 import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
+import org.mqscope.monitor.processes.UsageSnapshot;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.ui.core.Icons;
@@ -31,12 +32,13 @@ final class QueueTreeRenderer implements TreeCellRenderer {
 
         @Override
         public String getToolTipText() {
-            return tip instanceof QueueEntry q ? tooltip(q) : tip instanceof HintEntry h ? h.text() : null;
+            return tip instanceof QueueEntry q ? UsageBadge.withUsage(tooltip(q), usage, q.name()) : tip instanceof HintEntry h ? h.text() : null;
         }
     };
     private final JLabel name = new JLabel();
     private final JLabel badge = new JLabel();
     private Thresholds thresholds = Thresholds.DEFAULT;
+    private UsageSnapshot usage;
     /** The entry of the row last rendered, whose tooltip the panel gives. */
     private Object tip;
 
@@ -45,6 +47,14 @@ final class QueueTreeRenderer implements TreeCellRenderer {
         panel.add(name);
         panel.add(badge);
         badge.putClientProperty("FlatLaf.styleClass", "small");
+    }
+
+    void setUsage(UsageSnapshot u) {
+        usage = u;
+    }
+
+    UsageSnapshot usage() {
+        return usage;
     }
 
     void setThresholds(Thresholds t) {
@@ -75,7 +85,7 @@ final class QueueTreeRenderer implements TreeCellRenderer {
         } else if (o instanceof QueueEntry q) {
             name.setText(q.name());
             QueueSample s = q.sample();
-            badge.setText(badgeText(s, q.pinned()));
+            badge.setText(badgeText(s, q.pinned()) + UsageBadge.text(usage, q.name(), badge.getFont()));
             Color level = switch (thresholds.level(s)) {
                 case WARNING -> UIManager.getColor("Mqscope.level.warning");
                 case CRITICAL -> UIManager.getColor("Mqscope.level.critical");

@@ -32,6 +32,7 @@ public final class MainMenuBar extends JMenuBar {
         item(queue, actions, AppAction.UNLINK);
         item(queue, actions, AppAction.RECREATE);
         item(queue, actions, AppAction.RESTORE_HELD);
+        item(queue, actions, AppAction.CLEAN_UP_STALE);
         queue.addSeparator();
         item(queue, actions, AppAction.COMPARE_PEEKS);
 

@@ -23,6 +23,8 @@ import org.mqscope.ui.help.HelpWindows;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.peek.ProposedPeekDialog;
+import org.mqscope.ui.processes.ProcessesPanel;
+import org.mqscope.ui.processes.StaleQueuesDialog;
 import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
@@ -69,6 +71,7 @@ public final class MainFrame extends JFrame {
     private final List<LazyPanel<?>> lazyTabs = new ArrayList<>();
     /** What waits for the first paint (the backend's start at launch); null once it has run. */
     private List<Runnable> afterFirstPaint = new ArrayList<>();
+    private final ProcessesPanel processes;
     private final Dialogs dialogs;
     private Theme theme;
     private boolean closed;
@@ -121,6 +124,12 @@ public final class MainFrame extends JFrame {
         addTool(new LazyPanel<>(ToolTab.CHARTS, () -> new ChartsPanel(tools, chartHistory), tools,
                 charts -> charts.onThresholdsChanged(queues::setThresholds)));
         traffic = addTool(new LazyPanel<>(ToolTab.TRAFFIC, () -> new TrafficPanel(tools), tools, p -> { }));
+        // Built at once, light as it is: its scans also feed the tree's holder and waiter badges.
+        processes = new ProcessesPanel(tools);
+        tools.add(processes);
+        tabs.addTab(ToolTab.PROCESSES.title(), processes);
+        processes.onUsage(queues::setUsage);
+        processes.onActivity(messages::setActivity);
         tabs.addChangeListener(e -> lazyTabs.stream()
                 .filter(l -> l.holder() == tabs.getSelectedComponent()).findFirst().ifPresent(LazyPanel::get));
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
@@ -272,6 +281,8 @@ public final class MainFrame extends JFrame {
                 prefs.setAskBeforeKernelPeek(!prefs.askBeforeKernelPeek());
                 actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
             }
+            case CLEAN_UP_STALE -> new StaleQueuesDialog(this, tools, dialogs, processes.latest(),
+                    processes.latestBatch()).setVisible(true);
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             case RESTORE_HELD -> controller.restoreHeld();
             case SHORTCUTS -> HelpWindows.showShortcuts(this, shortcuts());

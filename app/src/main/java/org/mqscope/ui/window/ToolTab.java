@@ -11,7 +11,8 @@ public enum ToolTab {
     SEND("Send"),
     ATTRIBUTES("Attributes"),
     CHARTS("Charts"),
-    TRAFFIC("Traffic");
+    TRAFFIC("Traffic"),
+    PROCESSES("Processes");
 
     private final String title;
 

@@ -1,0 +1,108 @@
+package org.mqscope.monitor.processes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real processes that use queues: src/test/c/mqhold.c, compiled once per run with gcc into a world-readable
+ * directory under target/ (other users must be able to run it). Every process started is killed and reaped by
+ * {@link #close}.
+ */
+final class Holders implements AutoCloseable {
+    private static Path binary;
+    private final List<Process> started = new ArrayList<>();
+
+    /** The compiled helper; the test fails under CI (else is skipped) without gcc. */
+    static synchronized Path binary() throws IOException, InterruptedException {
+        if (binary != null) {
+            return binary;
+        }
+        Path source = Path.of("src/test/c/mqhold.c").toAbsolutePath();
+        Path dir = Path.of("target/test-helpers").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path out = dir.resolve("mqhold");
+        Process gcc;
+        try {
+            gcc = new ProcessBuilder("gcc", "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror", "-o",
+                    out.toString(), source.toString(), "-lrt").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Prerequisites.require(false, "gcc to build " + source + " (" + e.getMessage() + ")");
+            throw e;
+        }
+        String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
+            throw new IllegalStateException("gcc failed on " + source + ":\n" + log);
+        }
+        // other users run it too: /work/… and target/ are 0755, the file is made so as well
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        binary = out;
+        return out;
+    }
+
+    /** Starts {@code mqhold args…} behind {@code wrapper} (setpriv, unshare…) and waits for its READY line. */
+    Running start(List<String> wrapper, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.add(binary().toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        started.add(p);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("READY ")) {
+            throw new IllegalStateException(String.join(" ", cmd) + " did not start: " + line);
+        }
+        return new Running(p, Integer.parseInt(line.substring("READY ".length()).strip()), out);
+    }
+
+    /** True for a process this object started (or its descendant, behind a forking wrapper). */
+    boolean started(int pid) {
+        for (Process p : started) {
+            if (p.pid() == pid || p.descendants().anyMatch(d -> d.pid() == pid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Running start(String... args) throws IOException, InterruptedException {
+        return start(List.of(), args);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        for (Process p : started) {
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        started.clear();
+    }
+
+    /**
+     * One helper process. With a wrapper that forks (unshare --fork), the process that holds the queue is the
+     * wrapper's descendant.
+     */
+    record Running(Process process, int fd, BufferedReader out) {
+        int pid() {
+            return (int) process.descendants().reduce((a, b) -> b).map(ProcessHandle::pid)
+                    .orElse(process.pid()).longValue();
+        }
+
+        /** Kills the helper and waits until it is reaped, so /proc no longer lists it. */
+        void kill() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
