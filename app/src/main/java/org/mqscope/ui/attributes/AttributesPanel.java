@@ -288,7 +288,7 @@ public final class AttributesPanel extends JPanel implements QueueView {
         }
         if (pid != notifyPidShown) {
             notifyPidShown = pid;
-            notifyProcess = "pid " + pid;
+            notifyProcess = new ProcessRef(pid, null).toString(); // named once /proc has been read, below
             ctx.io().run(() -> ProcessRef.of(pid).toString(), text -> {
                 if (pid == notifyPidShown) {
                     notifyProcess = text;

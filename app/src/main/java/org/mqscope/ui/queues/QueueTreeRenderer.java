@@ -6,6 +6,7 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.processes.UsageSnapshot;
 import org.mqscope.monitor.series.Thresholds;
+import org.mqscope.mq.ProcessRef;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.queues.QueueTreeModel.HintEntry;
@@ -131,7 +132,9 @@ final class QueueTreeRenderer implements TreeCellRenderer {
         sb.append("<br>Mode ").append(modeString(i.mode())).append(String.format(" (%04o)", i.mode()))
                 .append(", owner uid ").append(i.uid()).append(", group gid ").append(i.gid());
         if (i.hasNotification()) {
-            sb.append("<br>Notification registered by pid ").append(i.notifyPid())
+            // No /proc read while hovering: the pid as ProcessRef names a process it has not looked up.
+            String owner = new ProcessRef(i.notifyPid(), null).toString();
+            sb.append("<br>Notification registered by ").append(escape(owner))
                     .append(i.signo() != 0 ? " (signal " + i.signo() + ")" : "");
         }
         return sb.append("</html>").toString();
