@@ -1,0 +1,197 @@
+package org.mqscope.find;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.JsonPointerBasedFilter;
+import com.fasterxml.jackson.core.filter.TokenFilter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A path into a JSON body, {@code $.customer.tier} or {@code $.items[0].qty} (also {@code $["odd key"]}), and the
+ * comparison of the value found there. Evaluation streams the body through Jackson's pointer filter: nothing but
+ * the one value is materialised, and a body that is not JSON (or ends before the value) simply does not match.
+ */
+public final class JsonPath {
+    /** How the value at the path is compared with the literal; EXISTS has no literal. */
+    public enum Op {
+        EXISTS(""), EQ("="), NE("!="), GT(">"), GE(">="), LT("<"), LE("<=");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** Thread-safe once built; parsers come from it per message. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final String text;
+    private final List<Object> segments;
+    private final JsonPointer pointer;
+
+    private JsonPath(String text, List<Object> segments) {
+        this.text = text;
+        this.segments = List.copyOf(segments);
+        StringBuilder p = new StringBuilder();
+        for (Object s : segments) {
+            p.append('/').append(s instanceof String name ? name.replace("~", "~0").replace("/", "~1") : s);
+        }
+        this.pointer = JsonPointer.compile(p.toString());
+    }
+
+    /** The path as typed. */
+    public String text() {
+        return text;
+    }
+
+    /** Member names (String) and array indexes (Integer), outermost first. */
+    public List<Object> segments() {
+        return segments;
+    }
+
+    /** The last member name on the path, or null when it ends at the root or an index. */
+    public String lastName() {
+        return segments.isEmpty() || !(segments.get(segments.size() - 1) instanceof String s) ? null : s;
+    }
+
+    /**
+     * Reads a path starting at {@code from} (which holds '$') and returns it with the index just after it: names
+     * run until one of {@code .[=!<>} or white space.
+     */
+    static Parsed parse(String in, int from) throws ParseProblem {
+        List<Object> segs = new ArrayList<>();
+        int i = from + 1;
+        while (i < in.length()) {
+            char c = in.charAt(i);
+            if (c == '.') {
+                int start = ++i;
+                while (i < in.length() && !isPathStop(in.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    throw new ParseProblem(start - 1, start, "'.' must be followed by a member name");
+                }
+                segs.add(in.substring(start, i));
+            } else if (c == '[') {
+                int close = in.indexOf(']', i);
+                if (close < 0) {
+                    throw new ParseProblem(i, in.length(), "'[' is not closed with ']'");
+                }
+                String inside = in.substring(i + 1, close).trim();
+                if (inside.length() >= 2 && inside.charAt(0) == '"' && inside.endsWith("\"")) {
+                    segs.add(inside.substring(1, inside.length() - 1));
+                } else {
+                    try {
+                        int index = Integer.parseInt(inside);
+                        if (index < 0) {
+                            throw new NumberFormatException();
+                        }
+                        segs.add(index);
+                    } catch (NumberFormatException e) {
+                        throw new ParseProblem(i, close + 1, "an array index is a whole number from 0, or a "
+                                + "quoted member name, not '" + inside + "'");
+                    }
+                }
+                i = close + 1;
+            } else if (isPathStop(c)) {
+                break;
+            } else {
+                throw new ParseProblem(i, i + 1, "after '$' comes '.name' or '[index]', not '" + c + "'");
+            }
+        }
+        return new Parsed(new JsonPath(in.substring(from, i), segs), i);
+    }
+
+    record Parsed(JsonPath path, int end) {
+    }
+
+    private static boolean isPathStop(char c) {
+        return c == '.' || c == '[' || c == '=' || c == '!' || c == '<' || c == '>' || Character.isWhitespace(c);
+    }
+
+    /**
+     * The literal a value is compared with, parsed once: its text and, when it is a number, its value. Ordering
+     * ({@code > >= < <=}) compares numbers only; {@code = !=} compare numbers as numbers and anything else as text.
+     */
+    public record Literal(String text, double number, boolean numeric) {
+        static Literal of(String text) {
+            try {
+                return new Literal(text, Double.parseDouble(text), !text.isBlank() && !text.endsWith("d")
+                        && !text.endsWith("f") && !text.endsWith("D") && !text.endsWith("F"));
+            } catch (NumberFormatException e) {
+                return new Literal(text, Double.NaN, false);
+            }
+        }
+    }
+
+    /**
+     * True when the body is one JSON value with a value at this path that satisfies {@code op literal}. The rest
+     * of the body is read too: a body that stops being JSON after the value (or holds a second value) is not JSON.
+     */
+    public boolean test(byte[] body, Op op, Literal literal) {
+        try (JsonParser raw = FACTORY.createParser(body)) {
+            JsonParser p = segments.isEmpty() ? raw : new FilteringParserDelegate(raw,
+                    new JsonPointerBasedFilter(pointer), TokenFilter.Inclusion.ONLY_INCLUDE_ALL, false);
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return false;
+            }
+            boolean holds = switch (op) {
+                case EXISTS -> true;
+                case EQ -> equalsLiteral(p, t, literal);
+                case NE -> !equalsLiteral(p, t, literal);
+                case GT, GE, LT, LE -> t.isNumeric() && literal.numeric() && compare(p.getDoubleValue(), op,
+                        literal.number());
+            };
+            if (t.isStructStart() && segments.isEmpty()) {
+                raw.skipChildren();
+            }
+            while (raw.nextToken() != null) {
+                // reads to the end: a syntax error anywhere throws
+            }
+            return holds && raw.getParsingContext().getEntryCount() == 1;
+        } catch (IOException | RuntimeException e) {
+            // Not JSON, or broken before the value: such a body has no value at any path.
+            return false;
+        }
+    }
+
+    private static boolean equalsLiteral(JsonParser p, JsonToken t, Literal literal) throws IOException {
+        if (t.isNumeric()) {
+            return literal.numeric() && p.getDoubleValue() == literal.number();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText().equals(literal.text());
+        }
+        if (t.isScalarValue()) { // true, false, null
+            return t.asString().equals(literal.text());
+        }
+        return false; // an object or array equals no literal
+    }
+
+    private static boolean compare(double v, Op op, double n) {
+        return switch (op) {
+            case GT -> v > n;
+            case GE -> v >= n;
+            case LT -> v < n;
+            case LE -> v <= n;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
