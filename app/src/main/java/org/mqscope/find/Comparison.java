@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record Comparison(Kind kind, List<String> columns, List<Row> rows, String summary, String note) {
     public enum Kind {
-        TEXT("Text, line by line"), JSON("JSON, member by member"), BINARY("Bytes");
+        TEXT("Text, line by line"), JSON("JSON, member by member"), BINARY("Bytes"),
+        SNAPSHOT("Snapshots, messages matched by content and priority");
 
         private final String label;
 

@@ -62,6 +62,7 @@ public final class Gui {
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
                 options.tab().ifPresent(f::showTab);
+                options.filter().ifPresent(f::filterMessages);
                 if (options.demo()) {
                     f.playDemoTraffic();
                 }

@@ -1,10 +1,18 @@
 package org.mqscope.ui.messages;
 
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.find.Filter;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.ui.core.EmptyTextTable;
+import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.find.FilterBar;
+import org.mqscope.ui.core.find.SavedViews;
 
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.KeyStroke;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -14,12 +22,19 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.table.TableColumn;
 import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.prefs.Preferences;
 
 /**
  * Centre pane: the selected queue's messages in receive order, with a line above saying whose they are and how
  * they were read. While there are none, the table says why (no queue selected, nothing peeked yet, empty queue).
+ * Below that line the filter bar (Ctrl+Shift+F, or / in the table), sorting by any column with Receive Order to go
+ * back, and Compare / Pin / Compare with Pinned: see {@link MessageFinder} and {@link CompareActions}.
  */
 public final class MessageTablePanel extends JPanel {
     static final String EMPTY_TEXT = "Select a queue to list its messages here, in receive order.";
@@ -30,44 +45,90 @@ public final class MessageTablePanel extends JPanel {
     private final EmptyTextTable table = new EmptyTextTable(model, EMPTY_TEXT);
     private final JLabel title = new JLabel("Messages");
     private final JLabel info = new JLabel(" ");
+    private final MessageFinder finder;
+    private final CompareActions compare;
+    private final JButton receiveOrder = new JButton("Receive Order");
     private IntConsumer onSelect = row -> { };
     private boolean replacing;
 
-    public MessageTablePanel() {
-        super(new MigLayout("insets 0, gap 0, wrap 1", "[grow, fill]", "[][grow, fill]"));
+    /** {@code io} runs the filter and the comparisons; {@code findNode} keeps the saved views and recent filters. */
+    public MessageTablePanel(IoExecutor io, Preferences findNode) {
+        super(new MigLayout("insets 0, gap 0, wrap 1", "[grow, fill]", "[][][grow, fill]"));
         setName("messages");
         table.setName("messages.table");
         title.setName("messages.title");
         info.setName("messages.info");
         title.putClientProperty("FlatLaf.styleClass", "h4");
         org.mqscope.ui.core.Dim.text(info);
-        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        // Two rows (Ctrl+click) can be compared; the detail pane follows the lead row.
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         table.getTableHeader().setReorderingAllowed(false);
-        // Fixed-height rows and no sorter keep a 65,536-row model as cheap as the rows on screen.
+        // Fixed-height rows keep a 65,536-row model as cheap as the rows on screen; the sorter has no keys (receive
+        // order, no view index array) until a header is clicked.
         table.setRowHeight(table.getRowHeight());
-        column(MessageTableModel.INDEX, 60, new BandRenderer(SwingConstants.RIGHT, false));
-        column(MessageTableModel.PRIORITY, 80, new BandRenderer(SwingConstants.RIGHT, true));
-        column(MessageTableModel.SIZE, 80, new BandRenderer(SwingConstants.RIGHT, false));
-        column(MessageTableModel.PREVIEW, 600, new BandRenderer(SwingConstants.LEADING, false));
+        finder = new MessageFinder(table, model, new FilterBar("find", new SavedViews(findNode)), io);
+        column(MessageTableModel.INDEX, 60, new BandRenderer(SwingConstants.RIGHT, false), false);
+        column(MessageTableModel.PRIORITY, 80, new BandRenderer(SwingConstants.RIGHT, true), false);
+        column(MessageTableModel.SIZE, 80, new BandRenderer(SwingConstants.RIGHT, false), false);
+        column(MessageTableModel.PREVIEW, 600, new BandRenderer(SwingConstants.LEADING, false), true);
+        compare = new CompareActions(this, io);
         table.getSelectionModel().addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting() && !replacing) {
-                onSelect.accept(table.getSelectedRow());
+            if (!e.getValueIsAdjusting()) {
+                compare.update();
+                if (!replacing) {
+                    onSelect.accept(selectedModelRow());
+                }
             }
         });
+        receiveOrder.setName("find.receiveOrder");
+        receiveOrder.setToolTipText("Back to receive order (the order mq_receive would return them)");
+        receiveOrder.putClientProperty("JButton.buttonType", "toolBarButton");
+        receiveOrder.setFocusable(false);
+        receiveOrder.addActionListener(e -> finder.receiveOrder());
+        receiveOrder.setEnabled(false);
+        finder.onSortChanged(() -> receiveOrder.setEnabled(finder.sorted()));
+        finder.bar().onEscape(table::requestFocusInWindow);
+        keys();
         JScrollPane scroll = new JScrollPane(table);
         // Not null: JTable.addNotify replaces a null scroll pane border with the themed one.
         scroll.setBorder(BorderFactory.createEmptyBorder());
-        add(title, "split 2, gap 8 8 6 6");
-        add(info, "gapleft 8, wmin 0");
+        add(title, "split " + (3 + compare.buttons().size()) + ", gap 8 8 6 6");
+        add(info, "gapleft 8, wmin 0, growx");
+        add(receiveOrder);
+        for (JComponent b : compare.buttons()) {
+            add(b);
+        }
+        add(finder.bar(), "growx, wmin 0");
         add(scroll);
         setPreferredSize(PREFERRED_SIZE);
     }
 
-    private void column(int index, int width, BandRenderer renderer) {
+    private void column(int index, int width, BandRenderer renderer, boolean preview) {
         TableColumn c = table.getColumnModel().getColumn(index);
         c.setPreferredWidth(width);
-        c.setCellRenderer(renderer);
+        c.setCellRenderer(new FindRenderer(renderer, finder, preview));
+    }
+
+    /** Ctrl+Shift+F anywhere in the window and / in the table: to the filter; F3 / Shift+F3: next/previous match. */
+    private void keys() {
+        key(this, WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F, InputEvent.CTRL_DOWN_MASK
+                | InputEvent.SHIFT_DOWN_MASK), "find.focus", () -> finder.bar().focusField());
+        key(table, WHEN_FOCUSED, KeyStroke.getKeyStroke('/'), "find.focus", () -> finder.bar().focusField());
+        key(this, WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F3, 0), "find.next",
+                () -> finder.step(1));
+        key(this, WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F3, InputEvent.SHIFT_DOWN_MASK),
+                "find.previous", () -> finder.step(-1));
+    }
+
+    private static void key(JComponent c, int when, KeyStroke k, String id, Runnable r) {
+        c.getInputMap(when).put(k, id);
+        c.getActionMap().put(id, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                r.run();
+            }
+        });
     }
 
     /** Called with the selected row (or -1) when the user's selection changes, not when rows are replaced. */
@@ -77,26 +138,92 @@ public final class MessageTablePanel extends JPanel {
 
     /**
      * Shows a new peek's messages. The selected row stays selected (by position in receive order) when it still
-     * exists; the listener hears of the change only when it did not.
+     * exists; the listener hears of the change only when it did not. While a filter is set the rows appear once
+     * they have been matched (off the EDT); the listener then also hears when the selected row holds another
+     * message than before.
      */
     public void showMessages(String titleText, String infoText, List<MqMessage> messages, String emptyText) {
         assert SwingUtilities.isEventDispatchThread();
-        int selected = table.getSelectedRow();
+        boolean sameQueue = titleText.equals(title.getText());
+        title.setText(titleText);
+        info.setText(infoText == null ? " " : infoText);
+        table.setEmptyText(emptyText);
+        finder.bar().setQueue(currentQueue());
+        boolean deferred = !finder.filter().isEmpty();
+        finder.rowsArriving(messages, sameQueue, () -> replaceRows(messages, deferred));
+        compare.update();
+    }
+
+    private void replaceRows(List<MqMessage> messages, boolean deferred) {
+        int selected = selectedModelRow();
+        MqMessage before = selected >= 0 ? model.messageAt(selected) : null;
         replacing = true;
         try {
             model.setMessages(messages);
             if (selected >= 0 && selected < messages.size()) {
-                table.setRowSelectionInterval(selected, selected);
+                int view = table.convertRowIndexToView(selected);
+                if (view >= 0) {
+                    table.setRowSelectionInterval(view, view);
+                }
             }
         } finally {
             replacing = false;
         }
-        title.setText(titleText);
-        info.setText(infoText == null ? " " : infoText);
-        table.setEmptyText(emptyText);
-        if (selected >= 0 && selected >= messages.size()) {
+        if (selected >= 0 && (selected >= messages.size() || table.convertRowIndexToView(selected) < 0)) {
             onSelect.accept(-1);
+        } else if (deferred && selected >= 0 && !messages.get(selected).equals(before)) {
+            onSelect.accept(selected); // the caller's own check ran before these rows were in
         }
+        compare.update();
+    }
+
+    /** The selected row in the model (its receive index), the lead one when several are selected; -1 for none. */
+    public int selectedModelRow() {
+        int lead = table.getSelectionModel().getLeadSelectionIndex();
+        int view = lead >= 0 && lead < table.getRowCount() && table.isRowSelected(lead) ? lead
+                : table.getSelectedRow();
+        return view < 0 ? -1 : table.convertRowIndexToModel(view);
+    }
+
+    /** The selected rows in the model, in receive order. */
+    public int[] selectedModelRows() {
+        return java.util.Arrays.stream(table.getSelectedRows()).map(table::convertRowIndexToModel).sorted()
+                .toArray();
+    }
+
+    /** Selects the first row shown (in the order shown), if there is one. */
+    public void selectFirstRow() {
+        if (table.getRowCount() > 0) {
+            table.setRowSelectionInterval(0, 0);
+        }
+    }
+
+    /** The queue whose messages are listed: the title, when it is a queue name (they start with '/'). */
+    String currentQueue() {
+        String t = title.getText();
+        return t.startsWith("/") ? t : null;
+    }
+
+    /** Applies a filter expression now, as if typed and Enter pressed (e.g. --filter). */
+    public void setFilter(String expression) {
+        finder.bar().setExpression(expression);
+    }
+
+    /** Hears every filter that comes into force (Filter.NONE when cleared): the detail pane marks its matches. */
+    public void onFilterChanged(Consumer<Filter> listener) {
+        finder.onFilterChanged(listener);
+    }
+
+    public FilterBar filterBar() {
+        return finder.bar();
+    }
+
+    MessageFinder finder() {
+        return finder;
+    }
+
+    CompareActions compareActions() {
+        return compare;
     }
 
     /** No queue, or nothing to show yet: clears the rows and says why. */

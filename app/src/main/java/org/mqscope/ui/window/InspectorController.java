@@ -85,6 +85,7 @@ final class InspectorController {
         live = new Timer((int) LIVE_PERIOD.toMillis(), e -> livePeek());
         live.setRepeats(true);
         table.onSelect(this::messageSelected);
+        table.onFilterChanged(f -> detail.setHighlights(f.highlights()));
     }
 
     String queue() {
@@ -277,7 +278,7 @@ final class InspectorController {
         }
         if (selectFirstMessage && r.size() > 0) {
             selectFirstMessage = false;
-            table.table().setRowSelectionInterval(0, 0);
+            table.selectFirstRow();
         }
         refreshShownMessage();
     }
@@ -289,7 +290,7 @@ final class InspectorController {
 
     /** After new rows: if the selected row now holds another message, show that one. */
     private void refreshShownMessage() {
-        int row = table.table().getSelectedRow();
+        int row = table.selectedModelRow();
         DetailContent c = detail.content();
         if (row >= 0 && (c == null || c.received() || !c.message().equals(table.model().messageAt(row)))) {
             if (c == null || !c.received()) {
@@ -306,7 +307,7 @@ final class InspectorController {
                 why.detail()));
     }
 
-    /** A row was selected in the table (-1: none). */
+    /** A row was selected in the table (its receive index; -1: none). */
     void messageSelected(int row) {
         if (row < 0) {
             if (detail.content() != null && !detail.content().received()) {
