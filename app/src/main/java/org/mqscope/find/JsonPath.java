@@ -2,11 +2,7 @@ package org.mqscope.find;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.JsonPointerBasedFilter;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +10,8 @@ import java.util.List;
 
 /**
  * A path into a JSON body, {@code $.customer.tier} or {@code $.items[0].qty} (also {@code $["odd key"]}), and the
- * comparison of the value found there. Evaluation streams the body through Jackson's pointer filter: nothing but
- * the one value is materialised, and a body that is not JSON (or ends before the value) simply does not match.
+ * comparison of the value found there. Evaluation streams the body through jackson-core's parser, descending only
+ * into the members on the path: nothing is materialised, and a body that is not JSON simply does not match.
  */
 public final class JsonPath {
     /** How the value at the path is compared with the literal; EXISTS has no literal. */
@@ -38,16 +34,10 @@ public final class JsonPath {
 
     private final String text;
     private final List<Object> segments;
-    private final JsonPointer pointer;
 
     private JsonPath(String text, List<Object> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
-        StringBuilder p = new StringBuilder();
-        for (Object s : segments) {
-            p.append('/').append(s instanceof String name ? name.replace("~", "~0").replace("/", "~1") : s);
-        }
-        this.pointer = JsonPointer.compile(p.toString());
     }
 
     /** The path as typed. */
@@ -136,17 +126,43 @@ public final class JsonPath {
     }
 
     /**
-     * True when the body is one JSON value with a value at this path that satisfies {@code op literal}. The rest
-     * of the body is read too: a body that stops being JSON after the value (or holds a second value) is not JSON.
+     * True when the body is one JSON value with a value at this path that satisfies {@code op literal}. The whole
+     * body is read: a body that stops being JSON after the value (or holds a second value) is not JSON.
      */
     public boolean test(byte[] body, Op op, Literal literal) {
-        try (JsonParser raw = FACTORY.createParser(body)) {
-            JsonParser p = segments.isEmpty() ? raw : new FilteringParserDelegate(raw,
-                    new JsonPointerBasedFilter(pointer), TokenFilter.Inclusion.ONLY_INCLUDE_ALL, false);
-            JsonToken t = p.nextToken();
-            if (t == null) {
+        if (!mayBeJson(body)) {
+            return false;
+        }
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() == null) {
                 return false;
             }
+            boolean holds = walk(p, 0, op, literal);
+            return p.nextToken() == null && holds; // one value, nothing after it
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: such a body has no value at any path.
+            return false;
+        }
+    }
+
+    /** Cheap refusal of most non-JSON bodies: the first non-blank byte must be able to start a JSON value. */
+    private static boolean mayBeJson(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't'
+                        || b == 'f' || b == 'n';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The parser stands on the value at {@code segments[0..k)}: descends towards the rest of the path, skipping
+     * (but still reading) every other member, and leaves the parser on the last token of this value.
+     */
+    private boolean walk(JsonParser p, int k, Op op, Literal literal) throws IOException {
+        JsonToken t = p.currentToken();
+        if (k == segments.size()) {
             boolean holds = switch (op) {
                 case EXISTS -> true;
                 case EQ -> equalsLiteral(p, t, literal);
@@ -154,17 +170,36 @@ public final class JsonPath {
                 case GT, GE, LT, LE -> t.isNumeric() && literal.numeric() && compare(p.getDoubleValue(), op,
                         literal.number());
             };
-            if (t.isStructStart() && segments.isEmpty()) {
-                raw.skipChildren();
-            }
-            while (raw.nextToken() != null) {
-                // reads to the end: a syntax error anywhere throws
-            }
-            return holds && raw.getParsingContext().getEntryCount() == 1;
-        } catch (IOException | RuntimeException e) {
-            // Not JSON, or broken before the value: such a body has no value at any path.
-            return false;
+            p.skipChildren();
+            return holds;
         }
+        Object seg = segments.get(k);
+        boolean found = false;
+        boolean holds = false;
+        if (t == JsonToken.START_OBJECT && seg instanceof String name) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean here = !found && name.equals(p.currentName());
+                p.nextToken();
+                if (here) {
+                    found = true;
+                    holds = walk(p, k + 1, op, literal);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else if (t == JsonToken.START_ARRAY && seg instanceof Integer index) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (i++ == index) {
+                    holds = walk(p, k + 1, op, literal);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else {
+            p.skipChildren();
+        }
+        return holds;
     }
 
     private static boolean equalsLiteral(JsonParser p, JsonToken t, Literal literal) throws IOException {
