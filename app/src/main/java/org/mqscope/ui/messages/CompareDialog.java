@@ -31,6 +31,11 @@ import java.awt.Window;
  */
 final class CompareDialog extends JDialog {
     private static final Dimension SIZE = new Dimension(900, 560);
+    /** Columns of numbers and labels: narrow; the content columns share the rest. */
+    private static final java.util.Set<String> NARROW = java.util.Set.of("#", "Offset", "Change", "# pinned", "# now",
+            "Priority", "Size");
+    private static final int NARROW_WIDTH = 70;
+    private static final int WIDE_WIDTH = 400;
     private final Comparison comparison;
     private final JTable table;
     private final JCheckBox differencesOnly = new JCheckBox("Differences only");
@@ -54,9 +59,8 @@ final class CompareDialog extends JDialog {
         Renderer r = new Renderer(mono);
         for (int i = 0; i < model.getColumnCount(); i++) {
             table.getColumnModel().getColumn(i).setCellRenderer(r);
-            boolean narrow = c.columns().get(i).equals("#") || c.columns().get(i).equals("Offset")
-                    || c.columns().get(i).equals("Change");
-            table.getColumnModel().getColumn(i).setPreferredWidth(narrow ? 70 : 300);
+            boolean narrow = NARROW.contains(c.columns().get(i));
+            table.getColumnModel().getColumn(i).setPreferredWidth(narrow ? NARROW_WIDTH : WIDE_WIDTH);
         }
         differencesOnly.setName("compare.differencesOnly");
         differencesOnly.addActionListener(e -> sorter.setRowFilter(differencesOnly.isSelected()

@@ -156,16 +156,15 @@ public final class MessageTablePanel extends JPanel {
 
     private void replaceRows(List<MqMessage> messages, boolean deferred) {
         int selected = selectedModelRow();
+        int[] others = selectedModelRows(); // two rows picked for Compare stay picked across live refreshes
         MqMessage before = selected >= 0 ? model.messageAt(selected) : null;
         replacing = true;
         try {
             model.setMessages(messages);
-            if (selected >= 0 && selected < messages.size()) {
-                int view = table.convertRowIndexToView(selected);
-                if (view >= 0) {
-                    table.setRowSelectionInterval(view, view);
-                }
+            for (int row : others) {
+                selectModelRow(row, messages.size(), row == selected);
             }
+            selectModelRow(selected, messages.size(), true); // last, so it is the lead again
         } finally {
             replacing = false;
         }
@@ -175,6 +174,16 @@ public final class MessageTablePanel extends JPanel {
             onSelect.accept(selected); // the caller's own check ran before these rows were in
         }
         compare.update();
+    }
+
+    private void selectModelRow(int row, int rows, boolean lead) {
+        if (row < 0 || row >= rows) {
+            return;
+        }
+        int view = table.convertRowIndexToView(row);
+        if (view >= 0 && (lead || !table.isRowSelected(view))) {
+            table.addRowSelectionInterval(view, view);
+        }
     }
 
     /** The selected row in the model (its receive index), the lead one when several are selected; -1 for none. */
