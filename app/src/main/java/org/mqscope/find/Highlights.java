@@ -73,7 +73,42 @@ public final class Highlights {
         for (byte[] b : bytes) {
             addAll(preview, hex.formatHex(b), spans);
         }
+        for (Term.Json j : json) {
+            addMember(preview, j, spans);
+        }
         return merged(spans);
+    }
+
+    /** {@code "name":value} in compact JSON (a preview shows the body as sent), up to the value's end. */
+    private static void addMember(String line, Term.Json j, List<Span> spans) {
+        String name = j.path().lastName();
+        if (name == null) {
+            return;
+        }
+        String key = key(name);
+        for (int at = line.indexOf(key); at >= 0; at = line.indexOf(key, at + 1)) {
+            int v = at + key.length();
+            while (v < line.length() && line.charAt(v) == ' ') {
+                v++;
+            }
+            int end = v;
+            if (end < line.length() && line.charAt(end) == '"') {
+                end++;
+                while (end < line.length() && line.charAt(end) != '"') {
+                    end += line.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(line.length(), end + 1);
+            } else {
+                while (end < line.length() && ",}] ".indexOf(line.charAt(end)) < 0) {
+                    end++;
+                }
+            }
+            spans.add(new Span(at, end));
+        }
+    }
+
+    private static String key(String name) {
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\":";
     }
 
     /** Pretty JSON: as {@link #inText}, plus {@code "name": value} where a JSON term's last member sits. */
@@ -86,7 +121,7 @@ public final class Highlights {
             if (name == null) {
                 continue;
             }
-            String key = "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\":";
+            String key = key(name);
             int at = line.indexOf(key);
             if (at >= 0) {
                 int end = line.length();

@@ -37,6 +37,9 @@ class HighlightsTest {
         Highlights h = of("$.customer.tier=gold");
         assertThat(h.inJson("    \"tier\": \"gold\",")).containsExactly(new Span(4, 18));
         assertThat(h.inJson("    \"name\": \"Ann\",")).isEmpty();
+        String preview = "{\"customer\":{\"tier\":\"gold\"},\"tier\":3}";
+        assertThat(h.inPreview(preview)).extracting(sp -> preview.substring(sp.start(), sp.end()))
+                .containsExactly("\"tier\":\"gold\"", "\"tier\":3");
     }
 
     @Test

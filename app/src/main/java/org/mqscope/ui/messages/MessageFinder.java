@@ -244,6 +244,11 @@ final class MessageFinder {
         return lastRunNanos;
     }
 
+    /** True while new rows wait for their filter run. */
+    boolean rowsPending() {
+        return pendingShow != null;
+    }
+
     FilterBar bar() {
         return bar;
     }

@@ -50,6 +50,7 @@ public final class MessageTablePanel extends JPanel {
     private final JButton receiveOrder = new JButton("Receive Order");
     private IntConsumer onSelect = row -> { };
     private boolean replacing;
+    private boolean selectFirstWhenShown;
 
     /** {@code io} runs the filter and the comparisons; {@code findNode} keeps the saved views and recent filters. */
     public MessageTablePanel(IoExecutor io, Preferences findNode) {
@@ -173,6 +174,10 @@ public final class MessageTablePanel extends JPanel {
         } else if (deferred && selected >= 0 && !messages.get(selected).equals(before)) {
             onSelect.accept(selected); // the caller's own check ran before these rows were in
         }
+        if (selectFirstWhenShown && table.getRowCount() > 0) {
+            selectFirstWhenShown = false;
+            table.setRowSelectionInterval(0, 0); // heard by the listener: the detail shows it
+        }
         compare.update();
     }
 
@@ -200,9 +205,14 @@ public final class MessageTablePanel extends JPanel {
                 .toArray();
     }
 
-    /** Selects the first row shown (in the order shown), if there is one. */
+    /**
+     * Selects the first row shown (in the order shown), if there is one; while new rows wait for their filter run,
+     * once they are in.
+     */
     public void selectFirstRow() {
-        if (table.getRowCount() > 0) {
+        if (finder.rowsPending()) {
+            selectFirstWhenShown = true;
+        } else if (table.getRowCount() > 0) {
             table.setRowSelectionInterval(0, 0);
         }
     }
