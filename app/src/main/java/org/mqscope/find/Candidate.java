@@ -22,12 +22,15 @@ public final class Candidate {
     private int priority;
     private String text;
     private String lower;
+    /** 0 not yet known, 1 every byte is ASCII, -1 not. */
+    private int ascii;
 
     public Candidate reset(byte[] newBody, int newPriority) {
         this.body = newBody;
         this.priority = newPriority;
         this.text = null;
         this.lower = null;
+        this.ascii = 0;
         return this;
     }
 
@@ -54,16 +57,55 @@ public final class Candidate {
         return lower;
     }
 
-    /** UTF-8 when valid, else Latin-1: the same rule as the detail pane's Text tab. */
-    static String decode(CharsetDecoder utf8, byte[] bytes) {
-        boolean ascii = true;
+    /** True when every byte is below 0x80 (then bytes and characters are the same thing). */
+    boolean ascii() {
+        if (ascii == 0) {
+            ascii = isAscii(body) ? 1 : -1;
+        }
+        return ascii > 0;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                ascii = false;
-                break;
+                return false;
             }
         }
-        if (ascii) {
+        return true;
+    }
+
+    /**
+     * Where {@code lowerAscii} (lower-case ASCII bytes) occurs in {@code hay} ignoring ASCII case, or -1: the
+     * words' search on an ASCII body, without decoding or lower-casing a copy.
+     */
+    static int indexOfIgnoreCase(byte[] hay, byte[] lowerAscii) {
+        if (lowerAscii.length == 0) {
+            return 0;
+        }
+        byte first = lowerAscii[0];
+        int last = hay.length - lowerAscii.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (lowerAscii(hay[i]) != first) {
+                continue;
+            }
+            for (int j = 1; j < lowerAscii.length; j++) {
+                if (lowerAscii(hay[i + j]) != lowerAscii[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte lowerAscii(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+
+    /** UTF-8 when valid, else Latin-1: the same rule as the detail pane's Text tab. */
+    static String decode(CharsetDecoder utf8, byte[] bytes) {
+        if (isAscii(bytes)) {
             return new String(bytes, StandardCharsets.ISO_8859_1); // the cheapest exact decode of ASCII
         }
         try {

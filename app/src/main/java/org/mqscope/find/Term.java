@@ -11,15 +11,51 @@ public sealed interface Term {
 
     String source();
 
-    /** Plain words or a quoted phrase: the body as text contains it, ignoring case. */
-    record Words(String phrase, String source) implements Term {
+    /**
+     * Plain words or a quoted phrase: the body as text contains it, ignoring case. {@code ascii} is the phrase's
+     * bytes when it is all ASCII (then an ASCII body is searched as bytes), else null; it is derived, not compared.
+     */
+    record Words(String phrase, String source, byte[] ascii) implements Term {
+        public Words(String phrase, String source) {
+            this(phrase, source, null);
+        }
+
         public Words {
             phrase = phrase.toLowerCase(java.util.Locale.ROOT);
+            ascii = asciiBytes(phrase);
         }
 
         @Override
         public boolean test(Candidate m) {
+            if (ascii != null && m.ascii()) { // the common case, searched in the bytes as they are
+                return Candidate.indexOfIgnoreCase(m.body(), ascii) >= 0;
+            }
             return m.lower().contains(phrase);
+        }
+
+        /** The phrase as bytes when it is all ASCII, else null. */
+        private static byte[] asciiBytes(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return null;
+                }
+            }
+            return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Words w && w.phrase.equals(phrase) && w.source.equals(source);
+        }
+
+        @Override
+        public int hashCode() {
+            return phrase.hashCode() * 31 + source.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Words[" + phrase + "]";
         }
     }
 

@@ -86,6 +86,22 @@ class FilterMatchTest {
     }
 
     @Test
+    void namesWrittenWithEscapesStillMatch() {
+        // the quick refusal looks for "tier" in the bytes; an escaped name must not fool it
+        assertThat(matches("$.tier=gold", text("{\"ti\\u0065r\":\"gold\"}", 0))).isTrue();
+        assertThat(matches("$.tier=gold", text("{\"other\":\"gold\"}", 0))).isFalse();
+        assertThat(matches("$.a.b", text("{\"b\":{\"a\":1}}", 0))).isFalse(); // both names there, wrong nesting
+    }
+
+    @Test
+    void asciiWordsInAsciiAndNonAsciiBodies() {
+        assertThat(matches("GOLD", text("tier: gold", 0))).isTrue();
+        assertThat(matches("gold", text("tier: G\u00f6LD", 0))).isFalse();
+        assertThat(matches("g\u00f6ld", text("tier: G\u00d6LD", 0))).isTrue();
+        assertThat(matches("tier gold", text("\u00c9tier \u2014 GOLD", 0))).isTrue(); // ASCII words, UTF-8 body
+    }
+
+    @Test
     void jsonTermsNeverMatchOtherBodies() {
         for (MqMessage m : List.of(PLAIN, BINARY, INVALID_UTF8, text("{\"id\": 226", 0), text("", 0))) {
             assertThat(matches("$", m)).as(m.toString()).isFalse();
