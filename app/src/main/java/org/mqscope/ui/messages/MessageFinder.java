@@ -51,7 +51,8 @@ final class MessageFinder {
     private boolean rowFilterOn;
     /** Bumped when rows change: an arrival tint computed for older rows is dropped. */
     private int rowsGeneration;
-    private long lastRunNanos = -1;
+    private FilterRunner.Result lastRun;
+    private long lastApplyNanos;
 
     MessageFinder(JTable table, MessageTableModel model, FilterBar bar, IoExecutor io) {
         this.table = table;
@@ -95,7 +96,8 @@ final class MessageFinder {
     private void run(List<MqMessage> list) {
         Filter f = filter;
         runner.run(f, list, r -> {
-            lastRunNanos = r.nanos();
+            long applyStarted = System.nanoTime();
+            lastRun = r;
             matches = r.matches();
             if (pending == r.messages()) {
                 Runnable show = pendingShow;
@@ -108,6 +110,7 @@ final class MessageFinder {
             applyRowFilter();
             updateCount();
             table.repaint();
+            lastApplyNanos = System.nanoTime() - applyStarted;
         }, why -> {
             bar.setCountText(why);
             if (pendingShow != null) { // show the rows anyway, all of them, rather than hold them back
@@ -239,14 +242,19 @@ final class MessageFinder {
         return matches == null ? model.getRowCount() : matches.cardinality();
     }
 
-    /** How long the last filter run took on mq-io, or -1. */
-    long lastRunNanos() {
-        return lastRunNanos;
+    /** The last filter run delivered (its times), or null. */
+    FilterRunner.Result lastRun() {
+        return lastRun;
     }
 
     /** True while new rows wait for their filter run. */
     boolean rowsPending() {
         return pendingShow != null;
+    }
+
+    /** EDT time spent applying the last result (rows in, row filter, count). */
+    long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     FilterBar bar() {

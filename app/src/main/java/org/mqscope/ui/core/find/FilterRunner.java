@@ -16,13 +16,18 @@ import java.util.function.Consumer;
  * costs one run, not one per keystroke.
  */
 public final class FilterRunner {
-    /** What a run found: the list it ran on (to check it is still the one on screen) and the matching indexes. */
-    public record Result(Filter filter, List<MqMessage> messages, BitSet matches, long nanos) {
+    /**
+     * What a run found: the list it ran on (to check it is still the one on screen), the matching indexes, and how
+     * long it took on the clock and in CPU time (on a loaded machine the two differ widely).
+     */
+    public record Result(Filter filter, List<MqMessage> messages, BitSet matches, long nanos, long cpuNanos) {
         public int count() {
             return matches.cardinality();
         }
     }
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+            .getThreadMXBean();
     private final IoExecutor io;
     private final AtomicInteger generation = new AtomicInteger();
 
@@ -40,6 +45,7 @@ public final class FilterRunner {
         int mine = generation.incrementAndGet();
         io.run(() -> {
             long started = System.nanoTime();
+            long cpu = CPU.getCurrentThreadCpuTime();
             BitSet hits;
             try {
                 hits = filter.matchAll(messages, () -> generation.get() != mine);
@@ -47,7 +53,8 @@ public final class FilterRunner {
                 throw new IllegalStateException("the expression recursed too deep on a long payload; make it "
                         + "simpler (fewer nested repetitions)");
             }
-            return hits == null ? null : new Result(filter, messages, hits, System.nanoTime() - started);
+            return hits == null ? null : new Result(filter, messages, hits, System.nanoTime() - started,
+                    CPU.getCurrentThreadCpuTime() - cpu);
         }, result -> {
             if (result != null && generation.get() == mine) {
                 done.accept(result);
