@@ -128,7 +128,7 @@ public final class MessageComparison {
             aligned(left, right, rows);
         }
         return new Comparison(Kind.BINARY, List.of("Offset", "Left", "Offset", "Right"), rows,
-                summary(rows, "row"), note);
+                summary(rows, "run"), note);
     }
 
     private static void aligned(byte[] left, byte[] right, List<Row> rows) {

@@ -31,10 +31,9 @@ import java.awt.Window;
  */
 final class CompareDialog extends JDialog {
     private static final Dimension SIZE = new Dimension(900, 560);
-    /** Columns of numbers and labels: narrow; the content columns share the rest. */
-    private static final java.util.Set<String> NARROW = java.util.Set.of("#", "Offset", "Change", "# pinned", "# now",
-            "Priority", "Size");
-    private static final int NARROW_WIDTH = 70;
+    /** Columns of numbers and labels are narrow (their widths); the content columns share the rest. */
+    private static final java.util.Map<String, Integer> NARROW = java.util.Map.of("#", 50, "Offset", 100, "Change",
+            80, "# pinned", 70, "# now", 70, "Priority", 70, "Size", 70);
     private static final int WIDE_WIDTH = 400;
     private final Comparison comparison;
     private final JTable table;
@@ -59,8 +58,7 @@ final class CompareDialog extends JDialog {
         Renderer r = new Renderer(mono);
         for (int i = 0; i < model.getColumnCount(); i++) {
             table.getColumnModel().getColumn(i).setCellRenderer(r);
-            boolean narrow = NARROW.contains(c.columns().get(i));
-            table.getColumnModel().getColumn(i).setPreferredWidth(narrow ? NARROW_WIDTH : WIDE_WIDTH);
+            table.getColumnModel().getColumn(i).setPreferredWidth(NARROW.getOrDefault(c.columns().get(i), WIDE_WIDTH));
         }
         differencesOnly.setName("compare.differencesOnly");
         differencesOnly.addActionListener(e -> sorter.setRowFilter(differencesOnly.isSelected()
@@ -138,6 +136,7 @@ final class CompareDialog extends JDialog {
 
     /** Tints a row by its change; the theme gives the colours (Mqscope.diff.*). */
     private static final class Renderer extends DefaultTableCellRenderer {
+        private static final int TOOLTIP_FROM = 40;
         private final Font mono;
 
         Renderer(Font mono) {
@@ -151,6 +150,8 @@ final class CompareDialog extends JDialog {
             if (mono != null) {
                 setFont(mono);
             }
+            String text = value == null ? "" : value.toString();
+            setToolTipText(text.length() > TOOLTIP_FROM ? text : null); // the whole line when the cell cuts it
             if (!selected) {
                 Change ch = ((Model) table.getModel()).change(table.convertRowIndexToModel(row));
                 Color tint = switch (ch) {
