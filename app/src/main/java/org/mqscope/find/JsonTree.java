@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -116,19 +119,50 @@ final class JsonTree {
                 }
             }
         } else if (l instanceof List<?> ll && r instanceof List<?> rl) {
-            for (int i = 0; i < Math.max(ll.size(), rl.size()); i++) {
-                String p = path + "[" + i + "]";
-                if (i >= rl.size()) {
-                    rows.add(row(Comparison.Change.REMOVED, p, ll.get(i), null));
-                } else if (i >= ll.size()) {
-                    rows.add(row(Comparison.Change.ADDED, p, null, rl.get(i)));
-                } else {
-                    diff(p, ll.get(i), rl.get(i), rows);
-                }
-            }
+            diffArrays(path, ll, rl, rows);
         } else {
             rows.add(row(sameValue(l, r) ? Comparison.Change.SAME : Comparison.Change.CHANGED, path, l, r));
         }
+    }
+
+    /**
+     * Arrays are aligned by java-diff-utils on their elements (compared as compact JSON), so one element inserted
+     * at the front reads as one added element rather than every element changed. Elements paired inside a changed
+     * stretch are compared member by member. A path names the right-hand index, or the left-hand one for a removal.
+     */
+    private static void diffArrays(String path, List<?> ll, List<?> rl, List<Comparison.Row> rows) {
+        List<String> lk = ll.stream().map(JsonTree::key).toList();
+        List<String> rk = rl.stream().map(JsonTree::key).toList();
+        int li = 0;
+        int ri = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(lk, rk).getDeltas()) {
+            for (; li < d.getSource().getPosition(); li++, ri++) {
+                diff(path + "[" + ri + "]", ll.get(li), rl.get(ri), rows);
+            }
+            int ls = d.getSource().size();
+            int rs = d.getTarget().size();
+            for (int k = 0; k < Math.max(ls, rs); k++) {
+                if (k < ls && k < rs) {
+                    diff(path + "[" + (ri + k) + "]", ll.get(li + k), rl.get(ri + k), rows);
+                } else if (k < ls) {
+                    rows.add(row(Comparison.Change.REMOVED, path + "[" + (li + k) + "]", ll.get(li + k), null));
+                } else {
+                    rows.add(row(Comparison.Change.ADDED, path + "[" + (ri + k) + "]", null, rl.get(ri + k)));
+                }
+            }
+            li += ls;
+            ri += rs;
+        }
+        for (; li < ll.size(); li++, ri++) {
+            diff(path + "[" + ri + "]", ll.get(li), rl.get(ri), rows);
+        }
+    }
+
+    /** An element's identity for aligning arrays: its compact JSON, numbers normalised (1.0 is 1). */
+    private static String key(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(v instanceof BigDecimal d ? d.stripTrailingZeros() : v, sb, Integer.MAX_VALUE);
+        return sb.toString();
     }
 
     private static boolean sameValue(Object l, Object r) {
@@ -150,12 +184,12 @@ final class JsonTree {
     /** A value as compact JSON, cut at {@value #CELL_CHARS} characters. */
     static String cell(Object v) {
         StringBuilder sb = new StringBuilder();
-        write(v, sb);
+        write(v, sb, CELL_CHARS);
         return sb.length() > CELL_CHARS ? sb.substring(0, CELL_CHARS) + "…" : sb.toString();
     }
 
-    private static void write(Object v, StringBuilder sb) {
-        if (sb.length() > CELL_CHARS) {
+    private static void write(Object v, StringBuilder sb, int limit) {
+        if (sb.length() > limit) {
             return;
         }
         if (v instanceof Map<?, ?> m) {
@@ -166,14 +200,14 @@ final class JsonTree {
                 first = false;
                 quote((String) e.getKey(), sb);
                 sb.append(": ");
-                write(e.getValue(), sb);
+                write(e.getValue(), sb, limit);
             }
             sb.append('}');
         } else if (v instanceof List<?> l) {
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
                 sb.append(i == 0 ? "" : ", ");
-                write(l.get(i), sb);
+                write(l.get(i), sb, limit);
             }
             sb.append(']');
         } else if (v instanceof String s) {

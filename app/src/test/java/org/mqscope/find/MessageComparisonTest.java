@@ -50,6 +50,17 @@ class MessageComparisonTest {
     }
 
     @Test
+    void jsonArraysAlignAroundAnInsertedElement() {
+        Comparison c = MessageComparison.of(utf8("{\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\",\"qty\":1}]}"),
+                utf8("{\"items\":[{\"sku\":\"new\"},{\"sku\":\"a\"},{\"sku\":\"b\",\"qty\":2}]}"));
+        assertThat(c.rows()).extracting(r -> r.change() + " " + r.cells().get(0)).containsExactly(
+                "ADDED $.items[0]",
+                "SAME $.items[1].sku",
+                "SAME $.items[2].sku",
+                "CHANGED $.items[2].qty");
+    }
+
+    @Test
     void jsonAgainstTextIsALineDiff() {
         assertThat(MessageComparison.of(utf8("{\"a\":1}"), utf8("not json")).kind()).isEqualTo(Kind.TEXT);
     }
