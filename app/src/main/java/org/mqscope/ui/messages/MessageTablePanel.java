@@ -157,28 +157,53 @@ public final class MessageTablePanel extends JPanel {
 
     private void replaceRows(List<MqMessage> messages, boolean deferred) {
         int selected = selectedModelRow();
-        int[] others = selectedModelRows(); // two rows picked for Compare stay picked across live refreshes
-        MqMessage before = selected >= 0 ? model.messageAt(selected) : null;
+        int[] picked = selectedModelRows(); // two rows picked for Compare stay picked across live refreshes
+        List<MqMessage> old = model.messages();
+        MqMessage before = selected >= 0 ? old.get(selected) : null;
+        int lead = follow(messages, selected, before);
+        int[] now = picked.length > FOLLOW_MAX ? picked
+                : java.util.Arrays.stream(picked).map(r -> follow(messages, r, old.get(r))).toArray();
         replacing = true;
         try {
             model.setMessages(messages);
-            for (int row : others) {
-                selectModelRow(row, messages.size(), row == selected);
+            for (int row : now) {
+                selectModelRow(row, messages.size(), false);
             }
-            selectModelRow(selected, messages.size(), true); // last, so it is the lead again
+            selectModelRow(lead, messages.size(), true); // last, so it is the lead again
         } finally {
             replacing = false;
         }
-        if (selected >= 0 && (selected >= messages.size() || table.convertRowIndexToView(selected) < 0)) {
+        if (selected >= 0 && (lead < 0 || lead >= messages.size() || table.convertRowIndexToView(lead) < 0)) {
             onSelect.accept(-1);
-        } else if (deferred && selected >= 0 && !messages.get(selected).equals(before)) {
-            onSelect.accept(selected); // the caller's own check ran before these rows were in
+        } else if (selected >= 0 && (lead != selected || (deferred && !messages.get(lead).equals(before)))) {
+            onSelect.accept(lead); // its receive index changed, or the caller's check ran before these rows were in
         }
         if (selectFirstWhenShown && table.getRowCount() > 0) {
             selectFirstWhenShown = false;
             table.setRowSelectionInterval(0, 0); // heard by the listener: the detail shows it
         }
         compare.update();
+    }
+
+    /** Selected rows followed to their message's new row; more than this many stay where they are. */
+    private static final int FOLLOW_MAX = 8;
+
+    /**
+     * Where a selected message is in new rows: its own row when that still holds it, else the nearest row holding
+     * an equal message (a live queue moves its messages up as earlier ones are received, and a filtered table
+     * would otherwise drop the selection at every refresh), else the same row, whatever it holds now.
+     */
+    private static int follow(List<MqMessage> rows, int row, MqMessage m) {
+        if (row < 0 || m == null || (row < rows.size() && rows.get(row).equals(m))) {
+            return row;
+        }
+        int best = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).equals(m) && (best < 0 || Math.abs(i - row) < Math.abs(best - row))) {
+                best = i;
+            }
+        }
+        return best >= 0 ? best : row;
     }
 
     private void selectModelRow(int row, int rows, boolean lead) {

@@ -79,6 +79,28 @@ class FindLiveGuiTest {
         GuiActionRunner.execute(opened.get(0)::dispose);
     }
 
+    @Test
+    void theSelectionFollowsItsMessageWhenRowsMoveUnderAFilter() throws Exception {
+        MqBackend backend = gui.closeAfter(FindGuiTest.filledBackend());
+        FrameFixture w = gui.open(kind -> backend, BackendKind.EMULATED);
+        gui.selectQueue(FindGuiTest.QUEUE);
+        JTable table = w.table("messages.table").target();
+        gui.eventually("six rows", () -> table.getRowCount() == 6);
+        GuiActionRunner.execute(() -> panel().setFilter("gold"));
+        gui.eventually("three rows", () -> table.getRowCount() == 3);
+        w.table("messages.table").selectRows(1); // model row 2, the plain text gold order
+        gui.settle();
+        w.label("detail.title").requireText("Message #2 of " + FindGuiTest.QUEUE);
+        try (MqQueue q = backend.open(FindGuiTest.QUEUE, Mq.O_RDWR)) {
+            q.receive(); // the priority 9 message: every other moves up one
+        }
+        gui.eventually("five rows", () -> table.getModel().getRowCount() == 5);
+        gui.eventually("the heading follows", () -> ("Message #1 of " + FindGuiTest.QUEUE).equals(
+                w.label("detail.title").target().getText()));
+        assertThat(GuiActionRunner.execute(() -> panel().selectedModelRow())).isEqualTo(1);
+        assertThat(GuiActionRunner.execute(table::getSelectedRow)).isEqualTo(0);
+    }
+
     /** A new namespace per window: the first window's quit closes the backend it used. */
     private MqBackend freshBackend() throws Exception {
         return gui.closeAfter(FindGuiTest.filledBackend());
