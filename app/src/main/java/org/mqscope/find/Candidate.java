@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * One message as the terms look at it: the bytes, the priority, and the body as text, decoded at most once however
@@ -22,6 +23,9 @@ public final class Candidate {
     private int priority;
     private String text;
     private String lower;
+    /** Asked by a regular expression's text while it runs (see {@link GuardedText}). */
+    private BooleanSupplier cancelled = () -> false;
+    private long regexBudgetNanos = Long.MAX_VALUE / 4;
     /** 0 not yet known, 1 every byte is ASCII, -1 not. */
     private int ascii;
 
@@ -32,6 +36,18 @@ public final class Candidate {
         this.lower = null;
         this.ascii = 0;
         return this;
+    }
+
+    /** A run's cancel flag and how long one message may keep a regular expression busy. */
+    Candidate guard(BooleanSupplier cancelledFlag, long budgetNanos) {
+        this.cancelled = cancelledFlag;
+        this.regexBudgetNanos = budgetNanos;
+        return this;
+    }
+
+    /** The text for a regular expression: it gives up when the run is cancelled or this message takes too long. */
+    CharSequence guardedText() {
+        return new GuardedText(text(), cancelled, System.nanoTime() + regexBudgetNanos);
     }
 
     public byte[] body() {

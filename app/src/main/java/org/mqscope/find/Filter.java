@@ -25,6 +25,17 @@ public final class Filter {
     public static final Filter NONE = new Filter("", List.of());
     /** How often {@link #matchAll} looks whether it was cancelled. */
     private static final int CANCEL_CHECK_EVERY = 1024;
+    /** How long a regular expression may take on one message before the run stops with an error. */
+    public static final java.time.Duration REGEX_BUDGET = java.time.Duration.ofSeconds(2);
+
+    /** A run stopped because a regular expression took too long on one message; the message says which. */
+    public static final class TooSlow extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooSlow(String message) {
+            super(message);
+        }
+    }
 
     /** A parse: the filter, or the error (exactly one of them is null). */
     public record Parse(Filter filter, FilterError error) {
@@ -89,22 +100,38 @@ public final class Filter {
 
     /**
      * The indexes of the messages that match, or null when {@code cancelled} turned true on the way (checked every
-     * {@value #CANCEL_CHECK_EVERY} messages, so a superseded run stops within a fraction of a millisecond).
+     * {@value #CANCEL_CHECK_EVERY} messages, and inside a long regular expression match, so a superseded run stops
+     * within a fraction of a millisecond).
+     *
+     * @throws TooSlow when a regular expression spent more than {@link #REGEX_BUDGET} on one message
      */
-    public BitSet matchAll(List<MqMessage> messages, BooleanSupplier cancelled) {
+    public BitSet matchAll(List<MqMessage> messages, BooleanSupplier cancelled) throws TooSlow {
+        return matchAll(messages, cancelled, REGEX_BUDGET);
+    }
+
+    BitSet matchAll(List<MqMessage> messages, BooleanSupplier cancelled, java.time.Duration regexBudget)
+            throws TooSlow {
         BitSet hits = new BitSet(messages.size());
         if (isEmpty()) {
             hits.set(0, messages.size());
             return hits;
         }
-        Candidate c = new Candidate();
+        Candidate c = new Candidate().guard(cancelled, regexBudget.toNanos());
         for (int i = 0; i < messages.size(); i++) {
             if (i % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 return null;
             }
             MqMessage m = messages.get(i);
-            if (matches(c.reset(m.body(), m.priority()))) {
-                hits.set(i);
+            try {
+                if (matches(c.reset(m.body(), m.priority()))) {
+                    hits.set(i);
+                }
+            } catch (GuardedText.Abandoned a) {
+                if (a.cancelled) {
+                    return null;
+                }
+                throw new TooSlow("a regular expression took over " + regexBudget.toMillis() + " ms on message #" + i
+                        + " alone; make it simpler (nested repetitions such as (a+)+ backtrack without end)");
             }
         }
         return hits;

@@ -63,7 +63,7 @@ public sealed interface Term {
     record Regex(Pattern pattern, String source) implements Term {
         @Override
         public boolean test(Candidate m) {
-            return pattern.matcher(m.text()).find();
+            return pattern.matcher(m.guardedText()).find();
         }
     }
 

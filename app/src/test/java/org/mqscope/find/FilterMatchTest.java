@@ -1,6 +1,7 @@
 package org.mqscope.find;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -128,8 +129,32 @@ class FilterMatchTest {
         assertThat(matches("$.customer.tier=gold -$.paid=false ann", ORDER)).isTrue();
     }
 
+    /** 60 a's and no x: (.*a){12}x tries every way to cut them into twelve pieces before failing (about 60^12). */
+    private static final List<MqMessage> BACKTRACKING = List.of(text("ok x", 0), text("a".repeat(60), 0));
+    private static final String SLOW = "re:(.*a){12}x";
+
     @Test
-    void matchAllMarksTheHitsAndStopsWhenCancelled() {
+    void aRegexThatBacktracksWithoutEndStopsAtItsBudgetAndSaysWhere() {
+        Filter f = Filter.parse(SLOW).filter();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> f.matchAll(BACKTRACKING, () -> false, java.time.Duration.ofMillis(100)))
+                .isInstanceOf(Filter.TooSlow.class)
+                .hasMessageStartingWith("a regular expression took over 100 ms on message #1 alone");
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms until it gave up").isLessThan(10_000);
+    }
+
+    @Test
+    void aRegexThatBacktracksStopsWhenTheRunIsCancelled() throws Filter.TooSlow {
+        Filter f = Filter.parse(SLOW).filter();
+        AtomicInteger asked = new AtomicInteger();
+        // the first look (before message 0) says go on; the next, from inside the match, says stop
+        assertThat(f.matchAll(BACKTRACKING, () -> asked.incrementAndGet() > 1, java.time.Duration.ofMinutes(5)))
+                .isNull();
+        assertThat(asked.get()).isEqualTo(2);
+    }
+
+    @Test
+    void matchAllMarksTheHitsAndStopsWhenCancelled() throws Filter.TooSlow {
         List<MqMessage> all = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             all.add(text("{\"n\":" + i + "}", i % 10));
