@@ -104,6 +104,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void findUsesTheContractOnlyWithoutSwing() {
+        assertThat(dependencies).containsKey(ROOT + "find/Filter");
+        assertNoViolations("org.mqscope.find: no Swing, no ui, no monitor, no backend package",
+                c -> inTree(c, ROOT + "find"), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith) || inTree(d, UI)
+                        || inTree(d, MONITOR) || inTree(d, KERNEL) || inTree(d, EMULATED));
+    }
+
+    @Test
     void theContractDependsOnNoBackend() {
         assertNoViolations("the contract package org.mqscope.mq depends on neither mq.kernel nor mq.emulated",
                 c -> packageOf(c).equals(MQ), d -> inTree(d, KERNEL) || inTree(d, EMULATED));

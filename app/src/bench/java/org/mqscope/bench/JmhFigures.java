@@ -24,7 +24,7 @@ final class JmhFigures {
     static void run(BenchResults results, boolean quick, boolean kernel, int kernelDepth, String journalDir,
                     String only) throws Exception {
         List<String> includes = new ArrayList<>(List.of("PairBenchmark", "PingPongBenchmark", "DepthBenchmark",
-                "SnapshotBenchmark", "PeekIndexBenchmark"));
+                "SnapshotBenchmark", "PeekIndexBenchmark", "FilterBenchmark"));
         if (kernel) {
             includes.add("KernelDrainBenchmark");
             includes.add("JnaCallBenchmark");
@@ -86,6 +86,7 @@ final class JmhFigures {
                     + "_pair_ns";
             case "SnapshotBenchmark.emulatedSnapshot" -> "65536x64".equals(p.getParam("shape"))
                     ? "emulated_snapshot_65536x64_ms" : "emulated_snapshot_1000x64k_ms";
+            case "FilterBenchmark.match" -> "filter_65536_" + p.getParam("kind") + "_ms";
             case "KernelDrainBenchmark.snapshot" -> "kernel_drain_restore_ns_per_msg";
             case "KernelDrainBenchmark.bareLoop" -> "kernel_jna_bare_drain_restore_ns_per_msg";
             case "PeekIndexBenchmark.peek" -> ("kernel".equals(backend) ? "kernel" : "emulated") + "_peek_index_"

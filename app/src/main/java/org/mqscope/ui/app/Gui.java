@@ -65,6 +65,7 @@ public final class Gui {
                 StartupProbe.installIfAsked(f);
                 f.setVisible(true);
                 options.tab().ifPresent(f::showTab);
+                options.filter().ifPresent(f::filterMessages);
                 // The backend (JNA, the first listing) starts once the first frame is on screen.
                 f.afterFirstPaint(() -> {
                     if (options.demo()) {

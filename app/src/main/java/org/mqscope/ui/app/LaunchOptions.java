@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param readOnly   start in read-only mode
  * @param demo       start on a seeded emulated namespace
  * @param tab        the tab below the message table to bring to the front (one of {@link #TABS}); empty: the first
+ * @param filter     a filter expression for the message table (checked here); empty: none
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
                             Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
-                            boolean demo, Optional<ToolTab> tab) {
+                            boolean demo, Optional<ToolTab> tab, Optional<String> filter) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
@@ -42,12 +43,13 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Objects.requireNonNull(screenshot, "screenshot");
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(tab, "tab");
+        Objects.requireNonNull(filter, "filter");
     }
 
     /** A normal start: automatic backend and theme, no screenshot. */
     public static LaunchOptions defaults() {
         return new LaunchOptions(Mode.RUN, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_AFTER,
-                false, false, false, Optional.empty());
+                false, false, false, Optional.empty(), Optional.empty());
     }
 
     /** The backend to start on: the emulation for --demo, else the one asked for (empty: decide later). */
@@ -72,6 +74,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                                              desktop's preference where it can be read)
                   --tab=NAME                 bring a tab to the front: message, send,
                                              attributes, charts, traffic or processes
+                  --filter=EXPR              filter the message table, as typed in its filter bar
+                                             (e.g. --filter='prio:>=5 $.customer.tier=gold')
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
@@ -104,7 +108,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
         return new LaunchOptions(mode, Optional.ofNullable(p.backend), Optional.ofNullable(p.theme),
                 Optional.ofNullable(p.screenshot), p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt,
-                p.readOnly, p.demo, Optional.ofNullable(p.tab));
+                p.readOnly, p.demo, Optional.ofNullable(p.tab), Optional.ofNullable(p.filter));
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -122,6 +126,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Path screenshot;
         Duration after;
         ToolTab tab;
+        String filter;
 
         Parser(String[] args) {
             this.args = Objects.requireNonNull(args, "args");
@@ -145,6 +150,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                     case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));
                     case "--after" -> after = millisValue(value(name, inlineValue));
                     case "--tab" -> tab = tabValue(value(name, inlineValue));
+                    case "--filter" -> filter = filterValue(value(name, inlineValue));
                     default -> throw new UsageException(name.startsWith("-")
                             ? "unknown option '" + name + "'"
                             : "unexpected argument '" + arg + "' (mqscope takes options only)");
@@ -188,6 +194,14 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         private static ToolTab tabValue(String v) throws UsageException {
             return ToolTab.byName(v).orElseThrow(() -> new UsageException("--tab must be one of "
                     + String.join(", ", TABS) + ", not '" + v + "'"));
+        }
+
+        private static String filterValue(String v) throws UsageException {
+            org.mqscope.find.Filter.Parse p = org.mqscope.find.Filter.parse(v);
+            if (!p.ok()) {
+                throw new UsageException("--filter '" + v + "': " + p.error().describe());
+            }
+            return v;
         }
 
         private static Path pathValue(String v) throws UsageException {

@@ -11,6 +11,8 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.util.List;
+import org.mqscope.find.Highlights.Span;
 
 /**
  * A read-only monospaced text view that paints only the lines in the visible rectangle: its cost per repaint is
@@ -22,7 +24,16 @@ public final class LineView extends JComponent implements Scrollable {
     /** Swing sizes are ints: past this many lines the view stops growing (far beyond 16 MiB in hex). */
     private static final int MAX_LINES = Integer.MAX_VALUE / 64;
 
+    /** Which characters of a line to mark (the filter's matches); asked only for the lines painted. */
+    @FunctionalInterface
+    public interface Marks {
+        Marks NONE = (line, text) -> List.of();
+
+        List<Span> of(int line, String text);
+    }
+
     private LineSource source = LineSource.EMPTY;
+    private Marks marks = Marks.NONE;
 
     public LineView(String name) {
         setName(name);
@@ -48,6 +59,22 @@ public final class LineView extends JComponent implements Scrollable {
         source = newSource == null ? LineSource.EMPTY : newSource;
         revalidate();
         repaint();
+    }
+
+    /** Marks characters on the painted lines (null: none); EDT only. */
+    public void setMarks(Marks newMarks) {
+        marks = newMarks == null ? Marks.NONE : newMarks;
+        repaint();
+    }
+
+    public Marks marks() {
+        return marks;
+    }
+
+    /** Scrolls so that {@code line} is in view, a few lines below the top when there is room. */
+    public void scrollToLine(int line) {
+        int h = lineHeight();
+        scrollRectToVisible(new Rectangle(0, Math.max(0, PAD + (line - 2) * h), 1, 5 * h));
     }
 
     public LineSource source() {
@@ -95,7 +122,13 @@ public final class LineView extends JComponent implements Scrollable {
             int h = fm.getHeight();
             int[] range = visibleLines(clip);
             for (int i = range[0]; i < range[1]; i++) {
-                g2.drawString(source.line(i), PAD, PAD + i * h + fm.getAscent());
+                String line = source.line(i);
+                List<Span> spans = marks.of(i, line);
+                if (!spans.isEmpty()) {
+                    SpanPainter.paint(g2, fm, line, spans, PAD, PAD + i * h, h);
+                    g2.setColor(getForeground());
+                }
+                g2.drawString(line, PAD, PAD + i * h + fm.getAscent());
             }
         } finally {
             g2.dispose();

@@ -3,6 +3,7 @@ package org.mqscope.ui.detail;
 import org.mqscope.ui.core.Numbers;
 
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.find.Highlights;
 import org.mqscope.ui.core.LineSource;
 import org.mqscope.ui.core.LineView;
 
@@ -50,6 +51,7 @@ public final class DetailPanel extends JPanel {
     private final JPanel body = new JPanel(cards);
     private final JButton copy = new JButton();
     private DetailContent content;
+    private Highlights highlights = Highlights.NONE;
     /** Until the user picks a tab, JSON payloads open in the JSON tab and everything else in Text. */
     private boolean tabChosen;
     private boolean choosingTab;
@@ -127,6 +129,7 @@ public final class DetailPanel extends JPanel {
         for (LineView v : new LineView[] {text, hex, json}) {
             v.scrollRectToVisible(new java.awt.Rectangle(0, 0, 1, 1));
         }
+        mark();
         if (!tabChosen) {
             choosingTab = true;
             tabs.setSelectedIndex(c.json() != null ? JSON_TAB : TEXT_TAB);
@@ -139,6 +142,61 @@ public final class DetailPanel extends JPanel {
     public void retitle(String heading) {
         assert SwingUtilities.isEventDispatchThread();
         title.setText(heading);
+    }
+
+    /**
+     * Marks the filter's matches in the Text, Hex and JSON views of this and every later message, and scrolls each
+     * view to its first match; {@link Highlights#NONE} for none. EDT only.
+     */
+    public void setHighlights(Highlights h) {
+        assert SwingUtilities.isEventDispatchThread();
+        highlights = h == null ? Highlights.NONE : h;
+        mark();
+    }
+
+    public Highlights highlights() {
+        return highlights;
+    }
+
+    private void mark() {
+        Highlights h = highlights;
+        if (h.isEmpty() || content == null) {
+            text.setMarks(null);
+            hex.setMarks(null);
+            json.setMarks(null);
+            return;
+        }
+        java.util.List<Highlights.Span> bytes = h.inBytes(content.message().body());
+        text.setMarks((i, line) -> h.inText(line));
+        hex.setMarks((i, line) -> HexLines.columns(i, bytes));
+        json.setMarks((i, line) -> h.inJson(line));
+        scrollToFirstMark(text);
+        scrollToFirstMark(json);
+        if (!bytes.isEmpty()) {
+            hex.scrollToLine(bytes.get(0).start() / HexLines.BYTES_PER_LINE);
+        }
+    }
+
+    /** Lines looked at for the first match: enough for any message one reads, bounded for a 16 MiB one. */
+    private static final int FIRST_MARK_SEARCH_LINES = 20_000;
+
+    private static void scrollToFirstMark(LineView v) {
+        LineSource s = v.source();
+        for (int i = 0; i < Math.min(s.lineCount(), FIRST_MARK_SEARCH_LINES); i++) {
+            if (!v.marks().of(i, s.line(i)).isEmpty()) {
+                v.scrollToLine(i);
+                return;
+            }
+        }
+    }
+
+    /** The view of a tab ({@link #TEXT_TAB}, {@link #HEX_TAB}, {@link #JSON_TAB}). */
+    public LineView view(int tab) {
+        return switch (tab) {
+            case HEX_TAB -> hex;
+            case JSON_TAB -> json;
+            default -> text;
+        };
     }
 
     /** Back to the placeholder; {@code why} replaces its text when not null. */

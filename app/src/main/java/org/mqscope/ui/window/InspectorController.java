@@ -103,6 +103,7 @@ final class InspectorController implements QueueView {
                 table.setInfo(lastPeek + " · frozen: press Freeze again to follow the queue");
             }
         });
+        table.onFilterChanged(f -> detail.setHighlights(f.highlights()));
     }
 
     String queue() {
@@ -319,7 +320,7 @@ final class InspectorController implements QueueView {
         }
         if (name.equals(selectFirstMessageOf) && r.size() > 0) {
             selectFirstMessageOf = null;
-            table.table().setRowSelectionInterval(0, 0);
+            table.selectFirstRow();
         }
         refreshShownMessage();
     }
@@ -331,7 +332,7 @@ final class InspectorController implements QueueView {
 
     /** After new rows: if the selected row now holds another message, show that one. */
     private void refreshShownMessage() {
-        int row = table.table().getSelectedRow();
+        int row = table.selectedModelRow();
         DetailContent c = detail.content();
         if (row >= 0 && (c == null || c.received() || !c.message().equals(table.model().messageAt(row)))) {
             if (c == null || !c.received()) {
@@ -348,7 +349,7 @@ final class InspectorController implements QueueView {
                 MainController.joinLines(why.call(), why.detail()));
     }
 
-    /** A row was selected in the table (-1: none). */
+    /** A row was selected in the table (its receive index; -1: none). */
     void messageSelected(int row) {
         if (row < 0) {
             if (detail.content() != null && !detail.content().received()) {

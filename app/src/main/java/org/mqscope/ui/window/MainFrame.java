@@ -53,6 +53,8 @@ public final class MainFrame extends JFrame {
     public static final String READ_ONLY_TITLE = AppInfo.NAME + " — READ ONLY";
     static final String SPLIT_QUEUES = "queues";
     static final String SPLIT_MESSAGES = "messages";
+    /** Saved views and recent filters of the message table's filter bar. */
+    static final String FIND_NODE = "find";
 
     private final WindowBounds bounds;
     private final UiPrefs prefs;
@@ -65,6 +67,7 @@ public final class MainFrame extends JFrame {
     private final JSplitPane panes;
     private final JSplitPane right;
     private final JTabbedPane tabs;
+    private final MessageTablePanel messages;
     private final QueueTools tools;
     private final LazyPanel<AttributesPanel> attributes;
     private final LazyPanel<TrafficPanel> traffic;
@@ -95,7 +98,7 @@ public final class MainFrame extends JFrame {
         queues = new QueueTreePanel();
         StatusBar status = new StatusBar();
         NoticeBar notice = new NoticeBar();
-        MessageTablePanel messages = new MessageTablePanel();
+        messages = new MessageTablePanel(io, prefs.node().node(FIND_NODE));
         DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
         MainToolBar toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
         // Built once, here, each with its partners: events flow controller → followers (inspector, then tools).
@@ -226,6 +229,11 @@ public final class MainFrame extends JFrame {
             inspector.selectFirstMessageOnce(initialQueue);
         }
         controller.start(requested, readOnly, initialQueue);
+    }
+
+    /** For --filter: the message table's filter, applied to every queue shown until changed. */
+    public void filterMessages(String expression) {
+        messages.setFilter(expression);
     }
 
     /** For --demo: producers and consumers start on the demo queues once the emulated backend is in use. */

@@ -119,7 +119,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty()))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty(), Optional.empty()))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 
@@ -139,5 +139,18 @@ class LaunchOptionsTest {
                 .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, processes, not"
                         + " 'graphs'");
         assertThat(LaunchOptions.parse(new String[] {"--tab=processes"}).tab()).contains(ToolTab.PROCESSES);
+    }
+
+    @Test
+    void filterIsCheckedWhenParsedAndKeptAsTyped() throws UsageException {
+        assertThat(LaunchOptions.parse(new String[] {"--filter=prio:>=5 $.customer.tier=gold"}).filter())
+                .contains("prio:>=5 $.customer.tier=gold");
+        assertThat(LaunchOptions.parse(new String[] {"--filter", "-cancelled"}).filter()).contains("-cancelled");
+        assertThat(LaunchOptions.parse(new String[0]).filter()).isEmpty();
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--filter=order prio:x"}))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--filter 'order prio:x': column 12: prio: needs a priority (9), a comparison (>=5, <3) "
+                        + "or a range (1..4), not 'x'");
+        assertThat(LaunchOptions.usage()).contains("--filter=EXPR");
     }
 }

@@ -95,7 +95,7 @@ class MainControllerTest {
             ViewFanOut followers = new ViewFanOut();
             controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
                     on -> titleReadOnly = on, followers);
-            MessageTablePanel table = new MessageTablePanel();
+            MessageTablePanel table = new MessageTablePanel(io, node.node("find"));
             DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
             InspectorController inspector = new InspectorController(io, controller, table, detail, notice, status,
                     actions, new Dialogs(), prefs, null);
