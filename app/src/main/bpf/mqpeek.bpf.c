@@ -18,12 +18,13 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Set by the loader before load. */
 const volatile __u32 target_tgid = 0;
-const volatile __u32 target_fd = 0;
 const volatile __u64 page_size = 4096;
 const volatile __u64 cap_msgs = 1;   /* message records per pass */
 const volatile __u32 cap_entries = 1; /* arena entries */
 
-/* Set by the loader before each pass. */
+/* Set by the loader before each pass. The descriptor changes from request to request while one loaded program
+ * serves them all, which is why it is not a constant. */
+__u32 target_fd = 0;
 __u32 pass_no = 0;
 __u32 mode = MQPEEK_COPY_ALL;
 __u64 copy_index = 0;
@@ -53,7 +54,7 @@ struct {
 	__uint(map_flags, BPF_F_MMAPABLE);
 	__uint(max_entries, 1); /* resized by the loader, as arena */
 	__type(key, __u32);
-	__type(value, __u32);
+	__type(value, __u64); /* 8 bytes: array elements are 8-byte aligned, and the loader reads them as an array */
 } fill SEC(".maps");
 
 struct {
@@ -156,33 +157,39 @@ static __always_inline void read_times(struct inode *inode, long long *csec, lon
 	}
 }
 
-/* The in-order predecessor of node: the next lower priority. 0 after the lowest. */
-static __always_inline __u64 rb_prev_node(__u64 node, __u32 *error)
+/* rb_prev_node's answer when the tree is deeper than a red-black tree can be: it changed under us. */
+#define RB_TOO_DEEP 1ULL
+
+/* The in-order predecessor of node: the next lower priority; 0 after the lowest. Global functions are verified
+ * once, whatever calls them, which keeps the verifier's work (and so the helper's start-up) small. */
+__noinline __u64 rb_prev_node(__u64 node)
 {
-	__u64 left = (__u64)BPF_CORE_READ((struct rb_node *)node, rb_left);
+	struct rb_node *n = (void *)node;
+	__u64 left = (__u64)BPF_CORE_READ(n, rb_left);
 	int d;
 
 	if (left) {
 		node = left;
 		for (d = 0; d < MQPEEK_RB_DEPTH; d++) {
-			__u64 right = (__u64)BPF_CORE_READ((struct rb_node *)node, rb_right);
+			n = (void *)node;
+			__u64 right = (__u64)BPF_CORE_READ(n, rb_right);
 			if (!right)
 				return node;
 			node = right;
 		}
-		*error = MQPEEK_STEPS;
-		return 0;
+		return RB_TOO_DEEP;
 	}
 	for (d = 0; d < MQPEEK_RB_DEPTH; d++) {
-		__u64 parent = BPF_CORE_READ((struct rb_node *)node, __rb_parent_color) & ~3ULL;
+		n = (void *)node;
+		__u64 parent = BPF_CORE_READ(n, __rb_parent_color) & ~3ULL;
 		if (!parent)
 			return 0;
-		if ((__u64)BPF_CORE_READ((struct rb_node *)parent, rb_left) != node)
+		struct rb_node *pn = (void *)parent;
+		if ((__u64)BPF_CORE_READ(pn, rb_left) != node)
 			return parent;
 		node = parent;
 	}
-	*error = MQPEEK_STEPS;
-	return 0;
+	return RB_TOO_DEEP;
 }
 
 static __always_inline void finish_message(struct mqpeek_walk *w)
@@ -205,8 +212,9 @@ static __always_inline void finish_message(struct mqpeek_walk *w)
 }
 
 /* Starts the next message, or moves to the next priority when this one's list is done. */
-static __always_inline long next_message(struct mqpeek_walk *w)
+__noinline long next_message(void)
 {
+	struct mqpeek_walk *w = &walk_state;
 	__u64 off_list = bpf_core_field_offset(struct msg_msg, m_list);
 
 	if (!w->pos) {
@@ -225,9 +233,14 @@ static __always_inline long next_message(struct mqpeek_walk *w)
 		return 1;
 	}
 	if (w->pos == w->head) {
-		w->node = rb_prev_node(w->node, &w->error);
+		__u64 prev = rb_prev_node(w->node);
+		w->node = prev == RB_TOO_DEEP ? 0 : prev;
 		w->pos = 0;
-		return w->error ? 1 : 0;
+		if (prev == RB_TOO_DEEP) {
+			w->error = MQPEEK_STEPS;
+			return 1;
+		}
+		return 0;
 	}
 	struct msg_msg *m = (void *)(w->pos - off_list);
 	w->msg = (__u64)m;
@@ -253,10 +266,28 @@ __noinline __u64 hash_piece(struct piece *buf, __u32 len, __u64 h)
 		return h;
 	__u64 *words = (__u64 *)buf->bytes;
 	__u32 nwords = len >> 3;
-	for (__u32 k = 0; k < MQPEEK_PIECE_MAX / 8; k++) {
-		if (k >= nwords)
+	__u32 blocks = nwords >> 3;
+	/* Eight words a round: the verifier walks every round of a bounded loop, so fewer rounds load faster. */
+	for (__u32 b = 0; b < MQPEEK_PIECE_MAX / 64; b++) {
+		if (b >= blocks)
 			break;
-		h = mix(h, words[k]);
+		__u64 *q = &words[b * 8];
+		h = mix(h, q[0]);
+		h = mix(h, q[1]);
+		h = mix(h, q[2]);
+		h = mix(h, q[3]);
+		h = mix(h, q[4]);
+		h = mix(h, q[5]);
+		h = mix(h, q[6]);
+		h = mix(h, q[7]);
+	}
+	/* The last whole words, indexed from nwords rather than from the loop above so that the verifier sees one
+	 * state here, not one per round that could have ended the loop. */
+	__u32 base = nwords & ~7u;
+	for (__u32 j = 0; j < 8; j++) {
+		if (j >= (nwords & 7))
+			break;
+		h = mix(h, words[(base + j) & (MQPEEK_PIECE_MAX / 8 - 1)]);
 	}
 	__u32 rem = len & 7;
 	if (rem)
@@ -265,8 +296,9 @@ __noinline __u64 hash_piece(struct piece *buf, __u32 len, __u64 h)
 }
 
 /* Reads the next segment of the current message: hashes it, and copies it into the arena when asked. */
-static __always_inline long next_piece(struct mqpeek_walk *w)
+__noinline long next_piece(void)
 {
+	struct mqpeek_walk *w = &walk_state;
 	__u32 zero = 0;
 	struct piece *buf = bpf_map_lookup_elem(&scratch, &zero);
 	__u64 src, len, room;
@@ -297,7 +329,7 @@ static __always_inline long next_piece(struct mqpeek_walk *w)
 	if (mode == MQPEEK_COPY_ALL || (mode == MQPEEK_COPY_ONE && w->count == copy_index)) {
 		if (w->off >= MQPEEK_CHUNK) {
 			__u32 e = w->entry;
-			__u32 *f = bpf_map_lookup_elem(&fill, &e);
+			__u64 *f = bpf_map_lookup_elem(&fill, &e);
 			if (f)
 				*f = w->off;
 			w->entry++;
@@ -337,38 +369,51 @@ static long step(__u64 index __attribute__((unused)), void *ctx __attribute__((u
 	if (w->error || w->done)
 		return 1;
 	if (!w->msg)
-		return next_message(w);
-	return next_piece(w);
+		return next_message() ? 1 : 0;
+	return next_piece() ? 1 : 0;
 }
 
-/* Blocked tasks of one direction (0 senders, 1 receivers) in wake order: the kernel wakes the list's tail first. */
+/* One waiter list at a time, like the message walk. */
+struct mqpeek_waiter_walk waiter_state = {};
+
+/* One blocked task per call: the kernel wakes a list's tail first, so walking prev from the head is wake order. */
+static long waiter_step(__u64 k, void *ctx __attribute__((unused)))
+{
+	struct mqpeek_waiter_walk *ww = &waiter_state;
+	__u64 pos = ww->pos;
+
+	if (!pos || pos == ww->head)
+		return 1;
+	ww->n++;
+	if (k < MQPEEK_MAX_WAITERS) {
+		struct ext_wait_queue *ewq = (void *)(pos - bpf_core_field_offset(struct ext_wait_queue, list));
+		struct task_struct *task = BPF_CORE_READ(ewq, task);
+		struct msg_msg *m = BPF_CORE_READ(ewq, msg);
+		struct mqpeek_waiter *wt = &waiters[ww->pass & 1][ww->dir & 1][k & (MQPEEK_MAX_WAITERS - 1)];
+		wt->addr = (__u64)ewq;
+		wt->tgid = BPF_CORE_READ(task, tgid);
+		wt->tid = BPF_CORE_READ(task, pid);
+		wt->has_msg = m != 0;
+		wt->msg_size = m ? BPF_CORE_READ(m, m_ts) : 0;
+		wt->msg_prio = m ? BPF_CORE_READ(m, m_type) : 0;
+	}
+	ww->pos = list_prev(pos);
+	return 0;
+}
+
+/* Blocked tasks of one direction (0 senders, 1 receivers), in wake order. */
 static __always_inline void read_waiters(struct mqueue_inode_info *mi, __u32 p, __u32 dir)
 {
-	__u64 head = (__u64)mi + bpf_core_field_offset(struct mqueue_inode_info, e_wait_q) +
-		     dir * bpf_core_type_size(struct ext_wait_queue) + bpf_core_field_offset(struct ext_wait_queue, list);
-	__u64 off_list = bpf_core_field_offset(struct ext_wait_queue, list);
-	__u64 pos = list_prev(head);
-	__u32 n = 0;
+	struct mqpeek_waiter_walk *ww = &waiter_state;
 
-	for (int k = 0; k < MQPEEK_MAX_WAITERS + 1; k++) {
-		if (!pos || pos == head)
-			break;
-		n++;
-		if (k < MQPEEK_MAX_WAITERS) {
-			struct ext_wait_queue *ewq = (void *)(pos - off_list);
-			struct task_struct *task = BPF_CORE_READ(ewq, task);
-			struct msg_msg *m = BPF_CORE_READ(ewq, msg);
-			struct mqpeek_waiter *wt = &waiters[p & 1][dir & 1][k & (MQPEEK_MAX_WAITERS - 1)];
-			wt->addr = (__u64)ewq;
-			wt->tgid = BPF_CORE_READ(task, tgid);
-			wt->tid = BPF_CORE_READ(task, pid);
-			wt->has_msg = m != 0;
-			wt->msg_size = m ? BPF_CORE_READ(m, m_ts) : 0;
-			wt->msg_prio = m ? BPF_CORE_READ(m, m_type) : 0;
-		}
-		pos = list_prev(pos);
-	}
-	out[p & 1].nwait[dir & 1] = n;
+	ww->head = (__u64)mi + bpf_core_field_offset(struct mqueue_inode_info, e_wait_q) +
+		   dir * bpf_core_type_size(struct ext_wait_queue) + bpf_core_field_offset(struct ext_wait_queue, list);
+	ww->pos = list_prev(ww->head);
+	ww->n = 0;
+	ww->pass = p;
+	ww->dir = dir;
+	bpf_loop(MQPEEK_MAX_WAITERS + 1, waiter_step, 0, 0);
+	out[p & 1].nwait[dir & 1] = ww->n;
 }
 
 SEC("iter/task_file")
@@ -426,7 +471,7 @@ int mqpeek_iter(struct bpf_iter__task_file *ctx)
 		wp->error = MQPEEK_STEPS;
 	if (wp->off > 0 || wp->entry > 0) {
 		__u32 e = wp->entry;
-		__u32 *f = bpf_map_lookup_elem(&fill, &e);
+		__u64 *f = bpf_map_lookup_elem(&fill, &e);
 		if (f)
 			*f = wp->off;
 		o->entries_used = wp->entry + 1;

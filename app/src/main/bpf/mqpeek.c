@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -64,6 +65,20 @@ static const char *errno_name(int errnum)
 }
 
 static int verbose;
+
+/* With -v, how long each stage took goes to stderr (the start-up share of a peek is reported from this). */
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void stage(const char *what, double since)
+{
+	if (verbose)
+		fprintf(stderr, "mqpeek: %s %.2f ms\n", what, now_ms() - since);
+}
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list args)
 {
@@ -270,7 +285,7 @@ struct reader {
 	unsigned cap_entries;
 	unsigned char *arena;
 	size_t arena_len;
-	uint32_t *fill;
+	uint64_t *fill;
 	size_t fill_len;
 	struct mqpeek_msg *msgs;
 	size_t msgs_len;
@@ -319,22 +334,22 @@ static int load_failure(struct failure *f, int e, const char *what)
 		    "bpf_loop, Linux 5.17 or later)", what, strerror(e));
 }
 
-/* Loads the program for a queue of this shape, with room for cap_bytes of message data. */
-static int reader_open(struct reader *r, int fd, unsigned long long cap_msgs, unsigned long long cap_bytes,
+/* Loads the program with room for cap_msgs messages and cap_bytes of message data. */
+static int reader_open(struct reader *r, unsigned long long cap_msgs, unsigned long long cap_bytes,
 		       struct failure *f)
 {
 	memset(r, 0, sizeof(*r));
-	unsigned long long entries = cap_bytes / MQPEEK_CHUNK + 2;
+	unsigned long long entries = (cap_bytes + MQPEEK_CHUNK - 1) / MQPEEK_CHUNK + 2;
 	if (entries > UINT32_MAX / 2 || cap_msgs > UINT32_MAX / 4)
 		return fail(f, E2BIG, "the queue is too large to read (%llu bytes, %llu messages)", cap_bytes,
 			    cap_msgs);
 	r->cap_msgs = cap_msgs;
 	r->cap_entries = (unsigned)entries;
+	double t0 = now_ms();
 	r->skel = mqpeek__open();
 	if (!r->skel)
 		return load_failure(f, errno, "opening the BPF object");
 	r->skel->rodata->target_tgid = (__u32)getpid();
-	r->skel->rodata->target_fd = (__u32)fd;
 	r->skel->rodata->page_size = (__u64)sysconf(_SC_PAGESIZE);
 	r->skel->rodata->cap_msgs = cap_msgs;
 	r->skel->rodata->cap_entries = r->cap_entries;
@@ -345,9 +360,15 @@ static int reader_open(struct reader *r, int fd, unsigned long long cap_msgs, un
 		e = bpf_map__set_max_entries(r->skel->maps.msgs, (__u32)(2 * cap_msgs));
 	if (e)
 		return fail(f, -e, "sizing the BPF maps failed: %s", strerror(-e));
+	if (verbose)
+		bpf_program__set_log_level(r->skel->progs.mqpeek_iter, 4); /* the verifier's statistics */
+	stage("open", t0);
+	t0 = now_ms();
 	e = mqpeek__load(r->skel);
 	if (e)
 		return load_failure(f, -e, "loading the BPF reader");
+	stage("load (BTF relocation and verifier)", t0);
+	t0 = now_ms();
 
 	union bpf_iter_link_info info;
 	memset(&info, 0, sizeof(info));
@@ -361,8 +382,9 @@ static int reader_open(struct reader *r, int fd, unsigned long long cap_msgs, un
 	if (!r->link)
 		return load_failure(f, errno, "attaching the BPF iterator");
 
+	stage("attach", t0);
 	r->arena_len = (size_t)r->cap_entries * MQPEEK_ENTRY_SIZE;
-	r->fill_len = (size_t)r->cap_entries * sizeof(uint32_t);
+	r->fill_len = (size_t)r->cap_entries * sizeof(uint64_t);
 	r->msgs_len = (size_t)(2 * cap_msgs) * sizeof(struct mqpeek_msg);
 	if (map_region(r->skel->maps.arena, r->arena_len, (void **)&r->arena, f) ||
 	    map_region(r->skel->maps.fill, r->fill_len, (void **)&r->fill, f) ||
@@ -371,9 +393,11 @@ static int reader_open(struct reader *r, int fd, unsigned long long cap_msgs, un
 	return 0;
 }
 
-static int run_pass(struct reader *r, unsigned pass, unsigned mode, unsigned long long copy_index,
+static int run_pass(struct reader *r, int fd, unsigned pass, unsigned mode, unsigned long long copy_index,
 		    struct failure *f)
 {
+	double t0 = now_ms();
+	r->skel->bss->target_fd = (__u32)fd;
 	r->skel->bss->pass_no = pass;
 	r->skel->bss->mode = mode;
 	r->skel->bss->copy_index = copy_index;
@@ -397,6 +421,7 @@ static int run_pass(struct reader *r, unsigned pass, unsigned mode, unsigned lon
 			break;
 	}
 	close(it);
+	stage("pass", t0);
 	return 0;
 }
 
@@ -440,7 +465,7 @@ static int put_stream(const struct reader *r, unsigned *entry, unsigned *off, un
 	while (size > 0) {
 		if (*entry >= entries)
 			return -1;
-		unsigned fill = r->fill[*entry];
+		uint64_t fill = r->fill[*entry];
 		if (fill > MQPEEK_ENTRY_SIZE)
 			return -1;
 		if (*off >= fill) {
@@ -531,37 +556,64 @@ static unsigned long long arena_bytes(const struct request *rq, const struct que
 	return want < most ? want : most;
 }
 
+/* The loaded program, kept from request to request while it is large enough: loading it (BTF relocation and the
+ * verifier) is most of the cost of a small peek. */
+static struct reader loaded;
+
+static int reader_fits(const struct reader *r, unsigned long long cap_msgs, unsigned long long cap_bytes)
+{
+	return r->skel && r->cap_msgs >= cap_msgs && (unsigned long long)(r->cap_entries - 2) * MQPEEK_CHUNK >= cap_bytes;
+}
+
+/* Makes `loaded` large enough, loading it again (larger) when it is not. */
+static int reader_ensure(unsigned long long cap_msgs, unsigned long long cap_bytes, struct failure *f)
+{
+	if (reader_fits(&loaded, cap_msgs, cap_bytes))
+		return 0;
+	if (loaded.skel) {
+		/* Grow by half again at least, so a queue that keeps growing does not reload on every request. */
+		if (cap_msgs < loaded.cap_msgs + loaded.cap_msgs / 2)
+			cap_msgs = loaded.cap_msgs + loaded.cap_msgs / 2;
+		unsigned long long had = (unsigned long long)(loaded.cap_entries - 2) * MQPEEK_CHUNK;
+		if (cap_bytes < had + had / 2)
+			cap_bytes = had + had / 2;
+	}
+	reader_close(&loaded);
+	if (reader_open(&loaded, cap_msgs, cap_bytes, f) != 0) {
+		reader_close(&loaded);
+		return -1;
+	}
+	return 0;
+}
+
 /* 0 when a reply was sent, -1 with f filled when the request failed before any reply byte. */
 static int serve(const struct request *rq, struct failure *f)
 {
 	struct queue q = { .fd = (mqd_t)-1 };
-	struct reader r;
+	struct reader *rp = &loaded;
 	int rc = -1;
 
-	memset(&r, 0, sizeof(r));
 	if (rq->op == MQPK_OP_PROBE) {
-		if (reader_open(&r, 0, 1, 0, f) == 0) {
-			reply_head(MQPK_STATUS_OK);
-			put_bytes(MQPK_END_MAGIC, 4);
-			rc = 0;
-		}
-		reader_close(&r);
-		return rc;
+		if (reader_ensure(1, 0, f) != 0)
+			return -1;
+		reply_head(MQPK_STATUS_OK);
+		put_bytes(MQPK_END_MAGIC, 4);
+		return 0;
 	}
 	if (open_queue(rq, &q, f) != 0)
 		goto out;
 	unsigned long long cap_bytes = arena_bytes(rq, &q);
 	unsigned mode = rq->op == MQPK_OP_PEEK ? MQPEEK_COPY_ONE : MQPEEK_COPY_ALL;
-	if (reader_open(&r, q.fd, (unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
+	if (reader_ensure((unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
 		goto out;
 	/* Every pass copies; a pass that agrees with the one before it is a snapshot. */
 	unsigned passes = 0, pass = 0;
 	int have_prev = 0;
 	for (unsigned attempt = 0; attempt <= rq->attempts; attempt++) {
-		if (run_pass(&r, pass, mode, rq->index, f) != 0)
+		if (run_pass(rp, q.fd, pass, mode, rq->index, f) != 0)
 			goto out;
 		passes++;
-		const struct mqpeek_pass *o = &r.skel->bss->out[pass];
+		const struct mqpeek_pass *o = &rp->skel->bss->out[pass];
 		if (!o->found) {
 			fail(f, EPROTO, "the BPF reader did not find the helper's own descriptor of %s", rq->name);
 			goto out;
@@ -572,15 +624,14 @@ static int serve(const struct request *rq, struct failure *f)
 		}
 		if (o->error == MQPEEK_ARENA_FULL) {
 			/* The queue grew since we sized the arena: size it again for what is there now. */
-			reader_close(&r);
 			cap_bytes = cap_bytes * 2 + MQPEEK_CHUNK;
-			if (reader_open(&r, q.fd, (unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
+			if (reader_ensure((unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
 				goto out;
 			have_prev = 0;
 			continue;
 		}
-		if (have_prev && passes_agree(&r, pass ^ 1, pass)) {
-			rc = reply_snapshot(rq, &q, &r, pass, passes);
+		if (have_prev && passes_agree(rp, pass ^ 1, pass)) {
+			rc = reply_snapshot(rq, &q, rp, pass, passes);
 			goto out;
 		}
 		have_prev = o->error == MQPEEK_OK;
@@ -589,7 +640,6 @@ static int serve(const struct request *rq, struct failure *f)
 	reply_unsettled(passes);
 	rc = 0;
 out:
-	reader_close(&r);
 	if (q.fd != (mqd_t)-1)
 		mq_close(q.fd);
 	return rc;
@@ -630,6 +680,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	reader_close(&loaded);
 	if (fflush(stdout) != 0)
 		return 2;
 	return status;

@@ -90,4 +90,14 @@ struct mqpeek_walk {
 	unsigned int done;
 };
 
+/* The position in one waiter list (kept in .bss). */
+struct mqpeek_waiter_walk {
+	unsigned long long head;
+	unsigned long long pos;
+	unsigned int n;
+	unsigned int pass;
+	unsigned int dir;
+	unsigned int pad;
+};
+
 #endif
