@@ -256,6 +256,9 @@ class MainFrameGuiTest {
             }
         }
         gui.closeAfter(() -> kernel.unlink(name)); // closed last first: unlinked before the backend closes
+        // This test is about the drain-and-restore dialog: the fallback, even where the exact peek could run.
+        System.setProperty("mqscope.peek", "drain-restore");
+        gui.closeAfter(() -> System.clearProperty("mqscope.peek"));
         FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
         window.toggleButton("backend.kernel").requireSelected();
 

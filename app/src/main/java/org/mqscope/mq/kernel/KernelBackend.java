@@ -33,7 +33,11 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     private final MqueueDirectory directory;
     private final KernelLimits limits;
     private final Path journalDirectory;
-    private final PeekStrategy peekStrategy;
+    private final DrainRestorePeek drainRestore;
+    private final PeekChoice peekChoice;
+    /** Chosen on first use (the exact peek starts a helper to find out whether it can run), then kept. */
+    private volatile PeekStrategy peekStrategy;
+    private PeekHelper peekHelper;
     private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -53,16 +57,43 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         this.directory = new MqueueDirectory(mqueueDirectory, this::heldStatus);
         this.limits = new KernelLimits(sysctlDirectory);
         this.journalDirectory = journalDirectory;
-        this.peekStrategy = new DrainRestorePeek(journalDirectory);
+        this.drainRestore = new DrainRestorePeek(journalDirectory);
+        this.peekChoice = PeekChoice.fromSystemProperty();
     }
 
     PeekStrategy peekStrategy() {
+        PeekStrategy s = peekStrategy;
+        return s != null ? s : choosePeekStrategy();
+    }
+
+    private synchronized PeekStrategy choosePeekStrategy() {
+        if (peekStrategy != null) {
+            return peekStrategy;
+        }
+        if (peekChoice == PeekChoice.DRAIN_RESTORE) {
+            peekStrategy = drainRestore;
+            return drainRestore;
+        }
+        Path executable = PeekHelperLocation.find();
+        peekHelper = executable == null ? null : new PeekHelper(executable);
+        ExactPeek.Availability a = ExactPeek.probe(peekHelper);
+        if (a.available()) {
+            peekStrategy = new ExactPeek(peekHelper);
+        } else {
+            drainRestore.fallbackFor(a.why());
+            peekStrategy = drainRestore;
+        }
         return peekStrategy;
+    }
+
+    /** Uses drain-and-restore from now on, whatever could run (tests of the fallback). */
+    synchronized void useDrainRestore() {
+        peekStrategy = drainRestore;
     }
 
     /** Shortens how long a drain-and-restore waits for room in a full queue (tests). */
     void restorePatience(Duration patience) {
-        ((DrainRestorePeek) peekStrategy).restorePatience(patience);
+        drainRestore.restorePatience(patience);
     }
 
     /** Where this backend keeps its peek journals. */
@@ -155,7 +186,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "recreate", null);
         }
-        return new Recreator(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience())
+        return new Recreator(journalDirectory, drainRestore.restorePatience())
                 .recreate(name, newAttrs);
     }
 
@@ -218,6 +249,11 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (peekHelper != null) {
+                peekHelper.close();
+            }
+        }
         for (KernelQueue q : new ArrayList<>(open)) {
             try {
                 q.close();
