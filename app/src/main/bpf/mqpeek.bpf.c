@@ -326,7 +326,7 @@ __noinline long next_piece(void)
 
 	w->hash = hash_piece(buf, (__u32)len, w->hash);
 
-	if (mode == MQPEEK_COPY_ALL || (mode == MQPEEK_COPY_ONE && w->count == copy_index)) {
+	if (!w->arena_short && (mode == MQPEEK_COPY_ALL || (mode == MQPEEK_COPY_ONE && w->count == copy_index))) {
 		if (w->off >= MQPEEK_CHUNK) {
 			__u32 e = w->entry;
 			__u64 *f = bpf_map_lookup_elem(&fill, &e);
@@ -338,12 +338,13 @@ __noinline long next_piece(void)
 		__u32 e = w->entry;
 		__u8 *dst = e < cap_entries ? bpf_map_lookup_elem(&arena, &e) : 0;
 		if (!dst) {
-			w->error = MQPEEK_ARENA_FULL;
-			return 1;
+			/* The queue grew since the arena was sized: count the rest, so the loader can size it again. */
+			w->arena_short = 1;
+		} else {
+			__u32 o = w->off & (MQPEEK_CHUNK - 1);
+			bpf_probe_read_kernel(dst + o, len, buf->bytes);
+			w->off = o + len;
 		}
-		__u32 o = w->off & (MQPEEK_CHUNK - 1);
-		bpf_probe_read_kernel(dst + o, len, buf->bytes);
-		w->off = o + len;
 	}
 
 	w->left -= len;
@@ -480,6 +481,7 @@ int mqpeek_iter(struct bpf_iter__task_file *ctx)
 	}
 	o->steps = steps < 0 ? 0 : steps;
 	o->error = wp->error;
+	o->arena_short = wp->arena_short;
 	o->count = wp->count;
 	o->bytes = wp->bytes;
 

@@ -234,7 +234,6 @@ static int read_request(struct request *rq, struct failure *f)
 struct queue {
 	mqd_t fd;
 	struct mq_attr attr;
-	unsigned long long qsize;
 	struct stat st;
 };
 
@@ -261,16 +260,8 @@ static int open_queue(const struct request *rq, struct queue *q, struct failure 
 		int e = errno;
 		return fail(f, e, "mq_getattr on %s failed: %s", rq->name, strerror(e));
 	}
-	/* read(2) on a queue descriptor gives its status line; QSIZE sizes the arena. */
-	char line[256];
-	ssize_t n = pread(q->fd, line, sizeof(line) - 1, 0);
-	if (n < 0) {
-		int e = errno;
-		return fail(f, e, "reading the status line of %s failed: %s", rq->name, strerror(e));
-	}
-	line[n] = '\0';
-	if (sscanf(line, "QSIZE:%llu", &q->qsize) != 1)
-		return fail(f, EPROTO, "the status line of %s does not start with QSIZE: \"%.40s\"", rq->name, line);
+	/* The status line (read(2) on the descriptor) would tell QSIZE, but reading it sets the queue's atime and
+	 * ctime, which others can see: the arena is sized from the attributes instead, and grown when short. */
 	if (q->attr.mq_maxmsg <= 0 || q->attr.mq_msgsize < 0 || q->attr.mq_curmsgs < 0)
 		return fail(f, EPROTO, "mq_getattr on %s gave impossible attributes", rq->name);
 	return 0;
@@ -546,14 +537,17 @@ static void reply_unsettled(unsigned passes)
 
 /* --------------------------------------------------------------------------------------------- one request -- */
 
+/* Room for the bytes of every message there is now, but at first not more than ARENA_GUESS_MAX: a queue with a
+ * large msgsize usually holds far shorter messages, and a short arena is grown to the size the pass counted. */
+#define ARENA_GUESS_MAX (8ull << 20)
+
 static unsigned long long arena_bytes(const struct request *rq, const struct queue *q)
 {
 	unsigned long long msgsize = (unsigned long long)q->attr.mq_msgsize;
 	if (rq->op == MQPK_OP_PEEK)
 		return msgsize;
-	unsigned long long most = (unsigned long long)q->attr.mq_maxmsg * msgsize;
-	unsigned long long want = q->qsize + q->qsize / 4 + (msgsize < (1u << 20) ? msgsize : (1u << 20)) * 2;
-	return want < most ? want : most;
+	unsigned long long want = (unsigned long long)q->attr.mq_curmsgs * msgsize;
+	return want < ARENA_GUESS_MAX ? want : ARENA_GUESS_MAX;
 }
 
 /* The loaded program, kept from request to request while it is large enough: loading it (BTF relocation and the
@@ -622,9 +616,10 @@ static int serve(const struct request *rq, struct failure *f)
 			fail(f, ENOTTY, "%s is not on an mqueue file system", rq->name);
 			goto out;
 		}
-		if (o->error == MQPEEK_ARENA_FULL) {
-			/* The queue grew since we sized the arena: size it again for what is there now. */
-			cap_bytes = cap_bytes * 2 + MQPEEK_CHUNK;
+		if (o->arena_short) {
+			/* More bytes than the arena holds: size it for what the pass counted, and a quarter more. */
+			unsigned long long need = o->bytes + o->bytes / 4 + MQPEEK_CHUNK;
+			cap_bytes = need > cap_bytes * 2 ? need : cap_bytes * 2;
 			if (reader_ensure((unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
 				goto out;
 			have_prev = 0;

@@ -29,7 +29,6 @@
 #define MQPEEK_NOT_MQUEUE 2     /* the descriptor is not on an mqueue file system */
 #define MQPEEK_READ_FAULT 3     /* a kernel read failed: the list changed under us */
 #define MQPEEK_TOO_MANY 4       /* more messages than the message table holds: the list changed (or is corrupt) */
-#define MQPEEK_ARENA_FULL 5     /* more bytes than the arena holds */
 #define MQPEEK_BAD_SIZE 6       /* a message size over the queue's msgsize, or a segment chain shorter than it */
 #define MQPEEK_STEPS 7          /* ran out of steps: a cycle in a list that changed under us */
 
@@ -68,6 +67,8 @@ struct mqpeek_pass {
 	int notify_kind;
 	int notify_signo;
 	unsigned int nwait[2]; /* [0] senders, [1] receivers, counted up to MQPEEK_MAX_WAITERS + 1 */
+	unsigned int arena_short; /* the bytes did not fit: the rest was only counted, `bytes` says how many */
+	unsigned int pad;
 };
 
 /* The BPF program's position in its walk (kept in .bss; see mqpeek.bpf.c). Kernel pointers are numbers. */
@@ -88,6 +89,8 @@ struct mqpeek_walk {
 	unsigned int error;
 	unsigned int pass;
 	unsigned int done;
+	unsigned int arena_short;
+	unsigned int pad;
 };
 
 /* The position in one waiter list (kept in .bss). */
