@@ -135,6 +135,10 @@ final class InspectorController {
     private void supportKnown(PeekSupport support) {
         method = support.method();
         actions.update(actions.state().withPeekMethod(method));
+        // The kernel backend peeks exactly where its helper can run; the fallback says why not, in the tooltip.
+        String why = support.available() ? support.reason() : null;
+        status.setPeek(method == PeekMethod.EXACT ? "Peek: exact, live (~2 Hz)"
+                : "Peek: drain and restore, on demand (F5)" + (why != null ? " (exact unavailable)" : ""), why);
         if (!support.available()) {
             table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
             return;

@@ -136,6 +136,16 @@ class DebPackageTest {
             assertThat(r.out()).contains("org.mqscope.App source: shared objects file");
         }
 
+        // The exact-peek helper: beside the jar, with exactly the two capabilities postinst gives it.
+        Path helper = root.resolve(INSTALL_DIR + "/lib/app/mqpeek");
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertThat(helper).as("CI builds the helper, so the package carries it").isRegularFile();
+        }
+        if (Files.exists(helper) && Packages.onPath("getcap")) {
+            assertThat(Packages.runOk("getcap", helper.toString()).out()).as("set by postinst")
+                    .contains("cap_bpf,cap_perfmon=ep");
+        }
+
         Packages.runOk(concat(dpkg, "--purge", "mqscope"), Map.of());
 
         try (Stream<Path> left = Files.walk(root)) {
