@@ -580,6 +580,35 @@ static int reader_ensure(unsigned long long cap_msgs, unsigned long long cap_byt
 	return 0;
 }
 
+/* A sysctl of this IPC namespace as a number, or `otherwise` when it cannot be read. */
+static unsigned long long sysctl_value(const char *name, unsigned long long otherwise)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "/proc/sys/fs/mqueue/%s", name);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return otherwise;
+	unsigned long long v;
+	int n = fscanf(f, "%llu", &v);
+	fclose(f);
+	return n == 1 ? v : otherwise;
+}
+
+/* The first load is sized for the largest queue this namespace lets an unprivileged process create (msg_max
+ * messages; msg_max * msgsize_max bytes, up to ARENA_GUESS_MAX), so one load usually serves every later request:
+ * a load (BTF relocation and the verifier) is most of a cold peek. */
+static void namespace_capacity(unsigned long long *msgs, unsigned long long *bytes)
+{
+	unsigned long long msg_max = sysctl_value("msg_max", 10);
+	unsigned long long msgsize_max = sysctl_value("msgsize_max", 8192);
+	if (msg_max > 65536)
+		msg_max = 65536;
+	if (msgsize_max > (16ull << 20))
+		msgsize_max = 16ull << 20;
+	*msgs = msg_max < 16 ? 16 : msg_max;
+	*bytes = msg_max * msgsize_max < ARENA_GUESS_MAX ? msg_max * msgsize_max : ARENA_GUESS_MAX;
+}
+
 /* 0 when a reply was sent, -1 with f filled when the request failed before any reply byte. */
 static int serve(const struct request *rq, struct failure *f)
 {
@@ -588,7 +617,10 @@ static int serve(const struct request *rq, struct failure *f)
 	int rc = -1;
 
 	if (rq->op == MQPK_OP_PROBE) {
-		if (reader_ensure(1, 0, f) != 0)
+		/* Loaded as for a peek, so the first peek after a probe reuses this program. */
+		unsigned long long msgs, bytes;
+		namespace_capacity(&msgs, &bytes);
+		if (reader_ensure(msgs, bytes, f) != 0)
 			return -1;
 		reply_head(MQPK_STATUS_OK);
 		put_bytes(MQPK_END_MAGIC, 4);
@@ -598,6 +630,13 @@ static int serve(const struct request *rq, struct failure *f)
 		goto out;
 	unsigned long long cap_bytes = arena_bytes(rq, &q);
 	unsigned mode = rq->op == MQPK_OP_PEEK ? MQPEEK_COPY_ONE : MQPEEK_COPY_ALL;
+	if (!loaded.skel) {
+		unsigned long long msgs, bytes;
+		namespace_capacity(&msgs, &bytes);
+		if (reader_ensure(msgs > (unsigned long long)q.attr.mq_maxmsg ? msgs : (unsigned long long)q.attr.mq_maxmsg,
+				  bytes > cap_bytes ? bytes : cap_bytes, f) != 0)
+			goto out;
+	}
 	if (reader_ensure((unsigned long long)q.attr.mq_maxmsg, cap_bytes, f) != 0)
 		goto out;
 	/* Every pass copies; a pass that agrees with the one before it is a snapshot. */
