@@ -95,7 +95,7 @@ final class InspectorController {
         queueSelected(null);
         BackendKind kind = main.currentKind();
         status.setPeek(kind == BackendKind.EMULATED ? "Peek: exact, live (~2 Hz)"
-                : "Peek: drain and restore, on demand (F5)");
+                : "Peek: exact where the BPF helper runs, else drain and restore (select a queue)");
     }
 
     /** The tree's selection changed. */

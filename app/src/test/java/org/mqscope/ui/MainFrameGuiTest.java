@@ -153,7 +153,8 @@ class MainFrameGuiTest {
         gui.settle();
         window.toggleButton("backend.kernel").requireSelected();
         window.label("status.backend").requireText(Pattern.compile("Backend: kernel .*"));
-        window.label("status.peek").requireText("Peek: drain and restore, on demand (F5)");
+        window.label("status.peek").requireText(
+                "Peek: exact where the BPF helper runs, else drain and restore (select a queue)");
         gui.eventually("the kernel's queue", () -> gui.queues().model().shownNames().equals(List.of("/k1")));
         window.table("messages.table").requireRowCount(0);
         window.button("receive").requireDisabled();
