@@ -369,8 +369,13 @@ static long step(__u64 index __attribute__((unused)), void *ctx __attribute__((u
 
 	if (w->error || w->done)
 		return 1;
-	if (!w->msg)
-		return next_message() ? 1 : 0;
+	if (!w->msg) {
+		if (next_message())
+			return 1;
+		if (!w->msg)
+			return 0; /* on to the next priority, or an empty message done */
+	}
+	/* a message's first piece in the same step that found it: most messages are one piece */
 	return next_piece() ? 1 : 0;
 }
 
