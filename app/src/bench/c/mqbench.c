@@ -5,7 +5,7 @@
  *   mqbench pair      MSGSIZE ITERATIONS            one thread: mq_send + mq_receive on one queue of depth 10
  *   mqbench pingpong  MSGSIZE ITERATIONS            two threads, two queues: send on one, the echo comes back
  *   mqbench drain     MSGSIZE DEPTH ROUNDS [LABEL]  receive every message of a full queue, send them all back
- *                                                   (with LABEL: the whole queue's time, as kernel_c_drain_restore_LABEL_ms)
+ *                                                   (LABEL: the queue's time, as kernel_c_drain_restore_LABEL_ms)
  *   mqbench call      ITERATIONS                    close(-1): a system call that fails at once (EBADF); and
  *                                                   mq_send(-1, buf, 64, 0): the same with mq_send's four arguments
  *
@@ -206,6 +206,7 @@ int main(int argc, char **argv) {
     if (argc >= 5 && strcmp(argv[1], "drain") == 0)
         return drain(atol(argv[2]), atol(argv[3]), atol(argv[4]), argc >= 6 ? argv[5] : NULL);
     if (argc >= 3 && strcmp(argv[1], "call") == 0) return call(atol(argv[2]));
-    fprintf(stderr, "usage: mqbench pair|pingpong MSGSIZE ITERATIONS | drain MSGSIZE DEPTH ROUNDS [LABEL] | call ITERATIONS\n");
+    fprintf(stderr, "usage: mqbench pair|pingpong MSGSIZE ITERATIONS | drain MSGSIZE DEPTH ROUNDS [LABEL]"
+            " | call ITERATIONS\n");
     return 2;
 }

@@ -29,6 +29,8 @@ import org.mqscope.mq.kernel.PeekProtocol.Unsettled;
 final class ExactPeek implements PeekStrategy {
     /** Reads of a changing queue before giving up (the helper's default is 8). */
     static final int ATTEMPTS = 16;
+    /** The kernel's own type information, which the helper's CO-RE program is relocated against. */
+    static final Path BTF = Path.of("/sys/kernel/btf/vmlinux");
 
     private final PeekHelper helper;
 
@@ -60,8 +62,6 @@ final class ExactPeek implements PeekStrategy {
             return Availability.no(e.errno() + ": " + e.detail());
         }
     }
-
-    static final Path BTF = Path.of("/sys/kernel/btf/vmlinux");
 
     /** The outcome of {@link #probe}: {@code why} is null when the exact peek works. */
     record Availability(String why) {

@@ -70,7 +70,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (peekStrategy != null) {
             return peekStrategy;
         }
-        if (peekChoice == PeekChoice.DRAIN_RESTORE) {
+        if (peekChoice == PeekChoice.DRAIN_RESTORE || closed) {
             peekStrategy = drainRestore;
             return drainRestore;
         }

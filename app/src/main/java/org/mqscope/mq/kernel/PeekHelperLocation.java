@@ -92,9 +92,9 @@ final class PeekHelperLocation {
         if (Files.isExecutable(target) && Files.size(target) == bytes.length) {
             return target;
         }
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path temp = Files.createTempFile(dir, FILE_NAME, ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(dir, ownerOnly);
+        Path temp = Files.createTempFile(dir, FILE_NAME, ".tmp", ownerOnly);
         try {
             Files.write(temp, bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -56,20 +56,18 @@ class ExactPeekUntouchedTest extends KernelTestBase {
                 Files.getLastModifiedTime(file));
     }
 
-    /** A thousand peeks, which must not change even the queue's atime and ctime. */
+    /**
+     * At least a thousand peeks, and on into the next second: the file system keeps whole seconds, so a time stamp
+     * changed within the same second would not show. (The peek's effect on atime and ctime is checked in a private
+     * namespace, {@link ExactPeekIsolatedTest}: here any process sampling /dev/mqueue sets them.)
+     */
     private static PeekResult peekMany(MqQueue q) throws Exception {
-        Path file = Path.of("/dev/mqueue" + q.name());
-        Object times = List.of(Files.getAttribute(file, "unix:ctime"), Files.getAttribute(file, "lastAccessTime"));
         PeekResult last = null;
-        // At least a thousand, and on into the next second: the file system keeps whole seconds, so a change of
-        // a time stamp within the same second would not show.
         long startSecond = System.currentTimeMillis() / 1000;
         for (int i = 0; i < PEEKS || System.currentTimeMillis() / 1000 == startSecond; i++) {
             last = q.snapshot();
             assertThat(last.method()).isEqualTo(PeekMethod.EXACT);
         }
-        assertThat(List.of(Files.getAttribute(file, "unix:ctime"), Files.getAttribute(file, "lastAccessTime")))
-                .as("ctime and atime").isEqualTo(times);
         return last;
     }
 

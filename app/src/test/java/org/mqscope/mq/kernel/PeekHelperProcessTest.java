@@ -67,7 +67,7 @@ class PeekHelperProcessTest {
 
     @Test
     void aHelperThatSpeaksNonsenseIsAnIoErrorWithItsLastWords() throws Exception {
-        try (PeekHelper h = new PeekHelper(script("echo 'mqpeek: something broke' >&2; echo garbage-garbage"))) {
+        try (PeekHelper h = new PeekHelper(script("head -c 38 >/dev/null; echo 'mqpeek: something broke' >&2; echo garbage-garbage"))) {
             assertThatThrownBy(() -> h.call(snapshot(), "/q"))
                     .isInstanceOfSatisfying(MqException.class, e -> {
                         assertThat(e.errno()).isEqualTo(Errno.EIO);

@@ -2,6 +2,7 @@ package org.mqscope.mq.kernel;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +23,8 @@ import org.mqscope.mq.PeekResult;
  * receive NAME                RECEIVING, a blocking receive, RECEIVED size/prio
  * large NAME MAXMSG MSGSIZE   (in a private IPC namespace) fill a new queue with messages of random sizes up to
  *                             MSGSIZE, peek it exactly, drain it, print OK reads=N sizes=... or MISMATCH ...
+ * times NAME                  (in a private IPC namespace, where nobody else reads the queue's file) peek a queue
+ *                             1,000 times and into the next second; print SAME, or CHANGED with its times
  * </pre>
  */
 public final class QueueActorMain {
@@ -57,8 +60,27 @@ public final class QueueActorMain {
                     }
                 }
                 case "large" -> out.println(large(kernel, name, Long.parseLong(args[2]), Integer.parseInt(args[3])));
+                case "times" -> out.println(times(kernel, name));
                 default -> throw new IllegalArgumentException(args[0]);
             }
+        }
+    }
+
+    private static String times(KernelBackend kernel, String name) throws Exception {
+        try (MqQueue q = kernel.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0600,
+                MqAttributes.of(4, 64))) {
+            q.send("t".getBytes(StandardCharsets.US_ASCII), 1);
+            java.nio.file.Path file = java.nio.file.Path.of("/dev/mqueue" + name);
+            List<Object> before = List.of(Files.getAttribute(file, "unix:ctime"),
+                    Files.getAttribute(file, "lastAccessTime"), Files.getLastModifiedTime(file));
+            long startSecond = System.currentTimeMillis() / 1000;
+            for (int i = 0; i < 1000 || System.currentTimeMillis() / 1000 == startSecond; i++) {
+                q.snapshot();
+            }
+            List<Object> after = List.of(Files.getAttribute(file, "unix:ctime"),
+                    Files.getAttribute(file, "lastAccessTime"), Files.getLastModifiedTime(file));
+            kernel.unlink(name);
+            return before.equals(after) ? "SAME" : "CHANGED " + before + " -> " + after;
         }
     }
 
@@ -69,7 +91,10 @@ public final class QueueActorMain {
                 MqAttributes.of(maxmsg, msgsize))) {
             for (int i = 0; i < maxmsg; i++) {
                 // the largest, the smallest, and sizes in between that end inside and at segment boundaries
-                int size = i == 0 ? msgsize : i == 1 ? 0 : i == 2 ? 4048 + 4088 * (msgsize / 8192) : r.nextInt(msgsize + 1);
+                int size = i == 0 ? msgsize
+                        : i == 1 ? 0
+                        : i == 2 ? 4048 + 4088 * (msgsize / 8192)
+                        : r.nextInt(msgsize + 1);
                 byte[] body = new byte[Math.min(size, msgsize)];
                 r.nextBytes(body);
                 q.send(body, r.nextInt(4));

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Messages of many segments, beyond this machine's msgsize_max of 8192: in a private IPC namespace (unshare) whose
- * msgsize_max is raised, so the machine's own settings are never touched. RLIMIT_MSGQUEUE (819,200 bytes here,
+ * In a private IPC namespace (unshare), where no other process sees the queues: messages of many segments, beyond
+ * this machine's msgsize_max of 8192 (raised there, so the machine's own settings are never touched), and a
+ * thousand peeks that change not even the queue's atime and ctime. RLIMIT_MSGQUEUE (819,200 bytes here,
  * and not raisable without CAP_SYS_RESOURCE) bounds the queue, hence the few messages.
  */
-class ExactPeekLargeMessageTest {
+class ExactPeekIsolatedTest {
     private ChildProcesses children;
     private String helper;
 
@@ -27,14 +28,23 @@ class ExactPeekLargeMessageTest {
         children.close();
     }
 
-    private String runIsolated(long msgsizeMax, long maxmsg, int msgsize) throws Exception {
+    private String runIsolated(long msgsizeMax, String... command) throws Exception {
         String script = "mount -t mqueue mqueue /dev/mqueue && echo " + msgsizeMax
                 + " > /proc/sys/fs/mqueue/msgsize_max && exec \"$@\"";
         ChildProcesses.Child child = children.start(
                 List.of("unshare", "--ipc", "--mount", "--propagation", "private", "sh", "-c", script, "sh"),
-                List.of("-D" + PeekHelperLocation.PROPERTY + "=" + helper), QueueActorMain.class,
-                "large", "/mqscope-exact-peek-large", "" + maxmsg, "" + msgsize);
+                List.of("-D" + PeekHelperLocation.PROPERTY + "=" + helper), QueueActorMain.class, command);
         return child.nextLine();
+    }
+
+    private String runIsolated(long msgsizeMax, long maxmsg, int msgsize) throws Exception {
+        return runIsolated(msgsizeMax, "large", "/mqscope-exact-peek-large", "" + maxmsg, "" + msgsize);
+    }
+
+    @Test
+    void aThousandPeeksLeaveEvenTheQueuesTimesAlone() throws Exception {
+        // atime and ctime too: reading the status line would set both, and the helper never reads it
+        assertThat(runIsolated(8192, "times", "/mqscope-exact-peek-times")).isEqualTo("SAME");
     }
 
     @Test
