@@ -452,7 +452,9 @@ int mqpeek_iter(struct bpf_iter__task_file *ctx)
 	struct pid *owner = BPF_CORE_READ(mi, notify_owner);
 	o->notify_pid = owner ? BPF_CORE_READ(owner, numbers[0].nr) : 0;
 	o->notify_kind = owner ? BPF_CORE_READ(mi, notify.sigev_notify) : -1;
-	o->notify_signo = owner ? BPF_CORE_READ(mi, notify.sigev_signo) : 0;
+	/* The kernel sets sigev_signo only for SIGEV_SIGNAL; otherwise it is left over from before (as the status
+	 * line, which shows it only then) */
+	o->notify_signo = owner && o->notify_kind == 0 ? BPF_CORE_READ(mi, notify.sigev_signo) : 0;
 
 	read_waiters(mi, p, 0);
 	read_waiters(mi, p, 1);

@@ -27,8 +27,11 @@ import org.mqscope.mq.kernel.PeekProtocol.Unsettled;
  * itself, read-only, with this process's credentials, so it sees exactly what mq_receive could.
  */
 final class ExactPeek implements PeekStrategy {
-    /** Reads of a changing queue before giving up (the helper's default is 8). */
-    static final int ATTEMPTS = 16;
+    /**
+     * Reads of a changing queue before giving up (the helper's default is 8). A read of a small queue takes well
+     * under a millisecond, so even heavy traffic usually leaves two consecutive reads that agree among these.
+     */
+    static final int ATTEMPTS = 64;
     /** The kernel's own type information, which the helper's CO-RE program is relocated against. */
     static final Path BTF = Path.of("/sys/kernel/btf/vmlinux");
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.Notification;
 import org.mqscope.mq.QueueWaiters;
 import org.mqscope.mq.QueueWaiters.BlockedTask;
 import org.mqscope.mq.QueueWaiters.NotifyOwner;
@@ -137,7 +138,8 @@ final class PeekProtocol {
         int notifyPid = in.readInt();
         int notifyMethod = in.readInt();
         int notifySignal = in.readInt();
-        NotifyOwner owner = notifyPid > 0 ? new NotifyOwner(notifyPid, notifyMethod, notifySignal) : null;
+        NotifyOwner owner = notifyPid > 0 ? new NotifyOwner(notifyPid, notifyMethod,
+                notifyMethod == Notification.SIGEV_SIGNAL ? notifySignal : 0) : null;
         int[] totals = new int[2];
         List<List<BlockedTask>> lists = new ArrayList<>(2);
         for (int dir = 0; dir < 2; dir++) {
