@@ -6,8 +6,14 @@ import static org.assertj.swing.data.TableCell.row;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.swing.JTable;
+import javax.swing.LookAndFeel;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.UnsupportedLookAndFeelException;
 import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +31,29 @@ import org.mqscope.mq.PeekMethod;
 class ExactKernelPeekGuiTest {
     @RegisterExtension
     final GuiWindow gui = new GuiWindow();
+    /** Taken before any window of this class installs its theme (extensions run before @BeforeEach methods). */
+    private static LookAndFeel before;
+
+    @BeforeAll
+    static void rememberLookAndFeel() {
+        before = UIManager.getLookAndFeel();
+    }
+
+    /**
+     * The window installs its FlatLaf theme for the whole JVM, and FlatLaf's icon colour filter follows it: put the
+     * look and feel back, so that tests after this one (ActionIconsTest renders icons outside any window) see what
+     * they would have seen without it.
+     */
+    @AfterAll
+    static void restoreLookAndFeel() throws Exception {
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                UIManager.setLookAndFeel(before);
+            } catch (UnsupportedLookAndFeelException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 
     @Test
     void aKernelQueueIsPeekedExactlyWithoutAQuestionAndLive() throws Exception {
