@@ -9,11 +9,14 @@
 #   5. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop
 #      package carries: /usr/bin/mqscope (→ lib/mqscope.sh), the .desktop entry and the hicolor icons, all owned
 #      by dpkg. Its only maintainer scripts make the CDS archive at installation (it is tied to the jar's path)
-#      and delete it.
+#      and delete it, and give the exact-peek helper its two capabilities (see deb/postinst).
+#
+# With --helper PATH (the Maven build passes app/target/mqpeek when it built one) the exact-peek helper ships
+# beside the jar, in lib/app/mqpeek, where the app looks for it.
 #
 # Run by `./mvnw -B -Pinstaller package -DskipTests` (app/pom.xml, profile "installer"); by hand:
 #   installer/package.sh --jar app/target/mqscope.jar --version 0.1.0 --out app/target/installer
-#       [--java-home DIR] [--types app-image,deb] [--cds auto|on|off]
+#       [--java-home DIR] [--types app-image,deb] [--cds auto|on|off] [--helper app/target/mqpeek]
 #
 # --cds auto trains under $DISPLAY, else under xvfb-run, else builds without the archive and says so; --cds on
 # fails instead. Outputs: OUT/image/mqscope (app-image), OUT/mqscope_VERSION-1_ARCH.deb, OUT/icons/.
@@ -36,6 +39,7 @@ out=""
 java_home="${JAVA_HOME:-}"
 types="app-image,deb"
 cds=auto
+helper=""
 
 log() {
     echo "installer [$((SECONDS - ${started:-$SECONDS})) s]: $*" >&2
@@ -53,11 +57,16 @@ while [ "$#" -gt 0 ]; do
         --java-home) java_home="$2"; shift 2 ;;
         --types) types="$2"; shift 2 ;;
         --cds) cds="$2"; shift 2 ;;
+        --helper) helper="$2"; shift 2 ;;
         *) die "unknown argument '$1' (see the comment at the top of $0)" ;;
     esac
 done
 [ -n "$jar" ] && [ -n "$version" ] && [ -n "$out" ] || die "--jar, --version and --out are required"
 [ -f "$jar" ] || die "no application jar at $jar; build it first (./mvnw -B package -DskipTests)"
+if [ -n "$helper" ] && [ ! -x "$helper" ]; then
+    echo "installer: no exact-peek helper at $helper: packaging without it (the app then peeks by drain and restore)" >&2
+    helper=""
+fi
 case "$cds" in auto | on | off) ;; *) die "--cds must be auto, on or off, not '$cds'" ;; esac
 case ",$types," in *,app-image,* | *,deb,*) ;; *) die "--types names neither app-image nor deb: '$types'" ;; esac
 
@@ -126,6 +135,10 @@ if [[ ",$types," == *,app-image,* || ",$types," == *,deb,* ]]; then
 fi
 image="$out/image/$name"
 runtime="$image/lib/runtime"
+if [ -n "$helper" ]; then
+    # beside the jar, executable (file capabilities cannot travel in an image; the .deb's postinst sets them)
+    install -m 0755 "$helper" "$image/lib/app/mqpeek"
+fi
 cfg="$image/lib/app/$name.cfg"
 [ -x "$image/bin/$name" ] && [ -f "$cfg" ] || die "jpackage left no launcher at $image/bin/$name"
 in_runtime="$(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$runtime/release")"
@@ -233,7 +246,7 @@ if [[ ",$types," == *,deb,* ]]; then
     # own make and delete the CDS archive, which is tied to the path the jar is installed at.
     rm -f "$stage/DEBIAN/preinst" "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
     rm -f "$stage/usr/lib/$name/lib/app/$name.jsa"
-    if [ -f "$stage/usr/lib/$name/lib/app/$name.classlist" ]; then
+    if [ -f "$stage/usr/lib/$name/lib/app/$name.classlist" ] || [ -f "$stage/usr/lib/$name/lib/app/mqpeek" ]; then
         install -m 0755 "$here/deb/postinst" "$here/deb/prerm" "$stage/DEBIAN/"
     fi
     mkdir -p "$stage/usr/bin" "$stage/usr/share/applications" "$stage/usr/share/icons/hicolor/scalable/apps"

@@ -4,7 +4,8 @@
  *
  *   mqbench pair      MSGSIZE ITERATIONS            one thread: mq_send + mq_receive on one queue of depth 10
  *   mqbench pingpong  MSGSIZE ITERATIONS            two threads, two queues: send on one, the echo comes back
- *   mqbench drain     MSGSIZE DEPTH ROUNDS          receive every message of a full queue, send them all back
+ *   mqbench drain     MSGSIZE DEPTH ROUNDS [LABEL]  receive every message of a full queue, send them all back
+ *                                                   (LABEL: the queue's time, as kernel_c_drain_restore_LABEL_ms)
  *   mqbench call      ITERATIONS                    close(-1): a system call that fails at once (EBADF); and
  *                                                   mq_send(-1, buf, 64, 0): the same with mq_send's four arguments
  *
@@ -139,7 +140,8 @@ static double drain_round(mqd_t q, char *bufs, long *lens, unsigned *prios, long
     return (now_ns() - t0) / depth;
 }
 
-static int drain(long msgsize, long depth, long rounds) {
+/* label: NULL for the standard figure, else a shape name (e.g. "10x8192") that the figure's key carries. */
+static int drain(long msgsize, long depth, long rounds, const char *label) {
     mqd_t q = open_queue("drain", depth, msgsize);
     char *bufs = calloc(depth, msgsize);
     long *lens = calloc(depth, sizeof *lens);
@@ -152,8 +154,12 @@ static int drain(long msgsize, long depth, long rounds) {
     for (long r = 0; r < rounds; r++) {
         runs[r] = drain_round(q, bufs, lens, prios, msgsize, depth);
     }
-    printf("kernel_c_drain_restore_ns_per_msg=%.1f\n", median(runs, (int) rounds));
-    printf("kernel_c_drain_restore_depth=%ld\n", depth);
+    if (label == NULL) {
+        printf("kernel_c_drain_restore_ns_per_msg=%.1f\n", median(runs, (int) rounds));
+        printf("kernel_c_drain_restore_depth=%ld\n", depth);
+    } else {
+        printf("kernel_c_drain_restore_%s_ms=%.4f\n", label, median(runs, (int) rounds) * depth / 1e6);
+    }
     return 0;
 }
 
@@ -197,8 +203,10 @@ static int call(long n) {
 int main(int argc, char **argv) {
     if (argc >= 4 && strcmp(argv[1], "pair") == 0) return pair(atol(argv[2]), atol(argv[3]));
     if (argc >= 4 && strcmp(argv[1], "pingpong") == 0) return pingpong(atol(argv[2]), atol(argv[3]));
-    if (argc >= 5 && strcmp(argv[1], "drain") == 0) return drain(atol(argv[2]), atol(argv[3]), atol(argv[4]));
+    if (argc >= 5 && strcmp(argv[1], "drain") == 0)
+        return drain(atol(argv[2]), atol(argv[3]), atol(argv[4]), argc >= 6 ? argv[5] : NULL);
     if (argc >= 3 && strcmp(argv[1], "call") == 0) return call(atol(argv[2]));
-    fprintf(stderr, "usage: mqbench pair|pingpong MSGSIZE ITERATIONS | drain MSGSIZE DEPTH ROUNDS | call ITERATIONS\n");
+    fprintf(stderr, "usage: mqbench pair|pingpong MSGSIZE ITERATIONS | drain MSGSIZE DEPTH ROUNDS [LABEL]"
+            " | call ITERATIONS\n");
     return 2;
 }

@@ -71,6 +71,12 @@ public final class BenchMain {
                 }
             }
             JmhFigures.run(results, quick, kernelWhy == null, depth, out.resolve("journals").toString(), only);
+            step("exact kernel peek");
+            if (kernelWhy == null) {
+                ExactPeekRun.run(results, out, quick);
+            } else {
+                results.skip("kernel_exact_snapshot_deep_x64_ms", kernelWhy);
+            }
         } finally {
             restoreMsgMax.close();
         }

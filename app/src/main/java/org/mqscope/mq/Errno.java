@@ -28,6 +28,7 @@ public enum Errno {
     EINVAL(22, "Invalid argument"),
     ENFILE(23, "Too many open files in system"),
     EMFILE(24, "Too many open files"),
+    ENOTTY(25, "Inappropriate ioctl for device"),
     ENOSPC(28, "No space left on device"),
     EROFS(30, "Read-only file system"),
     EPIPE(32, "Broken pipe"),
@@ -35,10 +36,12 @@ public enum Errno {
     ENAMETOOLONG(36, "File name too long"),
     ENOSYS(38, "Function not implemented"),
     ENOMSG(42, "No message of desired type"),
+    EPROTO(71, "Protocol error"),
     EOVERFLOW(75, "Value too large for defined data type"),
     EMSGSIZE(90, "Message too long"),
     EOPNOTSUPP(95, "Operation not supported"),
-    ETIMEDOUT(110, "Connection timed out");
+    ETIMEDOUT(110, "Connection timed out"),
+    ESTALE(116, "Stale file handle");
 
     private static final Errno[] BY_CODE = new Errno[128];
 

@@ -12,12 +12,22 @@ import java.util.List;
  *
  * @param attributes  the queue's attributes when the peek started
  * @param drain       what a drain-and-restore saw and did; {@link DrainReport#NONE} for an exact peek
+ * @param waiters     blocked tasks and the notification owner, read with the messages by the exact kernel peek;
+ *                    {@link QueueWaiters#UNKNOWN} otherwise
+ * @param reads       how many times the queue was read to get a consistent snapshot (an exact kernel peek reads it
+ *                    until two reads agree: 2 when nothing changed meanwhile); 1 for other methods
  */
 public record PeekResult(List<MqMessage> messages, PeekMethod method, MqAttributes attributes, Instant takenAt,
-                         Duration elapsed, DrainReport drain) {
+                         Duration elapsed, DrainReport drain, QueueWaiters waiters, int reads) {
 
     public PeekResult {
         messages = List.copyOf(messages);
+    }
+
+    /** A peek that sees messages only. */
+    public PeekResult(List<MqMessage> messages, PeekMethod method, MqAttributes attributes, Instant takenAt,
+                      Duration elapsed, DrainReport drain) {
+        this(messages, method, attributes, takenAt, elapsed, drain, QueueWaiters.UNKNOWN, 1);
     }
 
     public int size() {

@@ -139,6 +139,20 @@ class DebPackageTest {
             assertThat(r.out()).contains("org.mqscope.App source: shared objects file");
         }
 
+        // The exact-peek helper: beside the jar, with exactly the two capabilities postinst gives it.
+        Path helper = root.resolve(INSTALL_DIR + "/lib/app/mqpeek");
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertThat(helper).as("CI builds the helper, so the package carries it").isRegularFile();
+        }
+        if (Files.exists(helper) && Packages.onPath("getcap")) {
+            // "PATH cap_perfmon,cap_bpf=ep": the order getcap prints them in varies between libcap versions
+            String caps = Packages.runOk("getcap", helper.toString()).out().strip();
+            assertThat(caps).as("set by postinst").endsWith("=ep");
+            String names = caps.substring(caps.lastIndexOf(' ') + 1, caps.length() - "=ep".length());
+            assertThat(names.split(",")).as("exactly these, nothing broader")
+                    .containsExactlyInAnyOrder("cap_bpf", "cap_perfmon");
+        }
+
         Packages.runOk(concat(dpkg, "--purge", "mqscope"), Map.of());
 
         try (Stream<Path> left = Files.walk(root)) {

@@ -38,6 +38,9 @@ import org.mqscope.mq.kernel.journal.Journal;
  */
 @Timeout(300)
 class KernelPeekProcessesTest {
+    /** These processes test drain-and-restore, the fallback, even where the exact peek could run. */
+    private static final String DRAIN_RESTORE = "-Dmqscope.peek=drain-restore";
+
     private static final Path MSG_MAX = Path.of("/proc/sys/fs/mqueue/msg_max");
     private static final int DEEP = 3000;
     private static final int DEEP_MSGSIZE = 64;
@@ -51,7 +54,13 @@ class KernelPeekProcessesTest {
     @BeforeEach
     void kernel() throws IOException {
         try {
-            kernel = MqBackends.kernel();
+            // this process peeks by drain and restore too (the property is read as the backend is made)
+            System.setProperty("mqscope.peek", "drain-restore");
+            try {
+                kernel = MqBackends.kernel();
+            } finally {
+                System.clearProperty("mqscope.peek");
+            }
         } catch (MqException e) {
             throw Needs.missing(Need.KERNEL_MQUEUE, e.getMessage());
         }
@@ -182,7 +191,8 @@ class KernelPeekProcessesTest {
     }
 
     private CommandResult recoverCli() throws Exception {
-        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()),
+        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(),
+                List.of(journalProperty(), DRAIN_RESTORE),
                 org.mqscope.App.class, "--recover")).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -269,7 +279,8 @@ class KernelPeekProcessesTest {
     }
 
     private Process start(List<String> wrapper, String... args) throws IOException {
-        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(wrapper, List.of(journalProperty()),
+        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(wrapper,
+                List.of(journalProperty(), DRAIN_RESTORE),
                 PeekProcessMain.class, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         children.add(p);
         return p;

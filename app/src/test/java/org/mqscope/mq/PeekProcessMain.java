@@ -15,13 +15,13 @@ import java.util.StringJoiner;
  * The journal directory comes from -Dmqscope.journal.dir.
  */
 public final class PeekProcessMain {
-    static final int[] PRIORITIES = {0, 4, 9};
+    public static final int[] PRIORITIES = {0, 4, 9};
     private static final long WAIT_SECONDS = 10;
 
     private PeekProcessMain() {
     }
 
-    static byte[] body(int seq) {
+    public static byte[] body(int seq) {
         return ByteBuffer.allocate(4 + seq % 13).putInt(seq).array();
     }
 

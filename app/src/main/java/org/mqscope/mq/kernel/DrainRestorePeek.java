@@ -28,6 +28,8 @@ import org.mqscope.mq.kernel.journal.Journal;
 final class DrainRestorePeek implements PeekStrategy {
     private final Path journalDirectory;
     private volatile Duration restorePatience = DrainRestore.RESTORE_PATIENCE;
+    /** Why the exact peek is not used instead, when this is the fallback; null when chosen on purpose. */
+    private volatile String whyNotExact;
 
     DrainRestorePeek(Path journalDirectory) {
         this.journalDirectory = journalDirectory;
@@ -40,6 +42,11 @@ final class DrainRestorePeek implements PeekStrategy {
 
     Duration restorePatience() {
         return restorePatience;
+    }
+
+    /** Makes this the fallback of an exact peek that cannot run, for this reason (shown with the method). */
+    void fallbackFor(String whyNotExact) {
+        this.whyNotExact = whyNotExact;
     }
 
     @Override
@@ -62,7 +69,7 @@ final class DrainRestorePeek implements PeekStrategy {
             return PeekSupport.unavailable(method(), "EACCES: you lack write permission on " + queue.name()
                     + "; drain-and-restore needs read+write (O_RDWR)");
         }
-        return PeekSupport.available(method());
+        return whyNotExact == null ? PeekSupport.available(method()) : PeekSupport.fallback(method(), whyNotExact);
     }
 
     @Override

@@ -33,9 +33,11 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     private final MqueueDirectory directory;
     private final KernelLimits limits;
     private final Path journalDirectory;
-    private final PeekStrategy peekStrategy;
-    /** Drain and restore: the peek strategy today, and what recreate uses to move messages whatever peeks. */
     private final DrainRestorePeek drainRestore;
+    private final PeekChoice peekChoice;
+    /** Chosen on first use (the exact peek starts a helper to find out whether it can run), then kept. */
+    private volatile PeekStrategy peekStrategy;
+    private PeekHelper peekHelper;
     private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -56,11 +58,37 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         this.limits = new KernelLimits(sysctlDirectory);
         this.journalDirectory = journalDirectory;
         this.drainRestore = new DrainRestorePeek(journalDirectory);
-        this.peekStrategy = drainRestore;
+        this.peekChoice = PeekChoice.fromSystemProperty();
     }
 
     PeekStrategy peekStrategy() {
+        PeekStrategy s = peekStrategy;
+        return s != null ? s : choosePeekStrategy();
+    }
+
+    private synchronized PeekStrategy choosePeekStrategy() {
+        if (peekStrategy != null) {
+            return peekStrategy;
+        }
+        if (peekChoice == PeekChoice.DRAIN_RESTORE || closed) {
+            peekStrategy = drainRestore;
+            return drainRestore;
+        }
+        Path executable = PeekHelperLocation.find();
+        peekHelper = executable == null ? null : new PeekHelper(executable);
+        ExactPeek.Availability a = ExactPeek.probe(peekHelper);
+        if (a.available()) {
+            peekStrategy = new ExactPeek(peekHelper);
+        } else {
+            drainRestore.fallbackFor(a.why());
+            peekStrategy = drainRestore;
+        }
         return peekStrategy;
+    }
+
+    /** Uses drain-and-restore from now on, whatever could run (tests of the fallback). */
+    synchronized void useDrainRestore() {
+        peekStrategy = drainRestore;
     }
 
     /** Shortens how long a drain-and-restore waits for room in a full queue (tests). */
@@ -234,6 +262,11 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (peekHelper != null) {
+                peekHelper.close();
+            }
+        }
         for (KernelQueue q : new ArrayList<>(open)) {
             try {
                 q.close();

@@ -305,14 +305,7 @@ final class KernelQueue implements MqQueue {
         if (!Mq.canRead(oflag) || !descriptor.isOpen()) {
             throw closed("peek");
         }
-        PeekResult r = owner.peekStrategy().snapshot(this);
-        if (r.size() == 0) {
-            throw new MqException(Errno.EAGAIN, "peek", name);
-        }
-        if (index < 0 || index >= r.size()) {
-            throw new MqException(Errno.ENOENT, "peek", name);
-        }
-        return r.messages().get((int) index);
+        return owner.peekStrategy().peek(this, index);
     }
 
     @Override

@@ -66,8 +66,14 @@ public final class StatusBar extends JPanel {
 
     /** Which peek method the backend uses, in a few words. */
     public void setPeek(String text) {
+        setPeek(text, null);
+    }
+
+    /** Which peek method is in use, and in the tooltip why not a better one (null: no tooltip). */
+    public void setPeek(String text, String why) {
         assert SwingUtilities.isEventDispatchThread();
         peek.setText(text);
+        peek.setToolTipText(why);
     }
 
     /** No backend could start; {@code why} in a few words. */

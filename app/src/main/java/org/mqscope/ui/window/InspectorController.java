@@ -119,7 +119,7 @@ final class InspectorController implements QueueView {
     public void backendChanged(BackendKind kind) {
         queueSelected(null);
         status.setPeek(kind == BackendKind.EMULATED ? "Peek: exact, live (~2 Hz)"
-                : "Peek: drain and restore, on demand (F5)");
+                : "Peek: exact where the BPF helper runs, else drain and restore (select a queue)");
     }
 
     /** The tree's selection changed. */
@@ -161,6 +161,10 @@ final class InspectorController implements QueueView {
     private void supportKnown(PeekSupport support) {
         method = support.method();
         actions.update(actions.state().withPeekMethod(method));
+        // The kernel backend peeks exactly where its helper can run; the fallback says why not, in the tooltip.
+        String why = support.available() ? support.reason() : null;
+        status.setPeek(method == PeekMethod.EXACT ? "Peek: exact, live (~2 Hz)"
+                : "Peek: drain and restore, on demand (F5)" + (why != null ? " (exact unavailable)" : ""), why);
         if (!support.available()) {
             table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
             return;

@@ -45,6 +45,8 @@ import org.mqscope.ui.queues.QueueTreePanel;
  * was called on it ({@link EdtGuard}).
  */
 public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
+    /** The kernel backend's choice of peek method (auto or drain-restore), read when a backend starts. */
+    private static final String PEEK_PROPERTY = "mqscope.peek";
     private static final ExtensionContext.Namespace PER_CLASS = ExtensionContext.Namespace.create(GuiWindow.class);
 
     private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
@@ -123,6 +125,21 @@ public final class GuiWindow implements BeforeEachCallback, AfterEachCallback {
     private void closeAll() throws Exception {
         while (!cleanups.isEmpty()) {
             cleanups.pop().close();
+        }
+    }
+
+    /**
+     * The kernel backend for a test of the drain-and-restore peek, pinned to it (as is the window opened after this
+     * call) even where the exact peek could run; closed and unpinned after the test. Missing kernel queues fail the
+     * test under CI ({@link Needs}).
+     */
+    public org.mqscope.mq.MqBackend drainRestoreKernel() {
+        System.setProperty(PEEK_PROPERTY, "drain-restore");
+        closeAfter(() -> System.clearProperty(PEEK_PROPERTY));
+        try {
+            return closeAfter(org.mqscope.mq.MqBackends.kernel());
+        } catch (Exception | LinkageError e) {
+            throw Needs.missing(Need.KERNEL_MQUEUE, "kernel backend unavailable: " + e.getMessage());
         }
     }
 

@@ -52,13 +52,7 @@ class HeldMessagesGuiTest {
     @Test
     void drainOrderBecomesReceiveOrderAndAHeldMessageGoesBackOnceThereIsRoom() throws Exception {
         System.setProperty("mqscope.journal.dir", journals.toString());
-        MqBackend kernel;
-        try {
-            kernel = gui.closeAfter(MqBackends.kernel());
-        } catch (Exception | LinkageError e) {
-            assumeTrue(false, "kernel backend unavailable: " + e.getMessage());
-            return;
-        }
+        MqBackend kernel = gui.drainRestoreKernel();
         String name = "/mqscope-rough-" + UUID.randomUUID();
         MqQueue q = gui.closeAfter(kernel.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0600,
                 MqAttributes.of(3, 64)));

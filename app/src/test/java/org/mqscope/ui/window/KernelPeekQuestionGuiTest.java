@@ -33,14 +33,7 @@ class KernelPeekQuestionGuiTest {
     final GuiWindow gui = new GuiWindow();
 
     private MqBackend kernel() {
-        MqBackend kernel;
-        try {
-            kernel = MqBackends.kernel();
-        } catch (Exception | LinkageError e) {
-            assumeTrue(false, "kernel backend unavailable: " + e.getMessage());
-            return null;
-        }
-        return gui.closeAfter(kernel);
+        return gui.drainRestoreKernel();
     }
 
     private String queueWith(MqBackend kernel, int messages) throws Exception {

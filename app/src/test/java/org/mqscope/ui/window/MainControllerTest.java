@@ -143,7 +143,8 @@ class MainControllerTest {
             assertThat(controller.currentKind()).isEqualTo(BackendKind.KERNEL);
             assertThat(toolbar.shownBackend()).isEqualTo(BackendKind.KERNEL);
             assertThat(status.backendText()).startsWith("Backend: kernel");
-            assertThat(status.peekText()).isEqualTo("Peek: drain and restore, on demand (F5)");
+            assertThat(status.peekText())
+                    .isEqualTo("Peek: exact where the BPF helper runs, else drain and restore (select a queue)");
             assertThat(status.queuesText()).isEqualTo("2 queues");
             assertThat(queues.model().shownNames()).containsExactly("/a", "/b");
             assertThat(queues.model().sampleOf("/b").qsize()).isEqualTo(640);

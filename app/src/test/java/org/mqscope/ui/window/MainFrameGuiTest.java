@@ -166,7 +166,8 @@ class MainFrameGuiTest {
         gui.settle();
         window.toggleButton("backend.kernel").requireSelected();
         window.label("status.backend").requireText(Pattern.compile("Backend: kernel .*"));
-        window.label("status.peek").requireText("Peek: drain and restore, on demand (F5)");
+        window.label("status.peek").requireText(
+                "Peek: exact where the BPF helper runs, else drain and restore (select a queue)");
         gui.eventually("the kernel's queue", () -> gui.queues().model().shownNames().equals(List.of("/k1")));
         window.table("messages.table").requireRowCount(0);
         window.button("receive").requireDisabled();
@@ -268,6 +269,9 @@ class MainFrameGuiTest {
             }
         }
         gui.closeAfter(() -> kernel.unlink(name)); // closed last first: unlinked before the backend closes
+        // This test is about the drain-and-restore dialog: the fallback, even where the exact peek could run.
+        System.setProperty("mqscope.peek", "drain-restore");
+        gui.closeAfter(() -> System.clearProperty("mqscope.peek"));
         FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
         window.toggleButton("backend.kernel").requireSelected();
 

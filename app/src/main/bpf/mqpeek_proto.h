@@ -1,0 +1,23 @@
+/* The wire protocol of mqpeek, as PROTOCOL.md describes it: constants only. All integers are big-endian. */
+#ifndef MQPEEK_PROTO_H
+#define MQPEEK_PROTO_H
+
+#define MQPK_VERSION 1
+#define MQPK_REQUEST_MAGIC "MQPQ"
+#define MQPK_REPLY_MAGIC "MQPR"
+#define MQPK_END_MAGIC "MQPE"
+#define MQPK_REQUEST_HEAD 36
+
+#define MQPK_OP_SNAPSHOT 1
+#define MQPK_OP_PEEK 2
+#define MQPK_OP_PROBE 3
+
+#define MQPK_STATUS_OK 0
+#define MQPK_STATUS_ERROR 1
+#define MQPK_STATUS_UNSETTLED 2
+
+#define MQPK_NAME_MAX 255 /* NAME_MAX, without the leading slash */
+#define MQPK_DEFAULT_ATTEMPTS 8
+#define MQPK_MAX_ATTEMPTS 1000
+
+#endif
