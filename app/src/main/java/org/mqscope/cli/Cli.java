@@ -75,7 +75,12 @@ public final class Cli {
         PrintWriter err = cl.getErr();
         CommandSpec spec = cl.getCommandSpec();
         String where = spec.parent() == null ? "" : spec.name() + ": ";
-        err.println(NAME + ": " + where + e.getMessage());
+        String message = e.getMessage();
+        if (spec.parent() == null && e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        err.println(NAME + ": " + where + message);
         err.println();
         cl.usage(err, CommandLine.Help.Ansi.OFF);
         return EXIT_USAGE;
