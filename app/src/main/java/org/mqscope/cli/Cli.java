@@ -43,18 +43,32 @@ public final class Cli {
     }
 
     public static int run(Session session, String... args) {
-        CommandLine cl = commandLine(session);
+        CommandLine cl = commandLine(session, args.length > 0 ? args[0] : null);
         int status = cl.execute(args);
         session.out().flush();
         session.err().flush();
         return status;
     }
 
-    /** The command tree, wired to a session (also what the man page and completion are generated from). */
+    /** The whole command tree, wired to a session (also what the man page and completion are generated from). */
     public static CommandLine commandLine(Session session) {
+        return commandLine(session, null);
+    }
+
+    /**
+     * The tree with only the command named {@code first} when it is one (picocli's reflection over every
+     * command's annotations is a good part of a command's start-up), else with every command (help, usage).
+     */
+    static CommandLine commandLine(Session session, String first) {
         MqscopeCommand root = new MqscopeCommand(session);
         CommandLine cl = new CommandLine(root);
+        Class<? extends CliCommand> only = null;
         for (Class<? extends CliCommand> c : COMMANDS) {
+            if (c.getAnnotation(CommandLine.Command.class).name().equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<? extends CliCommand> c : only != null ? List.<Class<? extends CliCommand>>of(only) : COMMANDS) {
             cl.addSubcommand(new CommandLine(c, new Factory(session)));
         }
         cl.addSubcommand(new CommandLine.HelpCommand());
