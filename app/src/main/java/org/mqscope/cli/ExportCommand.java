@@ -1,11 +1,7 @@
 package org.mqscope.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
 import org.mqscope.transfer.Copier;
@@ -43,16 +39,7 @@ final class ExportCommand extends CliCommand {
             MessageFiles.write(out(), file.header(), file.messages());
             return Cli.EXIT_OK;
         }
-        Path dir = output.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                MessageFiles.write(w, file.header(), file.messages());
-            }
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        MessageFiles.writeFile(output, file);
         note("wrote " + file.messages().size() + " messages from " + queue + " to " + output + " ("
                 + file.header().read() + ")");
         return Cli.EXIT_OK;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.QueueInfo;
@@ -38,14 +39,31 @@ public final class Copier {
                                        Consumer<String> notice, Importer.Progress progress,
                                        BooleanSupplier cancelled) throws MqException, TransferRefused {
         MessageFile read = export(backend, source, allowDrain, notice);
-        // numbered 1.. so that problems name the message's place in the source, not a file line
+        // numbered 1.. so that problems name the message's place in the source (receive order), not a file line
         MessageFile file = new MessageFile(read.header(), read.messages(),
                 java.util.stream.LongStream.rangeClosed(1, read.messages().size()).toArray());
         try (MqQueue q = backend.open(target, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
-            List<String> problems = Importer.check(file, q.getAttributes(), target);
+            List<String> problems = Importer.check(file, "message ", q.getAttributes(), target);
             if (!problems.isEmpty()) {
-                throw new TransferRefused(target, problems.stream()
-                        .map(p -> p.replaceFirst("^line ", "message ")).toList());
+                throw new TransferRefused(target, problems);
+            }
+            return Importer.sendChecked(q, file, progress, cancelled);
+        }
+    }
+
+    /**
+     * Sends chosen messages (rows picked in the window) to the end of {@code target} in the order given, after
+     * checking they fit; {@code numbers} are their 1-based places in the source, for the problems' words.
+     */
+    public static Importer.Result copyMessages(MqBackend backend, List<MqMessage> messages, long[] numbers,
+                                               String target, Importer.Progress progress,
+                                               BooleanSupplier cancelled) throws MqException, TransferRefused {
+        MessageFile file = new MessageFile(new MessageFileHeader(target, 1, 1, messages.size(), -1, Instant.now(),
+                "selection", messages.size()), messages, numbers);
+        try (MqQueue q = backend.open(target, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
+            List<String> problems = Importer.check(file, "message ", q.getAttributes(), target);
+            if (!problems.isEmpty()) {
+                throw new TransferRefused(target, problems);
             }
             return Importer.sendChecked(q, file, progress, cancelled);
         }

@@ -54,13 +54,21 @@ public final class Importer {
 
     /** Everything that would not fit the queue as it is now; empty when the whole file fits. */
     public static List<String> check(MessageFile file, MqAttributes target, String queue) {
+        return check(file, "line ", target, queue);
+    }
+
+    /**
+     * As {@link #check(MessageFile, MqAttributes, String)}, naming a message by {@code where} and its
+     * {@link MessageFile#line} ("line 7", or "message 3" for messages that come from a queue, not a file).
+     */
+    public static List<String> check(MessageFile file, String where, MqAttributes target, String queue) {
         List<String> problems = new ArrayList<>();
         int tooLarge = 0;
         for (int i = 0; i < file.messages().size(); i++) {
             MqMessage m = file.messages().get(i);
             if (m.size() > target.messageSize()) {
                 if (tooLarge++ < MAX_LISTED) {
-                    problems.add("line " + file.line(i) + ": " + Errno.EMSGSIZE.name() + ": a message of "
+                    problems.add(where + file.line(i) + ": " + Errno.EMSGSIZE.name() + ": a message of "
                             + m.size() + " bytes; " + queue + " takes at most " + target.messageSize());
                 }
             }
@@ -94,7 +102,7 @@ public final class Importer {
     }
 
     /** Sends without checking first (the caller did); stops at the first failure. */
-    static Result sendChecked(MqQueue q, MessageFile file, Progress progress, BooleanSupplier cancelled) {
+    public static Result sendChecked(MqQueue q, MessageFile file, Progress progress, BooleanSupplier cancelled) {
         List<MqMessage> messages = file.messages();
         long total = messages.size();
         for (int i = 0; i < messages.size(); i++) {

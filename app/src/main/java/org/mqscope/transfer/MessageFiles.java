@@ -55,6 +55,24 @@ public final class MessageFiles {
         out.flush();
     }
 
+    /**
+     * Writes a whole file: into a temporary file beside it, then renamed over it, so the file is complete or
+     * absent (never half-written), and an older file of that name stays until the new one is whole.
+     */
+    public static void writeFile(java.nio.file.Path file, MessageFile f) throws IOException {
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+                write(w, f.header(), f.messages());
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     public static void writeHeader(Writer out, MessageFileHeader h) throws IOException {
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();

@@ -32,6 +32,11 @@ public final class MainMenuBar extends JMenuBar {
         item(queue, actions, AppAction.UNLINK);
         item(queue, actions, AppAction.RECREATE);
         queue.addSeparator();
+        item(queue, actions, AppAction.EXPORT_MESSAGES);
+        item(queue, actions, AppAction.IMPORT_MESSAGES);
+        item(queue, actions, AppAction.COPY_MESSAGES);
+        item(queue, actions, AppAction.MOVE_MESSAGES);
+        queue.addSeparator();
         item(queue, actions, AppAction.COMPARE_PEEKS);
 
         JMenu view = menu("View", 'V');

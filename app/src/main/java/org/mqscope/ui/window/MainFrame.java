@@ -26,6 +26,8 @@ import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
 import org.mqscope.ui.traffic.TrafficPanel;
+import org.mqscope.ui.transfer.TransferActions;
+import org.mqscope.ui.transfer.TransferDialogs;
 
 import javax.swing.JFrame;
 import javax.swing.JPanel;
@@ -62,6 +64,7 @@ public final class MainFrame extends JFrame {
     private final QueueTools tools;
     private final AttributesPanel attributes;
     private final TrafficPanel traffic;
+    private final TransferActions transfer;
     private Theme theme;
     private boolean closed;
 
@@ -94,6 +97,7 @@ public final class MainFrame extends JFrame {
         tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this);
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
         controller.setTools(tools);
+        transfer = new TransferActions(tools, () -> selection(messages), new TransferDialogs());
         queues.onQueueSelected(name -> {
             inspector.queueSelected(name);
             tools.queueSelected(name);
@@ -223,11 +227,31 @@ public final class MainFrame extends JFrame {
             case PURGE -> operations.purge();
             case UNLINK -> operations.unlink();
             case READ_ONLY -> controller.setReadOnly(!controller.readOnly());
+            case EXPORT_MESSAGES -> transfer.exportMessages();
+            case IMPORT_MESSAGES -> transfer.importMessages();
+            case COPY_MESSAGES -> transfer.copySelected(false);
+            case MOVE_MESSAGES -> transfer.copySelected(true);
             case COMPARE_PEEKS -> new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue())
                     .setVisible(true);
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             case QUIT -> quit();
         }
+    }
+
+    /** The rows selected in the message table, by their place in receive order. */
+    private static TransferActions.Selection selection(MessageTablePanel messages) {
+        javax.swing.JTable table = messages.table();
+        int[] rows = table.getSelectedRows();
+        int[] positions = new int[rows.length];
+        java.util.List<org.mqscope.mq.MqMessage> chosen = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            positions[i] = table.convertRowIndexToModel(rows[i]);
+        }
+        java.util.Arrays.sort(positions);
+        for (int p : positions) {
+            chosen.add(messages.model().messageAt(p));
+        }
+        return new TransferActions.Selection(chosen, positions);
     }
 
     private void switchTheme(Theme next) {
