@@ -72,11 +72,20 @@ public final class CliDocs {
             command(m, e.getValue().getCommandSpec());
         }
         m.append(".SH MESSAGE FILES\n");
-        m.append(text("export writes, and import reads, JSON Lines: a header line {\"format\":\"mqscope-messages\","
-                + "\"version\":1,\"queue\":...,\"maxmsg\":...,\"msgsize\":...,\"curmsgs\":...,\"mode\":\"0640\","
-                + "\"time\":...,\"read\":\"exact peek\",\"count\":N} then one line per message in receive order: "
-                + "{\"priority\":P,\"size\":N,\"encoding\":\"utf-8\"|\"base64\",\"body\":...}. The body is text when "
-                + "it is valid printable UTF-8, else base64. Errors name the line (1 is the header).")).append('\n');
+        m.append(text("export writes, and import reads, JSON Lines: a header line, then one line per message in "
+                + "receive order (the header is one line in a file; wrapped here):")).append('\n');
+        m.append(".PP\n.nf\n");
+        for (String line : List.of("{\"format\":\"mqscope-messages\",\"version\":1,\"queue\":\"/orders\",",
+                " \"maxmsg\":10,\"msgsize\":8192,\"curmsgs\":2,\"mode\":\"0640\",",
+                " \"time\":\"2026-12-07T02:40:00Z\",\"read\":\"exact peek\",\"count\":2}",
+                "{\"priority\":5,\"size\":5,\"encoding\":\"utf-8\",\"body\":\"hello\"}",
+                "{\"priority\":0,\"size\":3,\"encoding\":\"base64\",\"body\":\"AP8B\"}")) {
+            m.append(escape(line)).append('\n');
+        }
+        m.append(".fi\n.PP\n");
+        m.append(text("The body is text when it is valid UTF-8 without control characters (tab, newline and "
+                + "carriage return allowed), else base64. Fields a reader does not know are skipped. Errors name "
+                + "the line (1 is the header).")).append('\n');
         m.append(".SH EXIT STATUS\n.TP\n0\nSuccess.\n.TP\n1\nThe operation failed (the reason is on standard "
                 + "error).\n.TP\n2\nUsage error; the usage follows on standard error.\n");
         m.append(".SH FILES\n.TP\n~/.local/share/mqscope/journal\n");
