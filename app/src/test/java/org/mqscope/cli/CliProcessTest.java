@@ -123,6 +123,29 @@ class CliProcessTest {
     }
 
     @Test
+    void watchPrintsPlainLinesIntoAPipeAndCtrlCEndsItCleanly() throws Exception {
+        String q = queue("watch");
+        assertThat(run(mqscope("create", q, "--maxmsg", "3", "--msgsize", "16")).exit()).isZero();
+        Path err = dir.resolve("watch.err");
+        Process p = new ProcessBuilder(mqscope("watch", q, "--interval", "100ms")).redirectError(err.toFile())
+                .start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String first = lines.readLine();
+            assertThat(first).as("a plain line per queue and pass, no terminal codes")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z " + q + " 0/3 qsize 0");
+            assertThat(lines.readLine()).as("the next pass").endsWith(q + " 0/3 qsize 0");
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            for (String rest; (rest = lines.readLine()) != null; ) {
+                assertThat(rest).as("every line whole").endsWith(q + " 0/3 qsize 0");
+            }
+        }
+        assertThat(p.exitValue()).as("killed by SIGINT, as a shell expects").isEqualTo(130);
+        assertThat(Files.readString(err)).as("no stack trace, nothing on stderr").isEmpty();
+    }
+
+    @Test
     void exportPipedIntoImportCopiesAQueue() throws Exception {
         String from = queue("from");
         String to = queue("to");
