@@ -30,6 +30,11 @@ public final class QueueReading {
             if (support.method() == PeekMethod.EXACT && support.available()) {
                 return q.snapshot();
             }
+            if (!allowDrain) { // said before asking for write access, which a drain needs and a reader may lack
+                throw new TransferRefused(name, "no exact peek here, and reading the messages otherwise means a "
+                        + PeekMethod.DRAIN_RESTORE.label() + ", which " + PeekMethod.DRAIN_RESTORE.explanation()
+                        + "; add --allow-drain to accept that");
+            }
         }
         try (MqQueue q = backend.open(name, Mq.O_RDWR | Mq.O_NONBLOCK)) {
             PeekSupport support = q.peekSupport();
@@ -38,11 +43,6 @@ public final class QueueReading {
             }
             if (!support.available()) {
                 throw new TransferRefused(name, "cannot peek: " + support.reason());
-            }
-            if (!allowDrain) {
-                throw new TransferRefused(name, "no exact peek here, and reading the messages otherwise means a "
-                        + PeekMethod.DRAIN_RESTORE.label() + ", which " + PeekMethod.DRAIN_RESTORE.explanation()
-                        + "; add --allow-drain to accept that");
             }
             notice.accept("reading " + name + " by " + PeekMethod.DRAIN_RESTORE.label() + ": it "
                     + PeekMethod.DRAIN_RESTORE.explanation() + " (journaled: mqscope --recover puts back what a"
