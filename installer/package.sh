@@ -222,7 +222,12 @@ cat >"$image/lib/$name.sh" <<SCRIPT
 self="\$(readlink -f "\$0")"
 lib="\${self%/*}"
 app="\$lib/app"
-exec "\$lib/runtime/bin/java"$jvm_words -classpath $classpath_word $main_word "\$@"
+# A command (mqscope ls ...) lives a moment: the optimising compiler's warm-up would only cost it start-up time.
+case "\${1:-}" in
+    "" | -*) jit="" ;;
+    *) jit="-XX:TieredStopAtLevel=1" ;;
+esac
+exec "\$lib/runtime/bin/java"$jvm_words \$jit -classpath $classpath_word $main_word "\$@"
 SCRIPT
 chmod 0755 "$image/lib/$name.sh"
 [ "$("$image/lib/$name.sh" --version)" = "$("$image/bin/$name" --version)" ] || die "lib/$name.sh does not start"

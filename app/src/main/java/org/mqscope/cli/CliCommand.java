@@ -103,11 +103,17 @@ public abstract class CliCommand implements Callable<Integer> {
 
     /** A JSON generator on stdout, indented when a person reads it. */
     protected JsonGenerator json() throws IOException {
-        JsonGenerator g = MessageFiles.json().createGenerator(out());
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g = compactJson();
         if (session.terminal()) {
             g.useDefaultPrettyPrinter();
         }
+        return g;
+    }
+
+    /** A JSON generator on stdout that never indents: for a stream of objects, one per line. */
+    protected JsonGenerator compactJson() throws IOException {
+        JsonGenerator g = MessageFiles.json().createGenerator(out());
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return g;
     }
 

@@ -90,7 +90,7 @@ final class WatchCommand extends CliCommand {
     private void print(QueueTable table, Instant at, List<QueueSample> shown) throws IOException {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         if (json) {
-            try (JsonGenerator g = MessageFilesJson.compact(out())) {
+            try (JsonGenerator g = compactJson()) { // one object per line even on a terminal: a stream
                 g.writeStartObject();
                 g.writeStringField("time", time.toString());
                 g.writeArrayFieldStart("queues");
@@ -113,14 +113,5 @@ final class WatchCommand extends CliCommand {
             }
         }
         out().flush();
-    }
-
-    /** One object per line even on a terminal: a stream of passes, not one document. */
-    private static final class MessageFilesJson {
-        static JsonGenerator compact(java.io.Writer w) throws IOException {
-            JsonGenerator g = org.mqscope.transfer.MessageFiles.json().createGenerator(w);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            return g;
-        }
     }
 }
