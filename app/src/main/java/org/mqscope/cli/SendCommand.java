@@ -48,13 +48,14 @@ final class SendCommand extends CliCommand {
     @Option(names = "--json", description = "Report as JSON: {\"queue\":..., \"sent\": N, \"bytes\": B}.")
     boolean json;
 
-    /** --timeout and --nonblock exclude each other; without either a full queue blocks. */
+    /** --timeout and --nonblock exclude each other; without either a call waits as long as it must. */
     static final class Waiting {
         @Option(names = "--timeout", paramLabel = "DUR", converter = Durations.class,
-                description = "Give up with ETIMEDOUT after DUR (e.g. 500ms, 2s) in all.")
+                description = "Give up with ETIMEDOUT after DUR in all (e.g. 500ms, 2s).")
         Duration timeout;
 
-        @Option(names = "--nonblock", description = "Fail with EAGAIN at once when the queue is full.")
+        @Option(names = "--nonblock", description = "Fail with EAGAIN at once instead of waiting (send: the queue "
+                + "is full; recv: it is empty).")
         boolean nonblock;
     }
 

@@ -10,11 +10,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqMessage;
 
@@ -59,17 +65,17 @@ public final class MessageFiles {
      * Writes a whole file: into a temporary file beside it, then renamed over it, so the file is complete or
      * absent (never half-written), and an older file of that name stays until the new one is whole.
      */
-    public static void writeFile(java.nio.file.Path file, MessageFile f) throws IOException {
-        java.nio.file.Path dir = file.toAbsolutePath().getParent();
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".part");
+    public static void writeFile(Path file, MessageFile f) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
         try {
-            try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(w, f.header(), f.messages());
             }
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -205,7 +211,7 @@ public final class MessageFiles {
         String body = f.required("body");
         byte[] bytes;
         switch (encoding) {
-            case Bodies.UTF8 -> bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case Bodies.UTF8 -> bytes = body.getBytes(StandardCharsets.UTF_8);
             case Bodies.BASE64 -> {
                 try {
                     bytes = Base64.getDecoder().decode(body);
@@ -238,7 +244,7 @@ public final class MessageFiles {
                     case VALUE_STRING -> f.strings.put(name, p.getText());
                     case VALUE_NUMBER_INT -> f.numbers.put(name, p.getLongValue());
                     case START_OBJECT, START_ARRAY -> p.skipChildren();
-                    default -> f.others.add(name);
+                    default -> { } // true, false, null: no field of this format is one, so a required one goes missing
                 }
             }
             if (p.nextToken() != null) {
@@ -254,9 +260,8 @@ public final class MessageFiles {
 
     private static final class Fields {
         final long line;
-        final java.util.Map<String, String> strings = new java.util.HashMap<>();
-        final java.util.Map<String, Long> numbers = new java.util.HashMap<>();
-        final java.util.Set<String> others = new java.util.HashSet<>();
+        final Map<String, String> strings = new HashMap<>();
+        final Map<String, Long> numbers = new HashMap<>();
 
         Fields(long line) {
             this.line = line;
