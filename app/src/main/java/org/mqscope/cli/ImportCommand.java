@@ -48,17 +48,19 @@ final class ImportCommand extends CliCommand {
     @Option(names = "--json", description = "Report as JSON: {\"queue\":..., \"sent\": N, \"total\": T}.")
     boolean json;
 
+    /** Where the messages go, once the file has been read (until then, problems are the file's). */
+    private String target;
+
     @Override
     protected String subject() {
-        return queue != null ? queue : file;
+        return target != null ? target : file;
     }
 
     @Override
     protected int run(MqBackend backend) throws MqException, TransferRefused, MessageFileException, IOException,
             Failure {
         MessageFile messages = read();
-        String target = queue != null ? queue : messages.header().queue();
-        queue = target;
+        target = queue != null ? queue : messages.header().queue();
         if (create && QueueReading.info(backend, target) == null) {
             createFrom(backend, target, messages.header());
         }
@@ -93,9 +95,7 @@ final class ImportCommand extends CliCommand {
         try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             return MessageFiles.read(r);
         } catch (NoSuchFileException e) {
-            throw new Failure(null, file + ": no such file");
-        } catch (MessageFileException e) {
-            throw new Failure(null, file + ": " + e.getMessage());
+            throw new Failure(null, "no such file");
         }
     }
 

@@ -251,11 +251,21 @@ public final class MessageFiles {
                 throw new MessageFileException(n, "more than one JSON value on the line");
             }
         } catch (JsonProcessingException e) {
-            throw new MessageFileException(n, "not valid JSON: " + e.getOriginalMessage());
+            throw new MessageFileException(n, "not valid JSON at column " + e.getLocation().getColumnNr() + ": "
+                    + jacksonWords(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new MessageFileException(n, "not valid JSON: " + e.getMessage());
         }
         return f;
+    }
+
+    /** Jackson's message without the location details it appends (the line and column are said already). */
+    static String jacksonWords(String message) {
+        int cut = message.indexOf(" (start marker at");
+        if (cut < 0) {
+            cut = message.indexOf("\n at [Source");
+        }
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     private static final class Fields {
