@@ -119,6 +119,21 @@ class CliGoldenTest {
         assertThat(cli.run("peek", "/copy").out()).isEqualTo(cli.run("peek", "/orders").out());
     }
 
+    @Test
+    void aBrokenMessageFileIsNamedWithItsLineAndNothingIsSent() throws IOException {
+        Path file = dir.resolve("orders.jsonl");
+        assertThat(cli.run("export", "/orders", "-o", file.toString()).exit()).isZero();
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(2, lines.get(2).replace("\"priority\":1", "\"priority\":\"high\""));
+        Files.write(file, lines);
+        CliRun.Result r = cli.run("import", file.toString(), "/audit");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("mqscope: import " + file + ": line 3: \"priority\" is missing or not a whole "
+                + "number\n");
+        assertThat(cli.run("stat", "/audit", "--json").out()).contains("\"curmsgs\":0");
+    }
+
     private String normalise(String s) {
         int uid = org.mqscope.monitor.limits.SelfStatus.current().uid();
         int gid = org.mqscope.monitor.limits.SelfStatus.current().gid();
