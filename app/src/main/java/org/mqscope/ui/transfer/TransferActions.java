@@ -123,6 +123,15 @@ public final class TransferActions {
      * from the head of the queue, journaled on the kernel, so the selection must start at the first row.
      */
     public void copySelected(boolean move) {
+        copySelected(move, null);
+    }
+
+    /** As {@link #copySelected(boolean)} to a queue already chosen (a drop on the tree). */
+    public void copySelectedTo(boolean move, String target) {
+        copySelected(move, target);
+    }
+
+    private void copySelected(boolean move, String chosenTarget) {
         assert SwingUtilities.isEventDispatchThread();
         String queue = ctx.queue();
         Selection sel = selection.get();
@@ -146,9 +155,9 @@ public final class TransferActions {
                         ctx.info("There is no other queue to " + verb.toLowerCase() + " to.");
                         return;
                     }
-                    String target = dialogs.targetQueue(ctx.window(), verb + " " + count(sel.messages().size())
-                            + " of " + queue, names);
-                    if (target == null) {
+                    String target = chosenTarget != null ? chosenTarget : dialogs.targetQueue(ctx.window(),
+                            verb + " " + count(sel.messages().size()) + " of " + queue, names);
+                    if (target == null || !names.contains(target)) {
                         return;
                     }
                     if (move && !dialogs.confirm(ctx.window(), "Move to " + target + "?", "The first "

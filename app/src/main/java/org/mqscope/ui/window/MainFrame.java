@@ -21,11 +21,13 @@ import org.mqscope.ui.detail.DetailPanel;
 import org.mqscope.ui.messages.MessageTablePanel;
 import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.peek.ProposedPeekDialog;
+import org.mqscope.ui.queues.QueueTreeModel;
 import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
 import org.mqscope.ui.traffic.TrafficPanel;
+import org.mqscope.ui.transfer.MessageDrag;
 import org.mqscope.ui.transfer.TransferActions;
 import org.mqscope.ui.transfer.TransferDialogs;
 
@@ -98,6 +100,7 @@ public final class MainFrame extends JFrame {
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
         controller.setTools(tools);
         transfer = new TransferActions(tools, () -> selection(messages), new TransferDialogs());
+        MessageDrag.install(messages.table(), queues.tree(), inspector::queue, at -> queueAt(queues, at), transfer);
         queues.onQueueSelected(name -> {
             inspector.queueSelected(name);
             tools.queueSelected(name);
@@ -236,6 +239,14 @@ public final class MainFrame extends JFrame {
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             case QUIT -> quit();
         }
+    }
+
+    /** The queue of the backend in use under a point of the tree, or null. */
+    private static String queueAt(QueueTreePanel queues, java.awt.Point at) {
+        javax.swing.tree.TreePath path = queues.tree().getPathForLocation(at.x, at.y);
+        Object node = path == null ? null : path.getLastPathComponent();
+        Object entry = node instanceof javax.swing.tree.DefaultMutableTreeNode n ? n.getUserObject() : node;
+        return entry instanceof QueueTreeModel.QueueEntry q && q.kind() == queues.model().active() ? q.name() : null;
     }
 
     /** The rows selected in the message table, by their place in receive order. */

@@ -171,6 +171,17 @@ class TransferActionsTest {
     }
 
     @Test
+    void aDropOnTheTreeCopiesWithoutAskingForTheTarget() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/nowhere"; // the dialog would fail its check: a drop has chosen already
+        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
+        assertThat(perform(a -> a.copySelectedTo(false, "/dst")))
+                .isEqualTo("info: Copy to /dst: 1 of 1 messages were sent to /dst.");
+        assertThat(contents("/dst")).containsExactly(before.get(1));
+    }
+
+    @Test
     void moveTakesTheSelectedHeadRowsAndRefusesRowsFromTheMiddle() throws Exception {
         List<MqMessage> before = contents("/src");
         fill("/dst", 8, 64, List.of());
