@@ -187,6 +187,16 @@ if [ "$cds" != off ]; then
             cat "$out/work/training.log" >&2
             die "the CDS training run failed (log above)"
         fi
+        # A command (mqscope ls ...) loads classes the window never does (picocli, the command's own): a second
+        # run records them, and its lines join the list unless the window's run has the class already.
+        cli_list="$out/work/cli.classlist"
+        if ! env HOME="$home" XDG_DATA_HOME="$home/data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$cli_list" \
+            "$image/bin/$name" ls --backend=emulated >>"$out/work/training.log" 2>&1; then
+            cat "$out/work/training.log" >&2
+            die "the CDS training run of a command failed (log above)"
+        fi
+        awk 'NR == FNR { seen[$1] = 1; next } !($1 in seen) { seen[$1] = 1; print }' "$classlist" "$cli_list" \
+            >>"$classlist"
         "$image/lib/cds-archive.sh" || die "cds-archive.sh failed"
         # $APPDIR is the launcher's own lib/app directory, wherever the image is installed. -Xshare:auto (the
         # default, said here for the reader) starts without the archive, silently, when it is missing or does not
@@ -225,7 +235,12 @@ cat >"$image/lib/$name.sh" <<SCRIPT
 self="\$(readlink -f "\$0")"
 lib="\${self%/*}"
 app="\$lib/app"
-exec "\$lib/runtime/bin/java"$jvm_words -classpath $classpath_word $main_word "\$@"
+# A command (mqscope ls ...) lives a moment: the optimising compiler's warm-up would only cost it start-up time.
+case "\${1:-}" in
+    "" | -*) jit="" ;;
+    *) jit="-XX:TieredStopAtLevel=1" ;;
+esac
+exec "\$lib/runtime/bin/java"$jvm_words \$jit -classpath $classpath_word $main_word "\$@"
 SCRIPT
 chmod 0755 "$image/lib/$name.sh"
 [ "$("$image/lib/$name.sh" --version)" = "$("$image/bin/$name" --version)" ] || die "lib/$name.sh does not start"
@@ -256,6 +271,13 @@ if [[ ",$types," == *,deb,* ]]; then
         install -D -m 0644 "$out/icons/$name-$size.png" "$stage/usr/share/icons/hicolor/${size}x$size/apps/$name.png"
     done
     install -m 0644 "$repo/icons/$name.svg" "$stage/usr/share/icons/hicolor/scalable/apps/$name.svg"
+    # The man page and the bash completion, generated from the same picocli definitions as --help.
+    "$runtime/bin/java" -cp "$image/lib/app/$name.jar" org.mqscope.cli.CliDocs "$out/work/docs" \
+        || die "generating the man page and completion failed"
+    install -d "$stage/usr/share/man/man1" "$stage/usr/share/bash-completion/completions"
+    gzip -9n -c "$out/work/docs/$name.1" >"$stage/usr/share/man/man1/$name.1.gz"
+    chmod 0644 "$stage/usr/share/man/man1/$name.1.gz"
+    install -m 0644 "$out/work/docs/$name" "$stage/usr/share/bash-completion/completions/$name"
     installed_kib="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
     sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kib/" "$stage/DEBIAN/control"
     deb="$out/$(basename "$jpackage_deb")"

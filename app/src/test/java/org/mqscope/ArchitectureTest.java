@@ -41,6 +41,7 @@ class ArchitectureTest {
     private static final List<String> UI_SHARED = List.of(UI + "/core", UI + "/actions");
     private static final String UI_APP = UI + "/app";
     private static final String UI_WINDOW = UI + "/window";
+    private static final String TRANSFER = ROOT + "transfer";
     private static final String APP = ROOT + "App";
     private static final List<String> GUI_LIBRARIES =
             List.of("javax/swing/", "java/awt/", "org/jfree/", "com/formdev/", "net/miginfocom/");
@@ -78,7 +79,8 @@ class ArchitectureTest {
     void theScanSeesTheClassesAndTheirReferences() {
         assertThat(dependencies).containsKeys(APP, MQ + "/MqBackends", MQ + "/MqException");
         assertThat(dependencies.get(MQ + "/MqBackends")).contains("java/util/ServiceLoader", MQ + "/MqBackend");
-        assertThat(dependencies.get(APP)).contains(UI + "/app/LaunchOptions");
+        assertThat(dependencies.get(APP)).contains(CLI + "/Cli").doesNotContain(UI + "/app/LaunchOptions");
+        assertThat(dependencies.get(APP + "$Window")).contains(UI + "/app/LaunchOptions");
         assertThat(dependencies.get(UI + "/queues/QueueTreeModel")).contains(MONITOR + "/QueueSample");
     }
 
@@ -109,6 +111,18 @@ class ArchitectureTest {
         assertNoViolations("org.mqscope.find: no Swing, no ui, no monitor, no backend package",
                 c -> inTree(c, ROOT + "find"), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith) || inTree(d, UI)
                         || inTree(d, MONITOR) || inTree(d, KERNEL) || inTree(d, EMULATED));
+    }
+
+    @Test
+    void theCommandLineLoadsNoWindowAndTalksThroughTheContract() {
+        assertThat(dependencies).containsKeys(CLI + "/Cli", TRANSFER + "/MessageFiles");
+        assertNoViolations("cli.. and transfer.. use no Swing, no ui and no backend package",
+                c -> inTree(c, CLI) || inTree(c, TRANSFER), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith)
+                        || inTree(d, UI) || inTree(d, KERNEL) || inTree(d, EMULATED));
+        assertNoViolations("transfer.. does not depend on cli (the window uses it too)",
+                c -> inTree(c, TRANSFER), d -> inTree(d, CLI));
+        assertNoViolations("mq.. and monitor.. do not depend on cli or transfer",
+                c -> inTree(c, MQ) || inTree(c, MONITOR), d -> inTree(d, CLI) || inTree(d, TRANSFER));
     }
 
     @Test

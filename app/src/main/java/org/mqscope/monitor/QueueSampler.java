@@ -101,6 +101,19 @@ public final class QueueSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * One pass on the calling thread, by a sampler of its own that closes what it opened before returning: a
+     * listing for a one-shot caller such as the command line, which needs no thread.
+     */
+    public static SampleBatch sampleOnce(MqBackend backend) {
+        QueueSampler once = new QueueSampler(backend, null, false);
+        try {
+            return once.pass();
+        } finally {
+            once.closeAll();
+        }
+    }
+
     /** One sampling pass, on the calling thread; call only on the sampler thread (or in tests, alone). */
     SampleBatch pass() {
         sequence++;

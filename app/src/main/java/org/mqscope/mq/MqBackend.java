@@ -47,6 +47,52 @@ public interface MqBackend extends AutoCloseable {
      */
     RecreateResult recreate(String name, MqAttributes newAttrs) throws MqException;
 
+    /**
+     * Moves up to {@code limit} messages from the head of {@code source} to {@code target}, in receive order, each
+     * taken out of the source only into safe keeping: a message is never in neither queue and never in both once
+     * this returns. Refused before anything moves with EINVAL when the two names are one queue, and with EMSGSIZE
+     * when the target's msgsize is smaller than the source's (a message might not fit). It stops early when the
+     * target is full, saying so in {@link MoveResult#stopped()}. Both queues are opened O_RDWR.
+     * <p>
+     * This default serves an in-process namespace, where a crash takes both queues with it: receive, send, and on a
+     * refused send put the message back into the source. The kernel backend journals every message on disk
+     * between the receive and the send, so a process killed mid-move loses nothing and doubles nothing
+     * ({@code --recover} sends the journaled ones on).
+     */
+    default MoveResult move(String source, String target, long limit) throws MqException {
+        if (QueueNames.error(source) == null && QueueNames.canonical(source).equals(QueueNames.canonical(target))) {
+            throw new MqException(Errno.EINVAL, "move", source, "source and target are the same queue");
+        }
+        try (MqQueue src = open(source, Mq.O_RDWR | Mq.O_NONBLOCK);
+             MqQueue dst = open(target, Mq.O_RDWR | Mq.O_NONBLOCK)) {
+            MoveRules.checkSizes(src.getAttributes(), dst.getAttributes(), source, target);
+            long moved = 0;
+            while (moved < limit) {
+                MqAttributes d = dst.getAttributes();
+                if (d.currentMessages() >= d.maxMessages()) {
+                    return new MoveResult(moved, MoveRules.full(target, d), 0, null);
+                }
+                MqMessage m;
+                try {
+                    m = src.receive();
+                } catch (MqException e) {
+                    if (e.errno() == Errno.EAGAIN) {
+                        break;
+                    }
+                    throw e;
+                }
+                try {
+                    dst.send(m.body(), m.priority());
+                } catch (MqException refused) {
+                    src.send(m.body(), m.priority()); // back to where it was (at the end of its priority)
+                    throw refused;
+                }
+                moved++;
+            }
+            return new MoveResult(moved, null, 0, null);
+        }
+    }
+
     /** The limits queue creation is checked against. */
     MqLimits limits() throws MqException;
 

@@ -82,6 +82,21 @@ class DebPackageTest {
     }
 
     @Test
+    void manPageAndBashCompletionAreThereAndTheCommandLineRuns() throws IOException {
+        unpack();
+        Path man = root.resolve("usr/share/man/man1/mqscope.1.gz");
+        Path completion = root.resolve("usr/share/bash-completion/completions/mqscope");
+        assertThat(man).isRegularFile();
+        assertThat(completion).isRegularFile();
+        String page = Packages.runOk("sh", "-c", "gzip -dc '" + man + "'").out();
+        assertThat(page).startsWith(".TH MQSCOPE 1").contains(".SS peek\n", ".SS import\n");
+        assertThat(Packages.runOk("bash", "-n", completion.toString()).exitCode()).isZero();
+        // a command from the unpacked tree: the emulation answers without any queue of the machine
+        assertThat(Packages.runOk(root.resolve("usr/bin/mqscope").toString(), "ls", "--backend=emulated", "--json")
+                .out()).isEqualTo("{\"backend\":\"emulated\",\"queues\":[]}\n");
+    }
+
+    @Test
     void desktopEntryNamesALauncherAndAnIconThatAreThere() throws IOException {
         unpack();
         Map<String, String> entry = desktopEntry(root.resolve(DESKTOP_ENTRY));

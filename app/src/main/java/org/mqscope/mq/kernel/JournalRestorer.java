@@ -124,6 +124,9 @@ final class JournalRestorer {
      */
     private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt, long[] missing)
             throws MqException, IOException {
+        if (journal.phase() == Journal.Phase.MOVING) {
+            settleMoveReceive(journal);
+        }
         if (journal.phase() == Journal.Phase.DRAINING) {
             StatusLine now = d.status();
             Journal.StagedMessage staged = journal.uncommittedStaged();
@@ -152,6 +155,28 @@ final class JournalRestorer {
         // Otherwise the queue is as it was before that send: it did not happen (or went straight to a receiver
         // that was blocked at that instant, which leaves no trace to tell by).
         return null;
+    }
+
+    /**
+     * A move killed between a receive from its source and the commit: the message is in the staging slot only.
+     * Its length comes from the source's QSIZE when the source can still be read, else the slot's shortest.
+     * Unlike a peek's, the rest of the source is not drained: a move sends on only what it took.
+     */
+    private static void settleMoveReceive(Journal journal) throws IOException {
+        Journal.StagedMessage staged = journal.uncommittedStaged();
+        if (staged == null) {
+            return;
+        }
+        int length = staged.shortestLength();
+        String source = journal.source();
+        if (source != null) {
+            try (PrivateDescriptor s = PrivateDescriptor.open(source, "recover")) {
+                length = stagedLength(staged, s.status().qsize());
+            } catch (MqException gone) {
+                // the source was removed since: the shortest length the slot allows is the best guess left
+            }
+        }
+        journal.commitRecovered(staged, length);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
+import org.mqscope.mq.MoveResult;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
@@ -191,6 +192,16 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         }
         return new Recreator(journalDirectory, drainRestore.restorePatience())
                 .recreate(name, newAttrs);
+    }
+
+    /** Journaled: see {@link Mover}. */
+    @Override
+    public MoveResult move(String source, String target, long limit) throws MqException {
+        if (source == null || target == null) {
+            throw new MqException(Errno.EFAULT, "move", source);
+        }
+        return new Mover(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience()).move(source, target,
+                limit);
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class MainMenuBar extends JMenuBar {
         item(queue, actions, AppAction.RESTORE_HELD);
         item(queue, actions, AppAction.CLEAN_UP_STALE);
         queue.addSeparator();
+        item(queue, actions, AppAction.EXPORT_MESSAGES);
+        item(queue, actions, AppAction.IMPORT_MESSAGES);
+        item(queue, actions, AppAction.COPY_MESSAGES);
+        item(queue, actions, AppAction.MOVE_MESSAGES);
+        queue.addSeparator();
         item(queue, actions, AppAction.COMPARE_PEEKS);
 
         JMenu view = menu("View", 'V');

@@ -25,11 +25,15 @@ import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.peek.ProposedPeekDialog;
 import org.mqscope.ui.processes.ProcessesPanel;
 import org.mqscope.ui.processes.StaleQueuesDialog;
+import org.mqscope.ui.queues.QueueTreeModel;
 import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
 import org.mqscope.ui.traffic.TrafficPanel;
+import org.mqscope.ui.transfer.MessageDrag;
+import org.mqscope.ui.transfer.TransferActions;
+import org.mqscope.ui.transfer.TransferDialogs;
 
 import javax.swing.JFrame;
 import javax.swing.JPanel;
@@ -76,6 +80,7 @@ public final class MainFrame extends JFrame {
     private List<Runnable> afterFirstPaint = new ArrayList<>();
     private final ProcessesPanel processes;
     private final Dialogs dialogs;
+    private final TransferActions transfer;
     private Theme theme;
     private boolean closed;
 
@@ -111,6 +116,8 @@ public final class MainFrame extends JFrame {
         tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this, followers);
         followers.add(tools);
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
+        transfer = new TransferActions(tools, () -> selection(messages), new TransferDialogs());
+        MessageDrag.install(messages.table(), queues.tree(), inspector::queue, at -> queueAt(queues, at), transfer);
         queues.onQueueSelected(followers::queueSelected);
         queues.onSwitchRequested(kind -> controller().switchTo(kind));
 
@@ -291,6 +298,10 @@ public final class MainFrame extends JFrame {
             }
             case CLEAN_UP_STALE -> new StaleQueuesDialog(this, tools, dialogs, processes.latest(),
                     processes.latestBatch()).setVisible(true);
+            case EXPORT_MESSAGES -> transfer.exportMessages();
+            case IMPORT_MESSAGES -> transfer.importMessages();
+            case COPY_MESSAGES -> transfer.copySelected(false);
+            case MOVE_MESSAGES -> transfer.copySelected(true);
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             case RESTORE_HELD -> controller.restoreHeld();
             case SHORTCUTS -> HelpWindows.showShortcuts(this, shortcuts());
@@ -328,6 +339,24 @@ public final class MainFrame extends JFrame {
         d.getRootPane().getInputMap(javax.swing.JComponent.WHEN_IN_FOCUSED_WINDOW).put(quit.key(), quit.name());
         d.getRootPane().getActionMap().put(quit.name(), actions.get(quit));
         d.setVisible(true);
+    }
+
+    /** The queue of the backend in use under a point of the tree, or null. */
+    private static String queueAt(QueueTreePanel queues, java.awt.Point at) {
+        javax.swing.tree.TreePath path = queues.tree().getPathForLocation(at.x, at.y);
+        Object node = path == null ? null : path.getLastPathComponent();
+        Object entry = node instanceof javax.swing.tree.DefaultMutableTreeNode n ? n.getUserObject() : node;
+        return entry instanceof QueueTreeModel.QueueEntry q && q.kind() == queues.model().active() ? q.name() : null;
+    }
+
+    /** The rows selected in the message table, by their place in receive order. */
+    private static TransferActions.Selection selection(MessageTablePanel messages) {
+        int[] positions = messages.selectedModelRows();
+        java.util.List<org.mqscope.mq.MqMessage> chosen = new java.util.ArrayList<>();
+        for (int p : positions) {
+            chosen.add(messages.model().messageAt(p));
+        }
+        return new TransferActions.Selection(chosen, positions);
     }
 
     private void switchTheme(Theme next) {

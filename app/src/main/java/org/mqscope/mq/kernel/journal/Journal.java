@@ -41,7 +41,12 @@ public final class Journal implements AutoCloseable {
         /** Sending them back into the queue. */
         RESTORING,
         /** Recreate: the old queue is being unlinked and the new one created; then the messages go back. */
-        RECREATING
+        RECREATING,
+        /**
+         * Move: each message is received from {@link #source()} into the journal, then sent on to {@link #queue()};
+         * recovery commits a message caught between the receive and the commit and sends the rest on, never back.
+         */
+        MOVING
     }
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -109,7 +114,27 @@ public final class Journal implements AutoCloseable {
     /** Starts the journal of a new drain: mode 0600 in a 0700 directory, locked, staging slot empty. */
     public static Journal create(Path dir, String queue, int mode, long maxmsg, long msgsize, long countBefore,
                                  long qsizeBefore) throws IOException {
+        return create(dir, queue, null, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+    }
+
+    /**
+     * Starts the journal of a move from {@code source} to {@code target}: in {@link Phase#MOVING} from its first
+     * byte, so recovery never mistakes it for a peek of the target (which would drain the target).
+     *
+     * @param msgsize the source's mq_msgsize (the staging slot receives from the source)
+     */
+    public static Journal createMove(Path dir, String source, String target, int mode, long maxmsg, long msgsize,
+                                     long countBefore, long qsizeBefore) throws IOException {
+        return create(dir, target, source, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+    }
+
+    private static Journal create(Path dir, String queue, String sourceOrNull, int mode, long maxmsg, long msgsize,
+                                  long countBefore, long qsizeBefore) throws IOException {
         byte[] name = queue.getBytes(StandardCharsets.UTF_8);
+        byte[] source = sourceOrNull == null ? new byte[0] : sourceOrNull.getBytes(StandardCharsets.UTF_8);
+        if (source.length > MAX_SOURCE_BYTES) {
+            throw new IllegalArgumentException("queue name too long for the journal: " + sourceOrNull);
+        }
         if (name.length > MAX_NAME_BYTES) {
             throw new IllegalArgumentException("queue name too long for the journal: " + queue);
         }
@@ -131,7 +156,7 @@ public final class Journal implements AutoCloseable {
         Journal j = new Journal(file, ch, lock, msgsize);
         ByteBuffer h = j.head;
         h.putInt(H_VERSION, VERSION);
-        h.putInt(H_PHASE, 1);
+        h.putInt(H_PHASE, sourceOrNull == null ? 1 : 4);
         h.putLong(H_CREATED, System.currentTimeMillis());
         h.putInt(H_PID, (int) ProcessHandle.current().pid());
         h.putLong(H_MAXMSG, maxmsg);
@@ -147,6 +172,8 @@ public final class Journal implements AutoCloseable {
         h.putInt(H_MODE, mode);
         h.putInt(H_NAME_LEN, name.length);
         h.put(H_NAME, name);
+        h.putInt(H_SOURCE_LEN, source.length);
+        h.put(H_SOURCE, source);
         j.fillStaging((int) msgsize);
         LONG.setRelease(h, H_MAGIC, MAGIC);
         return j;
@@ -204,6 +231,17 @@ public final class Journal implements AutoCloseable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** A move's source queue, or null in a peek or recreate journal. */
+    public String source() {
+        int len = head.getInt(H_SOURCE_LEN);
+        if (len <= 0 || len > MAX_SOURCE_BYTES) {
+            return null;
+        }
+        byte[] b = new byte[len];
+        head.get(H_SOURCE, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
     public int mode() {
         return head.getInt(H_MODE);
     }
@@ -228,6 +266,7 @@ public final class Journal implements AutoCloseable {
         return switch (head.getInt(H_PHASE)) {
             case 2 -> Phase.RESTORING;
             case 3 -> Phase.RECREATING;
+            case 4 -> Phase.MOVING;
             default -> Phase.DRAINING;
         };
     }
@@ -417,8 +456,11 @@ public final class Journal implements AutoCloseable {
 
     // ---------------------------------------------------------------- restore
 
+    /** Enters the restore; a move stays {@link Phase#MOVING}, since it interleaves receives and sends. */
     public void beginRestore() {
-        INT.setRelease(head, H_PHASE, 2);
+        if (phase() != Phase.MOVING) {
+            INT.setRelease(head, H_PHASE, 2);
+        }
     }
 
     /** Messages put back so far (from the start of the log). */

@@ -40,7 +40,11 @@ final class JournalLayout {
     static final int H_TARGET_MAXMSG = 136;
     static final int H_TARGET_MSGSIZE = 144;
     static final int H_NAME = 152;
-    static final int MAX_NAME_BYTES = PAGE - H_NAME;
+    /** A move's source queue (its destination is the name above); length 0 in a peek or recreate journal. */
+    static final int H_SOURCE_LEN = 3832;
+    static final int H_SOURCE = 3836;
+    static final int MAX_NAME_BYTES = H_SOURCE_LEN - H_NAME;
+    static final int MAX_SOURCE_BYTES = PAGE - H_SOURCE;
 
     // staging slot
     static final int STAGING = PAGE;

@@ -1,0 +1,247 @@
+package org.mqscope.ui.transfer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.swing.SwingUtilities;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MoveResult;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.PeekMethod;
+import org.mqscope.mq.QueueInfo;
+import org.mqscope.transfer.Copier;
+import org.mqscope.transfer.Importer;
+import org.mqscope.transfer.MessageFile;
+import org.mqscope.transfer.MessageFiles;
+import org.mqscope.ui.core.QueueContext;
+
+/**
+ * Queue → Export Messages…, Import Messages…, Copy/Move Messages to Queue…: the command line's export, import and
+ * copy (org.mqscope.transfer) behind file choosers, a progress window with Cancel, and the window's notices. All
+ * backend work runs on mq-io. Read-only mode allows only the export, and that only by exact peek.
+ */
+public final class TransferActions {
+    /**
+     * The rows selected in the message table.
+     *
+     * @param positions each message's place in receive order (0 = the next mq_receive would return)
+     */
+    public record Selection(List<MqMessage> messages, int[] positions) {
+        public static final Selection NONE = new Selection(List.of(), new int[0]);
+    }
+
+    private final QueueContext ctx;
+    private final Supplier<Selection> selection;
+    private final TransferDialogs dialogs;
+
+    public TransferActions(QueueContext ctx, Supplier<Selection> selection, TransferDialogs dialogs) {
+        this.ctx = ctx;
+        this.selection = selection;
+        this.dialogs = dialogs;
+    }
+
+    /** Writes the selected queue's messages to a file; a drain and restore only after asking, never read-only. */
+    public void exportMessages() {
+        assert SwingUtilities.isEventDispatchThread();
+        String queue = ctx.queue();
+        if (queue == null) {
+            return;
+        }
+        Path file = dialogs.exportFile(ctx.window(), queue);
+        if (file == null) {
+            return;
+        }
+        MqBackend backend = ctx.backend();
+        ctx.io().run(() -> peekMethod(backend, queue), method -> {
+            boolean drain = method != PeekMethod.EXACT;
+            if (drain && ctx.readOnly()) {
+                ctx.info("Export of " + queue + " needs a drain and restore here, which read-only mode forbids.");
+                return;
+            }
+            if (drain && !dialogs.confirm(ctx.window(), "Export " + queue + " by drain and restore?",
+                    "There is no exact peek here, so the export reads " + queue + " by "
+                            + PeekMethod.DRAIN_RESTORE.label() + ": it " + PeekMethod.DRAIN_RESTORE.explanation()
+                            + ". Every message is journaled first, so a crash loses nothing.", "Export")) {
+                return;
+            }
+            TransferProgress progress = new TransferProgress(ctx.window(), "Exporting " + queue + "…");
+            progress.show();
+            ctx.io().run(() -> {
+                MessageFile f = Copier.export(backend, queue, drain, note -> { });
+                MessageFiles.writeFile(file, f);
+                return f;
+            }, f -> {
+                progress.close();
+                ctx.info("Exported " + count(f.messages().size()) + " of " + queue + " to " + file + " ("
+                        + f.header().read() + ").");
+                if (drain) {
+                    ctx.queueChanged(queue);
+                }
+            }, failure -> {
+                progress.close();
+                ctx.failed("Export of " + queue, failure);
+            });
+        }, failure -> ctx.failed("Export of " + queue, failure));
+    }
+
+    /** Sends a message file's messages into the selected queue, in order, after checking they all fit. */
+    public void importMessages() {
+        assert SwingUtilities.isEventDispatchThread();
+        String queue = ctx.queue();
+        if (queue == null || ctx.readOnly()) {
+            return;
+        }
+        Path file = dialogs.importFile(ctx.window(), queue);
+        if (file == null) {
+            return;
+        }
+        MqBackend backend = ctx.backend();
+        TransferProgress progress = new TransferProgress(ctx.window(), "Importing " + file.getFileName() + " into "
+                + queue + "…");
+        progress.show();
+        ctx.io().run(() -> {
+            MessageFile f;
+            try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                f = MessageFiles.read(r);
+            }
+            return Importer.send(backend, queue, f, progress, progress::cancelled);
+        }, r -> {
+            progress.close();
+            finished("Import into " + queue, queue, r);
+        }, failure -> {
+            progress.close();
+            ctx.failed("Import of " + file.getFileName() + " into " + queue, failure);
+        });
+    }
+
+    /**
+     * Copies the selected rows to another queue (the source keeps them), or moves them: a move takes messages
+     * from the head of the queue, journaled on the kernel, so the selection must start at the first row.
+     */
+    public void copySelected(boolean move) {
+        copySelected(move, null);
+    }
+
+    /** As {@link #copySelected(boolean)} to a queue already chosen (a drop on the tree). */
+    public void copySelectedTo(boolean move, String target) {
+        copySelected(move, target);
+    }
+
+    private void copySelected(boolean move, String chosenTarget) {
+        assert SwingUtilities.isEventDispatchThread();
+        String queue = ctx.queue();
+        Selection sel = selection.get();
+        if (queue == null || ctx.readOnly() || sel.messages().isEmpty()) {
+            if (queue != null && sel.messages().isEmpty()) {
+                ctx.info("Select the messages to " + (move ? "move" : "copy") + " in the table first.");
+            }
+            return;
+        }
+        String verb = move ? "Move" : "Copy";
+        if (move && !fromTheHead(sel.positions())) {
+            dialogs.tell(ctx.window(), "Move Messages", "A move takes messages from the head of " + queue
+                    + " (first row on), so that nothing behind them is received and sent back. Select rows "
+                    + "from the first one on, or copy these messages instead.");
+            return;
+        }
+        MqBackend backend = ctx.backend();
+        ctx.io().run(() -> backend.list().stream().map(QueueInfo::name).filter(n -> !n.equals(queue)).toList(),
+                names -> {
+                    if (names.isEmpty()) {
+                        ctx.info("There is no other queue to " + verb.toLowerCase() + " to.");
+                        return;
+                    }
+                    String target = chosenTarget != null ? chosenTarget : dialogs.targetQueue(ctx.window(),
+                            verb + " " + count(sel.messages().size()) + " of " + queue, names);
+                    if (target == null || !names.contains(target)) {
+                        return;
+                    }
+                    if (move && !dialogs.confirm(ctx.window(), "Move to " + target + "?", "The first "
+                            + count(sel.messages().size()) + " of " + queue + " leave it for " + target
+                            + ". If other processes received or sent meanwhile, those are the first ones now, "
+                            + "which may differ from the rows shown.", "Move")) {
+                        return;
+                    }
+                    if (move) {
+                        move(backend, queue, target, sel.messages().size());
+                    } else {
+                        copy(backend, queue, target, sel);
+                    }
+                }, failure -> ctx.failed(verb + " from " + queue, failure));
+    }
+
+    private void copy(MqBackend backend, String queue, String target, Selection sel) {
+        long[] numbers = new long[sel.positions().length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = sel.positions()[i] + 1L;
+        }
+        TransferProgress progress = new TransferProgress(ctx.window(), "Copying to " + target + "…");
+        progress.show();
+        ctx.io().run(() -> Copier.copyMessages(backend, sel.messages(), numbers, target, progress,
+                progress::cancelled), r -> {
+            progress.close();
+            finished("Copy to " + target, target, r);
+        }, failure -> {
+            progress.close();
+            ctx.failed("Copy from " + queue + " to " + target, failure);
+        });
+    }
+
+    private void move(MqBackend backend, String queue, String target, int n) {
+        TransferProgress progress = new TransferProgress(ctx.window(), "Moving to " + target + "…");
+        progress.show();
+        ctx.io().run(() -> backend.move(queue, target, n), r -> {
+            progress.close();
+            ctx.info(moved(r, queue, target));
+            ctx.queueChanged(queue);
+            ctx.queueChanged(target);
+        }, failure -> {
+            progress.close();
+            ctx.failed("Move from " + queue + " to " + target, failure);
+        });
+    }
+
+    static String moved(MoveResult r, String queue, String target) {
+        String s = "Moved " + count(r.moved()) + " from " + queue + " to " + target + ".";
+        if (r.kept() > 0) {
+            s += " " + count(r.kept()) + " wait in " + r.journal() + " for room in " + target
+                    + " (mqscope --recover sends them on).";
+        } else if (r.stopped() != null) {
+            s += " Stopped: " + r.stopped() + ".";
+        }
+        return s;
+    }
+
+    private void finished(String operation, String queue, Importer.Result r) {
+        ctx.queueChanged(queue);
+        if (r.failure() != null) {
+            ctx.failed(operation + " stopped after " + r.sent() + " of " + r.total()
+                    + (r.failedLine() > 0 ? " (at " + r.failedLine() + ")" : ""), r.failure());
+        } else {
+            ctx.info(operation + ": " + r.describe(queue) + ".");
+        }
+    }
+
+    static boolean fromTheHead(int[] positions) {
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return positions.length > 0;
+    }
+
+    private static PeekMethod peekMethod(MqBackend backend, String queue) throws org.mqscope.mq.MqException {
+        try (MqQueue q = backend.open(queue, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+            return q.peekSupport().method();
+        }
+    }
+
+    private static String count(long n) {
+        return n + (n == 1 ? " message" : " messages");
+    }
+}

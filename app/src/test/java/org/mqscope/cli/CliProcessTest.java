@@ -1,0 +1,181 @@
+package org.mqscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqException;
+
+/**
+ * mqscope as a script runs it: a child JVM per command on the real kernel, its exit status, stdout and stderr
+ * apart, JSON checked by python3 -m json.tool, and a pipe from export into import.
+ */
+class CliProcessTest {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+    private MqBackend kernel;
+    private final List<String> queues = new ArrayList<>();
+
+    @BeforeEach
+    void kernel() {
+        try {
+            kernel = MqBackends.kernel();
+        } catch (MqException e) {
+            Assumptions.abort("no kernel message queues here: " + e.getMessage());
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (String q : queues) {
+            try {
+                kernel.unlink(q);
+            } catch (MqException e) {
+                // removed by the test, or never created
+            }
+        }
+        kernel.close();
+    }
+
+    private String queue(String role) {
+        String q = "/mqscope-cli-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        queues.add(q);
+        return q;
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static List<String> mqscope(String... args) {
+        List<String> c = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Dmqscope.journal.dir=" + System.getProperty("mqscope.journal.dir", "target/journals"),
+                "-cp", System.getProperty("java.class.path"), "org.mqscope.App"));
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    private Run run(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("%s ends", command).isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Run sh(String script) throws IOException, InterruptedException {
+        return run(List.of("sh", "-c", script));
+    }
+
+    private static String quoted(List<String> words) {
+        return String.join(" ", words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
+    }
+
+    @Test
+    void exitStatusesAndStreamsAreWhatAScriptExpects() throws Exception {
+        String q = queue("proc");
+        assertThat(run(mqscope("create", q, "--maxmsg", "5", "--msgsize", "64", "--exclusive")).exit()).isZero();
+        Run sent = run(mqscope("send", q, "--priority", "7", "hello", "script"));
+        assertThat(sent).isEqualTo(new Run(0, "sent 1 message (12 bytes) to " + q + "\n", ""));
+
+        Run refused = run(mqscope("peek", q));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).startsWith("mqscope: peek " + q + ": no exact peek here")
+                .contains("add --allow-drain");
+
+        Run missing = run(mqscope("peek", q + "-missing"));
+        assertThat(missing).isEqualTo(new Run(1, "", "mqscope: peek " + q + "-missing: ENOENT: there is no such"
+                + " queue or directory\n"));
+
+        Run usage = run(mqscope("peek", "--count"));
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.out()).isEmpty();
+        assertThat(usage.err()).startsWith("mqscope: peek: ").contains("Usage: mqscope peek");
+
+        Run json = sh(quoted(mqscope("peek", q, "--allow-drain", "--format=json"))
+                + " | python3 -m json.tool");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"body\": \"hello script\"", "\"priority\": 7");
+        assertThat(json.err()).as("the drain is said on stderr").contains("by drain and restore");
+
+        Run ls = sh(quoted(mqscope("ls", "--json")) + " | python3 -m json.tool");
+        assertThat(ls.exit()).isZero();
+        assertThat(ls.out()).contains("\"name\": \"" + q + "\"");
+    }
+
+    @Test
+    void watchPrintsPlainLinesIntoAPipeAndCtrlCEndsItCleanly() throws Exception {
+        String q = queue("watch");
+        assertThat(run(mqscope("create", q, "--maxmsg", "3", "--msgsize", "16")).exit()).isZero();
+        Path err = dir.resolve("watch.err");
+        Process p = new ProcessBuilder(mqscope("watch", q, "--interval", "100ms")).redirectError(err.toFile())
+                .start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String first = lines.readLine();
+            assertThat(first).as("a plain line per queue and pass, no terminal codes")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z " + q + " 0/3 qsize 0");
+            assertThat(lines.readLine()).as("the next pass").endsWith(q + " 0/3 qsize 0");
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            for (String rest; (rest = lines.readLine()) != null; ) {
+                assertThat(rest).as("every line whole").endsWith(q + " 0/3 qsize 0");
+            }
+        }
+        assertThat(p.exitValue()).as("killed by SIGINT, as a shell expects").isEqualTo(130);
+        assertThat(Files.readString(err)).as("no stack trace, nothing on stderr").isEmpty();
+    }
+
+    @Test
+    void exportPipedIntoImportCopiesAQueue() throws Exception {
+        String from = queue("from");
+        String to = queue("to");
+        assertThat(run(mqscope("create", from, "--maxmsg", "4", "--msgsize", "32")).exit()).isZero();
+        assertThat(run(mqscope("create", to, "--maxmsg", "4", "--msgsize", "32")).exit()).isZero();
+        assertThat(run(mqscope("send", from, "--hex", "00ff00", "--count", "2")).exit()).isZero();
+        Run piped = sh(quoted(mqscope("export", from, "--allow-drain")) + " | "
+                + quoted(mqscope("import", "-", to)));
+        assertThat(piped.exit()).as(piped.err()).isZero();
+        assertThat(piped.out()).isEqualTo("sent 2 messages to " + to + "\n");
+        assertThat(run(mqscope("peek", to, "--allow-drain", "--format=jsonl")).out())
+                .isEqualTo(run(mqscope("peek", from, "--allow-drain", "--format=jsonl")).out())
+                .contains("\"encoding\":\"base64\",\"body\":\"AP8A\"");
+    }
+
+    @Test
+    void lsJsonIsValidOnANamespaceWith256Queues() throws Exception {
+        String script = "mount -t mqueue none /dev/mqueue && echo 512 > /proc/sys/fs/mqueue/queues_max && "
+                + quoted(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                ManyQueuesMain.class.getName(), "256")) + " && " + quoted(mqscope("ls", "--json"))
+                + " > ls.json && python3 -m json.tool ls.json > /dev/null && python3 -c "
+                + "'import json; print(len(json.load(open(\"ls.json\"))[\"queues\"]))'";
+        Run r = run(List.of("unshare", "--ipc", "--mount", "--propagation", "private", "sh", "-c",
+                "cd " + dir + " && " + script));
+        if (r.exit() != 0 && r.err().contains("unshare failed")) {
+            Assumptions.abort("cannot make a private IPC namespace here: " + r.err());
+        }
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("256\n");
+        assertThat(Files.readString(dir.resolve("ls.json"), StandardCharsets.UTF_8)).contains("\"name\":\"/q255\"");
+    }
+}

@@ -1,0 +1,279 @@
+package org.mqscope.ui.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.QueueContext;
+
+/**
+ * Export, import, copy and move from the window's Queue menu, on an emulated namespace: the actions with their
+ * questions answered by a stub, their progress window shown on a real display, and their outcome read from what
+ * they tell the window (info or failure) and from the queues themselves.
+ */
+class TransferActionsTest {
+    private static final long WAIT_SECONDS = 20;
+
+    @TempDir
+    Path dir;
+    private MqBackend backend;
+    private IoExecutor io;
+    private JFrame frame;
+    private final BlockingQueue<String> told = new LinkedBlockingQueue<>();
+    private String queue = "/src";
+    private boolean readOnly;
+    private Path file;
+    private String target;
+    private TransferActions.Selection selection = TransferActions.Selection.NONE;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI test skipped: Java runs headless (no display)");
+        String display = System.getenv("DISPLAY");
+        assumeTrue(display != null && !display.isBlank(), "GUI test skipped: DISPLAY is not set");
+        backend = MqBackends.emulated();
+        io = new IoExecutor();
+        SwingUtilities.invokeAndWait(() -> frame = new JFrame("transfer test"));
+        fill("/src", 8, 64, List.of(msg("one", 5), msg("two", 1), msg("three", 1)));
+        file = dir.resolve("src.jsonl");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (io != null) {
+            io.close();
+        }
+        if (frame != null) {
+            SwingUtilities.invokeAndWait(frame::dispose);
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private static MqMessage msg(String text, int priority) {
+        return new MqMessage(text.getBytes(StandardCharsets.UTF_8), priority);
+    }
+
+    private void fill(String name, long maxmsg, long msgsize, List<MqMessage> messages) throws MqException {
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_RDWR, 0640, MqAttributes.of(maxmsg, msgsize))) {
+            for (MqMessage m : messages) {
+                q.send(m.body(), m.priority());
+            }
+        }
+    }
+
+    private List<MqMessage> contents(String name) throws MqException {
+        try (MqQueue q = backend.open(name, Mq.O_RDONLY)) {
+            return q.snapshot().messages();
+        }
+    }
+
+    private TransferActions actions() {
+        TransferDialogs answers = new TransferDialogs() {
+            @Override
+            public Path exportFile(Component parent, String q) {
+                return file;
+            }
+
+            @Override
+            public Path importFile(Component parent, String q) {
+                return file;
+            }
+
+            @Override
+            public String targetQueue(Component parent, String title, List<String> candidates) {
+                assertThat(candidates).doesNotContain(queue).contains(target);
+                return target;
+            }
+
+            @Override
+            public boolean confirm(Component parent, String title, String message, String confirmLabel) {
+                told.add("confirm: " + title);
+                return true;
+            }
+
+            @Override
+            public void tell(Component parent, String title, String message) {
+                told.add("tell: " + message);
+            }
+        };
+        return new TransferActions(new Context(), () -> selection, answers);
+    }
+
+    private String perform(java.util.function.Consumer<TransferActions> action) throws Exception {
+        TransferActions a = actions();
+        SwingUtilities.invokeAndWait(() -> action.accept(a));
+        String first = told.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(first).as("the action told the window something").isNotNull();
+        assertThat(io.awaitIdle(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+        return first;
+    }
+
+    @Test
+    void exportThenImportIntoAnotherQueueGivesTheSameMessagesInOrder() throws Exception {
+        assertThat(perform(TransferActions::exportMessages)).startsWith("info: Exported 3 messages of /src to ")
+                .endsWith("(exact peek).");
+        fill("/dst", 8, 64, List.of());
+        queue = "/dst";
+        assertThat(perform(TransferActions::importMessages))
+                .isEqualTo("info: Import into /dst: 3 of 3 messages were sent to /dst.");
+        assertThat(contents("/dst")).isEqualTo(contents("/src"));
+    }
+
+    @Test
+    void importIntoATooSmallQueueSendsNothingAndSaysWhy() throws Exception {
+        perform(TransferActions::exportMessages);
+        fill("/tiny", 2, 64, List.of());
+        queue = "/tiny";
+        assertThat(perform(TransferActions::importMessages)).startsWith("failed: Import of src.jsonl into /tiny: ")
+                .contains("EAGAIN: 3 messages and /tiny has 2 free slots");
+        assertThat(contents("/tiny")).isEmpty();
+    }
+
+    @Test
+    void copyOfSelectedRowsLeavesTheSourceAsItWas() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        selection = new TransferActions.Selection(List.of(before.get(0), before.get(2)), new int[] {0, 2});
+        assertThat(perform(a -> a.copySelected(false)))
+                .isEqualTo("info: Copy to /dst: 2 of 2 messages were sent to /dst.");
+        assertThat(contents("/dst")).containsExactly(before.get(0), before.get(2));
+        assertThat(contents("/src")).isEqualTo(before);
+    }
+
+    @Test
+    void aDropOnTheTreeCopiesWithoutAskingForTheTarget() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/nowhere"; // the dialog would fail its check: a drop has chosen already
+        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
+        assertThat(perform(a -> a.copySelectedTo(false, "/dst")))
+                .isEqualTo("info: Copy to /dst: 1 of 1 messages were sent to /dst.");
+        assertThat(contents("/dst")).containsExactly(before.get(1));
+    }
+
+    @Test
+    void moveTakesTheSelectedHeadRowsAndRefusesRowsFromTheMiddle() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
+        assertThat(perform(a -> a.copySelected(true))).startsWith("tell: A move takes messages from the head");
+        assertThat(contents("/src")).isEqualTo(before);
+
+        selection = new TransferActions.Selection(before.subList(0, 2), new int[] {0, 1});
+        assertThat(perform(a -> a.copySelected(true))).isEqualTo("confirm: Move to /dst?");
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS))
+                .isEqualTo("info: Moved 2 messages from /src to /dst.");
+        assertThat(contents("/dst")).containsExactlyElementsOf(before.subList(0, 2));
+        assertThat(contents("/src")).containsExactly(before.get(2));
+    }
+
+    @Test
+    void readOnlyModeAllowsOnlyTheExport() throws Exception {
+        readOnly = true;
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        selection = new TransferActions.Selection(contents("/src"), new int[] {0, 1, 2});
+        TransferActions a = actions();
+        SwingUtilities.invokeAndWait(() -> {
+            a.importMessages();
+            a.copySelected(false);
+            a.copySelected(true);
+        });
+        assertThat(io.awaitIdle(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+        assertThat(told).isEmpty();
+        assertThat(contents("/dst")).isEmpty();
+        assertThat(perform(TransferActions::exportMessages)).startsWith("info: Exported 3 messages");
+    }
+
+    /** The window as the actions see it; what they say goes to {@link #told}. */
+    private final class Context implements QueueContext {
+        @Override
+        public IoExecutor io() {
+            return io;
+        }
+
+        @Override
+        public BackendKind kind() {
+            return BackendKind.EMULATED;
+        }
+
+        @Override
+        public MqBackend backend() {
+            return backend;
+        }
+
+        @Override
+        public boolean readOnly() {
+            return readOnly;
+        }
+
+        @Override
+        public String queue() {
+            return queue;
+        }
+
+        @Override
+        public void selectQueue(String name) {
+        }
+
+        @Override
+        public void queueChanged(String name) {
+            assertThat(SwingUtilities.isEventDispatchThread()).isTrue();
+        }
+
+        @Override
+        public void failed(String operation, Throwable failure) {
+            told.add("failed: " + operation + ": " + failure.getMessage());
+        }
+
+        @Override
+        public void info(String message) {
+            told.add("info: " + message);
+        }
+
+        @Override
+        public Component window() {
+            return frame;
+        }
+
+        @Override
+        public Preferences prefs(String panel) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void requestSamplePeriod(Object asker, Duration periodOrNull) {
+        }
+    }
+}
