@@ -12,6 +12,7 @@ import org.mqscope.monitor.QueueSample;
 import org.mqscope.monitor.QueueSampler;
 import org.mqscope.monitor.SampleBatch;
 import org.mqscope.mq.MqBackend;
+import org.mqscope.threads.Workers;
 import org.mqscope.mq.MqException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,14 +51,14 @@ final class WatchCommand extends CliCommand {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Thread hook = Workers.hook(Workers.Intent.SHUTDOWN, () -> {
             stop.countDown();
             try {
                 stopped.await(2, TimeUnit.SECONDS); // let the last pass finish its output
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "mqscope-watch-stop");
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         QueueTable table = new QueueTable();
         try {

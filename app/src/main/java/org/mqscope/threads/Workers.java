@@ -34,7 +34,9 @@ public final class Workers {
         /** The emulation's SIGEV_THREAD callbacks and signal handlers. */
         EMULATED_NOTIFY("mq-emulated-notify"),
         /** glibc's SIGEV_THREAD threads, attached to the JVM under this name (the kernel backend's notify). */
-        KERNEL_NOTIFY("mq-kernel-notify");
+        KERNEL_NOTIFY("mq-kernel-notify"),
+        /** A command's shutdown hook (Ctrl+C ends a running command cleanly). */
+        SHUTDOWN("mq-shutdown");
 
         private final String threadName;
 
@@ -65,6 +67,11 @@ public final class Workers {
     public static ExecutorService pool(Intent intent) {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemons(intent, true));
+    }
+
+    /** An unstarted thread named for {@code intent}, for the JVM to start: a shutdown hook. */
+    public static Thread hook(Intent intent, Runnable work) {
+        return daemons(intent, false).newThread(work);
     }
 
     /** The one thread factory: daemon threads named for {@code intent}, numbered when there may be several. */

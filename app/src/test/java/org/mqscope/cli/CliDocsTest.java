@@ -1,7 +1,6 @@
 package org.mqscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,8 @@ class CliDocsTest {
         assertThat(page).contains("\\-\\-allow\\-drain", "\\-\\-move", ".SH EXIT STATUS", ".SH MESSAGE FILES");
         Path file = dir.resolve("mqscope.1");
         Files.writeString(file, page, StandardCharsets.UTF_8);
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/groff")), "groff is not installed");
+        org.mqscope.Needs.that(Files.isExecutable(Path.of("/usr/bin/groff")), org.mqscope.Needs.Need.TOOL,
+                "groff is not installed (.ci/run installs it)");
         Process p = new ProcessBuilder("groff", "-man", "-Tutf8", "-wmac", file.toString())
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

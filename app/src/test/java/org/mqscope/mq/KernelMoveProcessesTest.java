@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,7 @@ class KernelMoveProcessesTest {
         try {
             kernel = MqBackends.kernel();
         } catch (MqException e) {
-            Assumptions.abort("no kernel message queues here: " + e.getMessage());
+            throw org.mqscope.Needs.missing(org.mqscope.Needs.Need.KERNEL_MQUEUE, e.getMessage());
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
         a = "/mqscope-cli-move-a-" + id;

@@ -197,11 +197,11 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     /** Journaled: see {@link Mover}. */
     @Override
     public MoveResult move(String source, String target, long limit) throws MqException {
+        ensureOpen("move", source);
         if (source == null || target == null) {
             throw new MqException(Errno.EFAULT, "move", source);
         }
-        return new Mover(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience()).move(source, target,
-                limit);
+        return new Mover(journalDirectory, drainRestore.restorePatience()).move(source, target, limit);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.mqscope.ui.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +52,7 @@ class TransferActionsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "GUI test skipped: Java runs headless (no display)");
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isBlank(), "GUI test skipped: DISPLAY is not set");
+        org.mqscope.Needs.display();
         backend = MqBackends.emulated();
         io = new IoExecutor();
         SwingUtilities.invokeAndWait(() -> frame = new JFrame("transfer test"));

@@ -2,7 +2,6 @@ package org.mqscope.ui.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.data.TableCell.row;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.event.KeyEvent;
 import java.nio.charset.StandardCharsets;

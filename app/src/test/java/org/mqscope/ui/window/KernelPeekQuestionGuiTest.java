@@ -1,7 +1,6 @@
 package org.mqscope.ui.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.event.KeyEvent;
 import java.nio.charset.StandardCharsets;
