@@ -1,5 +1,6 @@
 package org.mqscope.ui.core;
 
+import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqQueue;
 
@@ -16,11 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test-only: a backend whose every call (and every call on a queue it opened) fails when made on the EDT, since
- * a kernel call there can freeze the window. A dynamic proxy over every interface the backend implements (so
+ * a kernel call there can freeze the window; and a send or receive without a deadline on a descriptor in blocking
+ * mode fails too, since nothing could end it. A dynamic proxy over every interface the backend implements (so
  * {@code instanceof JournalRecovery} still holds, and a method the contract gains later is guarded too). The
  * failure is thrown to the caller and also kept, so a caller that swallows it still fails the test.
  */
 public final class EdtGuard {
+    private static final Set<String> UNTIMED = Set.of("send", "receive");
     private final List<String> violations = new CopyOnWriteArrayList<>();
 
     /** {@code backend}, guarded. */
@@ -48,6 +51,12 @@ public final class EdtGuard {
                 String call = method.getDeclaringClass().getSimpleName() + "." + method.getName();
                 violations.add(call);
                 throw new AssertionError(call + " called on the EDT: backend calls belong on a worker thread");
+            }
+            if (target instanceof MqQueue q && UNTIMED.contains(method.getName())
+                    && (q.getAttributes().flags() & Mq.O_NONBLOCK) == 0) {
+                String call = "MqQueue." + method.getName() + " without a deadline on a blocking descriptor";
+                violations.add(call);
+                throw new AssertionError(call + ": it could wait forever; use the timed call or O_NONBLOCK");
             }
             try {
                 Object result = method.invoke(target, args);

@@ -23,7 +23,7 @@ class EdtGuardTest {
     void aCallOnTheEdtFailsAndIsRemembered_offTheEdtItPassesThrough() throws Exception {
         EdtGuard guard = new EdtGuard();
         MqBackend b = guard.wrap(raw);
-        MqQueue q = b.open("/edt-guard-house", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16));
+        MqQueue q = b.open("/edt-guard-house", Mq.O_CREAT | Mq.O_RDWR | Mq.O_NONBLOCK, 0600, MqAttributes.of(2, 16));
         q.send(new byte[] {1}, 0);
         assertThat(q.getAttributes().currentMessages()).isEqualTo(1);
         assertThat(guard.violations()).isEmpty();
@@ -35,5 +35,12 @@ class EdtGuardTest {
         });
         assertThat(guard.violations()).containsExactly("MqBackend.list", "MqQueue.snapshot");
         q.close();
+
+        MqQueue blocking = b.open("/edt-guard-house", Mq.O_RDWR);
+        blocking.timedSend(new byte[] {2}, 0, java.time.Instant.now().plusSeconds(1)); // a deadline: fine
+        assertThatThrownBy(blocking::receive).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("without a deadline");
+        blocking.close();
+        raw.unlink("/edt-guard-house");
     }
 }
