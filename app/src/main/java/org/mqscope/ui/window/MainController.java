@@ -65,6 +65,7 @@ final class MainController {
     private final java.util.Set<String> held = new java.util.HashSet<>();
     private boolean restoring;
     private long nextAutomaticRestore;
+    private String focus;
     /** The names of the last successful listing, to notice a queue that another program deleted. */
     private java.util.Set<String> listed = java.util.Set.of();
     /** Queues this window unlinked itself: their going is no news. */
@@ -191,6 +192,14 @@ final class MainController {
         return generation;
     }
 
+    /** The queue whose messages each sampling pass reads with it (exact peeks), or null: one sample for both views. */
+    void focusSampler(String queueOrNull) {
+        focus = queueOrNull;
+        if (sampler != null) {
+            sampler.setFocus(queueOrNull);
+        }
+    }
+
     /** One sampling pass soon, e.g. after the user changed a queue. */
     void sampleSoon() {
         if (sampler != null) {
@@ -270,6 +279,7 @@ final class MainController {
         int gen = generation;
         // The sampler only reads: give it the read-only guard whatever the mode, so it never opens for writing.
         QueueSampler s = new QueueSampler(new ReadOnlyBackend(backend));
+        s.setFocus(focus);
         s.addListener(batch -> SwingUtilities.invokeLater(() -> {
             if (gen == generation) {
                 sampled(batch);
