@@ -30,6 +30,16 @@ public final class DemoQueues {
     public static final List<String> NAMES =
             List.of("/alerts", "/billing.events", "/idle", "/logs", "/orders", "/reports", "/telemetry");
 
+    /** The demo queues' sizes, chosen to show deep queues and a large message. */
+    static final List<Spec> SPECS = List.of(
+            new Spec("/orders", 64, 1024),
+            new Spec("/logs", 200, 512),
+            new Spec("/telemetry", 512, 64),
+            new Spec("/alerts", 16, 256),
+            new Spec("/billing.events", 10, 8192),
+            new Spec("/reports", 4, 256 * 1024),
+            new Spec("/idle", 10, 128));
+
     private static final long SEED = 20260523L;
     private static final String[] ITEMS = {"keyboard", "monitor", "cable", "dock", "headset", "webcam", "mouse"};
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "WARN", "DEBUG", "ERROR"};
@@ -49,7 +59,7 @@ public final class DemoQueues {
     /** Creates the demo queues in {@code backend} and fills them. Fails with EEXIST if one already exists. */
     public static void seed(MqBackend backend) throws MqException {
         Random r = new Random(SEED);
-        try (MqQueue q = create(backend, "/orders", 64, 1024)) {
+        try (MqQueue q = create(backend, "/orders")) {
             for (int i = 0; i < 24; i++) {
                 int prio = i % 5 == 0 ? 9 : i % 3 == 0 ? 5 : 1;
                 String json = "{\"order\":" + (4100 + i) + ",\"customer\":{\"id\":" + (200 + r.nextInt(50))
@@ -59,7 +69,7 @@ public final class DemoQueues {
                 q.send(utf8(json), prio);
             }
         }
-        try (MqQueue q = create(backend, "/logs", 200, 512)) {
+        try (MqQueue q = create(backend, "/logs")) {
             for (int i = 0; i < 120; i++) {
                 String level = LEVELS[r.nextInt(LEVELS.length)];
                 String line = String.format("2026-05-23T10:%02d:%02d.%03dZ %-5s worker-%d %s", i / 60, i % 60,
@@ -67,32 +77,58 @@ public final class DemoQueues {
                 q.send(utf8(line), level.equals("ERROR") ? 3 : 0);
             }
         }
-        try (MqQueue q = create(backend, "/telemetry", 512, 64)) {
+        try (MqQueue q = create(backend, "/telemetry")) {
             for (int i = 0; i < 300; i++) {
                 q.send(frame(i, r), i % 50 == 0 ? 2 : 0);
             }
         }
-        try (MqQueue q = create(backend, "/alerts", 16, 256)) {
+        try (MqQueue q = create(backend, "/alerts")) {
             q.send(utf8("disk /var almost full (97%)"), Mq.PRIO_MAX - 1);
             q.send(utf8("replica lag above 30 s"), 16384);
             q.send(utf8("nightly backup finished"), 0);
             q.send(utf8("certificate expires in 14 days"), 100);
         }
-        try (MqQueue q = create(backend, "/billing.events", 10, 8192)) {
+        try (MqQueue q = create(backend, "/billing.events")) {
             q.send(utf8("{\"event\":\"invoice.created\",\"id\":\"inv_0042\",\"amount\":129.5,\"currency\":\"EUR\"}"),
                     4);
             q.send(new byte[] {(byte) 0xca, (byte) 0xfe, 0x00, 0x01, 0x7f, (byte) 0xff, 0x10, 0x20}, 4);
             q.send(utf8("Zahlung eingegangen: 129,50 € — danke!"), 2);
         }
-        try (MqQueue q = create(backend, "/reports", 4, 256 * 1024)) {
+        try (MqQueue q = create(backend, "/reports")) {
             q.send(utf8(report(r, 200 * 1024)), 1);
         }
-        create(backend, "/idle", 10, 128).close();
+        create(backend, "/idle").close();
     }
 
-    private static MqQueue create(MqBackend backend, String name, long maxMsg, long msgSize) throws MqException {
+    private static MqQueue create(MqBackend backend, String name) throws MqException {
+        Spec spec = SPECS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         return backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0640,
-                MqAttributes.of(maxMsg, msgSize));
+                MqAttributes.of(spec.maxMessages(), spec.messageSize()));
+    }
+
+    /** A demo queue's sizes. */
+    public record Spec(String name, long maxMessages, long messageSize) {
+    }
+
+    /**
+     * Where the demo's limits go beyond {@code machine}'s, in words: the limits themselves, then each demo queue the
+     * machine's kernel would refuse (EINVAL), so that a class moving from the demo to the kernel knows beforehand.
+     * Empty when the machine allows everything the demo does.
+     */
+    public static List<String> beyond(MqLimits machine) {
+        List<String> out = new java.util.ArrayList<>();
+        if (LIMITS.msgMax() > machine.msgMax() || LIMITS.msgsizeMax() > machine.msgsizeMax()) {
+            out.add(String.format(java.util.Locale.ROOT, "The demo allows msg_max %,d and msgsize_max %,d; this "
+                    + "machine allows %,d and %,d.", LIMITS.msgMax(), LIMITS.msgsizeMax(), machine.msgMax(),
+                    machine.msgsizeMax()));
+        }
+        for (Spec q : SPECS) {
+            if (q.maxMessages() > machine.msgMax() || q.messageSize() > machine.msgsizeMax()) {
+                out.add(String.format(java.util.Locale.ROOT, "%s (maxmsg %,d, msgsize %,d) could not be created on "
+                        + "this machine's kernel: EINVAL.", q.name(), q.maxMessages(), q.messageSize()));
+            }
+        }
+        return out;
     }
 
     /** A 40-byte little-endian sensor frame: magic, sequence, time, three readings, checksum. */

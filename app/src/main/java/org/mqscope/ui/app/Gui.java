@@ -64,6 +64,9 @@ public final class Gui {
                 options.tab().ifPresent(f::showTab);
                 if (options.demo()) {
                     f.playDemoTraffic();
+                    if (options.screenshot().isEmpty()) { // the README's pictures show the demo itself
+                        f.explainDemoLimits();
+                    }
                 }
                 f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
                 frame.set(f);

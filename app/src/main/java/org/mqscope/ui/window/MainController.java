@@ -328,6 +328,22 @@ final class MainController {
         }
     }
 
+    /**
+     * For --demo: says prominently where the demo's limits go beyond this machine's (msg_max, msgsize_max, and the
+     * demo queues the kernel would refuse), read from the kernel backend on mq-io.
+     */
+    void explainDemoLimits() {
+        assert SwingUtilities.isEventDispatchThread();
+        io.run(() -> org.mqscope.demo.DemoQueues.beyond(obtain(BackendKind.KERNEL).limits()), lines -> {
+            if (!lines.isEmpty()) {
+                notice.show("The demo runs with larger limits than this machine: what works here may fail with "
+                        + "EINVAL on the kernel.", String.join("\n", lines));
+            }
+        }, failure -> notice.show("The demo's limits could not be compared with this machine's: "
+                + ErrorText.explain(failure).headline(), "The demo allows msg_max 65,536 and msgsize_max 16 MiB;"
+                + " a machine allows 10 and 8,192 unless its administrator raised them."));
+    }
+
     /** This window unlinks {@code name}: when it disappears from the listing, that needs no notice. */
     void unlinkedHere(String name) {
         unlinkedHere.add(name);
