@@ -26,7 +26,6 @@ public final class DemoQueues {
             .withMsgsizeMax(Mq.HARD_MSGSIZEMAX)
             .withRlimitMsgqueue(MqLimits.RLIM_INFINITY);
 
-    /** The queues {@link #seed} creates, in name order. */
     /** The demo's queues, one constant each: the scenario and the window name them through these. */
     public static final String ALERTS = "/alerts";
     public static final String BILLING_EVENTS = "/billing.events";
@@ -38,6 +37,16 @@ public final class DemoQueues {
     /** What --demo selects first: JSON orders in several priority bands. */
     public static final String FIRST_SHOWN = ORDERS;
     public static final List<String> NAMES = List.of(ALERTS, BILLING_EVENTS, IDLE, LOGS, ORDERS, REPORTS, TELEMETRY);
+
+    /** The demo queues' sizes, chosen to show deep queues and a large message. */
+    static final List<Spec> SPECS = List.of(
+            new Spec(ORDERS, 64, 1024),
+            new Spec(LOGS, 200, 512),
+            new Spec(TELEMETRY, 512, 64),
+            new Spec(ALERTS, 16, 256),
+            new Spec(BILLING_EVENTS, 10, 8192),
+            new Spec(REPORTS, 4, 256 * 1024),
+            new Spec(IDLE, 10, 128));
 
     private static final long SEED = 20260523L;
     private static final String[] ITEMS = {"keyboard", "monitor", "cable", "dock", "headset", "webcam", "mouse"};
@@ -58,7 +67,7 @@ public final class DemoQueues {
     /** Creates the demo queues in {@code backend} and fills them. Fails with EEXIST if one already exists. */
     public static void seed(MqBackend backend) throws MqException {
         Random r = new Random(SEED);
-        try (MqQueue q = create(backend, ORDERS, 64, 1024)) {
+        try (MqQueue q = create(backend, ORDERS)) {
             for (int i = 0; i < 24; i++) {
                 int prio = i % 5 == 0 ? 9 : i % 3 == 0 ? 5 : 1;
                 String json = "{\"order\":" + (4100 + i) + ",\"customer\":{\"id\":" + (200 + r.nextInt(50))
@@ -68,7 +77,7 @@ public final class DemoQueues {
                 q.send(utf8(json), prio);
             }
         }
-        try (MqQueue q = create(backend, LOGS, 200, 512)) {
+        try (MqQueue q = create(backend, LOGS)) {
             for (int i = 0; i < 120; i++) {
                 String level = LEVELS[r.nextInt(LEVELS.length)];
                 String line = String.format("2026-05-23T10:%02d:%02d.%03dZ %-5s worker-%d %s", i / 60, i % 60,
@@ -76,32 +85,58 @@ public final class DemoQueues {
                 q.send(utf8(line), level.equals("ERROR") ? 3 : 0);
             }
         }
-        try (MqQueue q = create(backend, TELEMETRY, 512, 64)) {
+        try (MqQueue q = create(backend, TELEMETRY)) {
             for (int i = 0; i < 300; i++) {
                 q.send(frame(i, r), i % 50 == 0 ? 2 : 0);
             }
         }
-        try (MqQueue q = create(backend, ALERTS, 16, 256)) {
+        try (MqQueue q = create(backend, ALERTS)) {
             q.send(utf8("disk /var almost full (97%)"), Mq.PRIO_MAX - 1);
             q.send(utf8("replica lag above 30 s"), 16384);
             q.send(utf8("nightly backup finished"), 0);
             q.send(utf8("certificate expires in 14 days"), 100);
         }
-        try (MqQueue q = create(backend, BILLING_EVENTS, 10, 8192)) {
+        try (MqQueue q = create(backend, BILLING_EVENTS)) {
             q.send(utf8("{\"event\":\"invoice.created\",\"id\":\"inv_0042\",\"amount\":129.5,\"currency\":\"EUR\"}"),
                     4);
             q.send(new byte[] {(byte) 0xca, (byte) 0xfe, 0x00, 0x01, 0x7f, (byte) 0xff, 0x10, 0x20}, 4);
             q.send(utf8("Zahlung eingegangen: 129,50 € — danke!"), 2);
         }
-        try (MqQueue q = create(backend, REPORTS, 4, 256 * 1024)) {
+        try (MqQueue q = create(backend, REPORTS)) {
             q.send(utf8(report(r, 200 * 1024)), 1);
         }
-        create(backend, IDLE, 10, 128).close();
+        create(backend, IDLE).close();
     }
 
-    private static MqQueue create(MqBackend backend, String name, long maxMsg, long msgSize) throws MqException {
+    private static MqQueue create(MqBackend backend, String name) throws MqException {
+        Spec spec = SPECS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         return backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0640,
-                MqAttributes.of(maxMsg, msgSize));
+                MqAttributes.of(spec.maxMessages(), spec.messageSize()));
+    }
+
+    /** A demo queue's sizes. */
+    public record Spec(String name, long maxMessages, long messageSize) {
+    }
+
+    /**
+     * Where the demo's limits go beyond {@code machine}'s, in words: the limits themselves, then each demo queue the
+     * machine's kernel would refuse (EINVAL), so that a class moving from the demo to the kernel knows beforehand.
+     * Empty when the machine allows everything the demo does.
+     */
+    public static List<String> beyond(MqLimits machine) {
+        List<String> out = new java.util.ArrayList<>();
+        if (LIMITS.msgMax() > machine.msgMax() || LIMITS.msgsizeMax() > machine.msgsizeMax()) {
+            out.add(String.format(java.util.Locale.ROOT, "The demo allows msg_max %,d and msgsize_max %,d; this "
+                    + "machine allows %,d and %,d.", LIMITS.msgMax(), LIMITS.msgsizeMax(), machine.msgMax(),
+                    machine.msgsizeMax()));
+        }
+        for (Spec q : SPECS) {
+            if (q.maxMessages() > machine.msgMax() || q.messageSize() > machine.msgsizeMax()) {
+                out.add(String.format(java.util.Locale.ROOT, "%s (maxmsg %,d, msgsize %,d) could not be created on "
+                        + "this machine's kernel: EINVAL.", q.name(), q.maxMessages(), q.messageSize()));
+            }
+        }
+        return out;
     }
 
     /** A 40-byte little-endian sensor frame: magic, sequence, time, three readings, checksum. */

@@ -20,6 +20,9 @@ import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.PeekMethod;
+import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.QueueInfo;
 
 /**
@@ -44,6 +47,9 @@ public final class QueueSampler implements AutoCloseable {
     private ScheduledFuture<?> task;
     private long sequence;
     private volatile SampleBatch latest;
+    /** The queue whose messages each pass reads too (exact peeks only), or null. */
+    private volatile String focus;
+    private PeekResult lastFocus;
 
     /** A sampler with its own daemon thread. */
     public QueueSampler(MqBackend backend) {
@@ -84,6 +90,15 @@ public final class QueueSampler implements AutoCloseable {
             long nanos = Math.max(1, period.toNanos());
             task = executor.scheduleWithFixedDelay(this::passQuietly, 0, nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * Each pass from now on also reads the messages of {@code nameOrNull} when its backend peeks exactly (never by
+     * drain and restore), and makes that queue's sample agree with them: the tree and the message table then show
+     * one sample, not two taken apart.
+     */
+    public void setFocus(String nameOrNull) {
+        focus = nameOrNull;
     }
 
     /** One pass as soon as the sampler thread is free, e.g. right after the user changed a queue. */
@@ -127,10 +142,20 @@ public final class QueueSampler implements AutoCloseable {
         }
         Set<String> present = new HashSet<>();
         List<QueueSample> samples = new ArrayList<>(infos.size());
+        String focused = focus;
+        PeekResult peek = null;
         for (QueueInfo info : infos) {
             present.add(info.name());
-            samples.add(sample(info));
+            QueueSample s = sample(info);
+            if (info.name().equals(focused)) {
+                peek = focusPeek(info.name());
+                if (peek != null) {
+                    s = agreeing(s, peek);
+                }
+            }
+            samples.add(s);
         }
+        lastFocus = peek;
         held.keySet().removeIf(name -> {
             if (!present.contains(name)) {
                 closeQuietly(held.get(name));
@@ -139,7 +164,31 @@ public final class QueueSampler implements AutoCloseable {
             return false;
         });
         refused.keySet().retainAll(present);
-        return publish(new SampleBatch(at, sequence, samples, null));
+        return publish(new SampleBatch(at, sequence, samples, null, peek));
+    }
+
+    /** The focused queue's messages, exactly (or null): the previous result itself when they did not change. */
+    private PeekResult focusPeek(String name) {
+        MqQueue q = held.get(name);
+        try {
+            if (q == null || q.peekSupport().method() != PeekMethod.EXACT || !q.peekSupport().available()) {
+                return null;
+            }
+            PeekResult r = q.snapshot();
+            return lastFocus != null && lastFocus.messages().equals(r.messages()) ? lastFocus : r;
+        } catch (MqException e) {
+            return null; // the queue went meanwhile: the next listing says so
+        }
+    }
+
+    /** The sample as the messages read tell it: curmsgs their count, QSIZE their bytes. */
+    private static QueueSample agreeing(QueueSample s, PeekResult peek) {
+        QueueInfo i = s.info();
+        QueueInfo info = new QueueInfo(i.name(), peek.payloadBytes(), i.notifyMethod(), i.signo(), i.notifyPid(),
+                i.mode(), i.uid(), i.gid());
+        MqAttributes a = s.attributes() != null ? s.attributes() : peek.attributes();
+        return new QueueSample(info, new MqAttributes(a.flags(), a.maxMessages(), a.messageSize(), peek.size()),
+                null);
     }
 
     private QueueSample sample(QueueInfo info) {

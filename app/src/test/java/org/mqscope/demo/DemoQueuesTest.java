@@ -52,4 +52,16 @@ class DemoQueuesTest {
             assertThat(qa.snapshot().messages()).isEqualTo(qb.snapshot().messages());
         }
     }
+
+    @Test
+    void theDifferenceFromAMachinesLimitsIsSpelledOut() {
+        java.util.List<String> lines = DemoQueues.beyond(org.mqscope.mq.MqLimits.LINUX_DEFAULTS);
+        org.assertj.core.api.Assertions.assertThat(lines.get(0)).isEqualTo("The demo allows msg_max 65,536 and "
+                + "msgsize_max 16,777,216; this machine allows 10 and 8,192.");
+        org.assertj.core.api.Assertions.assertThat(lines).contains(
+                "/orders (maxmsg 64, msgsize 1,024) could not be created on this machine's kernel: EINVAL.",
+                "/reports (maxmsg 4, msgsize 262,144) could not be created on this machine's kernel: EINVAL.")
+                .noneMatch(l -> l.startsWith("/idle") || l.startsWith("/billing.events"));
+        org.assertj.core.api.Assertions.assertThat(DemoQueues.beyond(DemoQueues.LIMITS)).isEmpty();
+    }
 }

@@ -70,6 +70,9 @@ public final class Gui {
                 f.afterFirstPaint(() -> {
                     if (options.demo()) {
                         f.playDemoTraffic();
+                        if (options.screenshot().isEmpty()) { // the README's pictures show the demo itself
+                            f.explainDemoLimits();
+                        }
                     }
                     f.start(options.startBackend(), options.readOnly(),
                             options.demo() ? DemoQueues.FIRST_SHOWN : null);

@@ -28,7 +28,6 @@ import org.mqscope.ui.peek.DrainReportText;
 import org.mqscope.ui.status.StatusBar;
 
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import java.awt.Component;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
@@ -47,8 +46,8 @@ import java.util.function.Consumer;
 final class InspectorController implements QueueView {
     static final String READ_ONLY_PEEK = "Read-only mode: kernel peeks are off (they receive and re-send every "
             + "message).";
-    /** Live peek period for exact peeks: about 2 Hz. */
-    static final Duration LIVE_PERIOD = Duration.ofMillis(500);
+    /** Live peeks for exact peeks come with each sampling pass: about 2 Hz. */
+    static final Duration LIVE_PERIOD = MainController.SAMPLE_PERIOD;
     /** Payloads up to this size are prepared for the detail pane on the EDT; bigger ones on mq-io. */
     static final int DETAIL_ON_EDT_MAX = 64 * 1024;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -63,7 +62,8 @@ final class InspectorController implements QueueView {
     private final Dialogs dialogs;
     private final UiPrefs prefs;
     private final Component parent;
-    private final Timer live;
+    /** The last sampler peek shown: a batch carrying the same object has nothing new. */
+    private PeekResult sampledPeek;
 
     private String queue;
     private PeekMethod method;
@@ -90,8 +90,6 @@ final class InspectorController implements QueueView {
         this.dialogs = dialogs;
         this.prefs = prefs;
         this.parent = parent;
-        live = new Timer((int) LIVE_PERIOD.toMillis(), e -> livePeek());
-        live.setRepeats(true);
         table.onSelect(this::messageSelected);
         table.onSelectedLeft(this::selectedMessageLeft);
         table.onRowsCopied(text -> status.setMessage("Copied " + (text.split("\n", -1).length - 2)
@@ -127,7 +125,8 @@ final class InspectorController implements QueueView {
     public void queueSelected(String name) {
         assert SwingUtilities.isEventDispatchThread();
         selection++;
-        live.stop();
+        main.focusSampler(null);
+        sampledPeek = null;
         queue = name;
         method = null;
         shown = List.of();
@@ -172,7 +171,7 @@ final class InspectorController implements QueueView {
         table.setFreezable(method == PeekMethod.EXACT);
         if (method == PeekMethod.EXACT) {
             peekNow();
-            live.start();
+            main.focusSampler(queue); // from now on the sampling passes bring its messages along
         } else {
             table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
@@ -195,6 +194,10 @@ final class InspectorController implements QueueView {
      */
     @Override
     public void sampled(SampleBatch batch) {
+        if (queue != null && method == PeekMethod.EXACT) {
+            livePeek(batch);
+            return;
+        }
         if (queue == null || method != PeekMethod.DRAIN_RESTORE || peekInFlight || lastPeek == null) {
             return;
         }
@@ -251,18 +254,25 @@ final class InspectorController implements QueueView {
     private record PeekQuestion(long count, org.mqscope.mq.PeekRisks risks) {
     }
 
-    private void livePeek() {
-        if (!peekInFlight && method == PeekMethod.EXACT && !table.frozen()) {
-            peek(true);
+    /** The messages the sampling pass read with the tree's sample: the table moves with the tree, not apart. */
+    private void livePeek(SampleBatch batch) {
+        PeekResult r = batch.focus();
+        QueueSample s = batch.find(queue);
+        if (r == null || s == null || table.frozen() || peekInFlight || r == sampledPeek) {
+            if (s == null && batch.failure() == null && !shown.isEmpty() && !table.frozen()) {
+                table.clear(queue, queue + " is gone from the listing.");
+                shown = List.of();
+            }
+            return;
+        }
+        sampledPeek = r;
+        if (!r.messages().equals(shown) || shown.isEmpty()) {
+            showPeek(queue, r);
         }
     }
 
+    /** Peeks the selected queue now (the sampling passes bring the live updates of exact peeks). */
     private void peekNow() {
-        peek(false);
-    }
-
-    /** {@code fromTimer}: a live peek, whose failure (e.g. the queue was just unlinked) needs no notice. */
-    private void peek(boolean fromTimer) {
         int sel = selection;
         String name = queue;
         MqBackend backend = main.backend();
@@ -288,12 +298,7 @@ final class InspectorController implements QueueView {
         Consumer<Throwable> failed = failure -> {
             peekInFlight = false;
             if (sel == selection) {
-                if (fromTimer) {
-                    live.stop();
-                    table.clear(name, "Cannot peek " + name + ": " + ErrorText.explain(failure).headline());
-                } else {
-                    peekFailed(name, failure);
-                }
+                peekFailed(name, failure);
             }
         };
         // A drain and restore takes as long as the queue is deep: the long lane, so quick reads go on meanwhile.
@@ -347,7 +352,7 @@ final class InspectorController implements QueueView {
 
     private void peekFailed(String name, Throwable failure) {
         Explanation why = ErrorText.explain(failure);
-        live.stop();
+        main.focusSampler(null);
         table.clear(name, "Cannot peek " + name + ": " + why.headline());
         notice.showAbout(name, true, "Peek of " + name + " failed. " + why.headline(),
                 MainController.joinLines(why.call(), why.detail()));
@@ -424,7 +429,7 @@ final class InspectorController implements QueueView {
     }
 
     void stop() {
-        live.stop();
+        main.focusSampler(null);
         selection++;
     }
 

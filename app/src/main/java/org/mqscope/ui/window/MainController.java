@@ -69,6 +69,7 @@ final class MainController {
     private final java.util.Set<String> held = new java.util.HashSet<>();
     private boolean restoring;
     private long nextAutomaticRestore;
+    private String focus;
     /** The names of the last successful listing, to notice a queue that another program deleted. */
     private java.util.Set<String> listed = java.util.Set.of();
     /** Queues this window unlinked itself: their going is no news. */
@@ -185,6 +186,14 @@ final class MainController {
         return generation;
     }
 
+    /** The queue whose messages each sampling pass reads with it (exact peeks), or null: one sample for both views. */
+    void focusSampler(String queueOrNull) {
+        focus = queueOrNull;
+        if (sampler != null) {
+            sampler.setFocus(queueOrNull);
+        }
+    }
+
     /** One sampling pass soon, e.g. after the user changed a queue. */
     void sampleSoon() {
         if (sampler != null) {
@@ -262,6 +271,7 @@ final class MainController {
         int gen = generation;
         // The sampler only reads: give it the read-only guard whatever the mode, so it never opens for writing.
         QueueSampler s = new QueueSampler(new ReadOnlyBackend(backend));
+        s.setFocus(focus);
         s.addListener(batch -> SwingUtilities.invokeLater(() -> {
             if (gen == generation) {
                 sampled(batch);
@@ -304,6 +314,22 @@ final class MainController {
             queues.select(initialQueue);
             initialQueue = null;
         }
+    }
+
+    /**
+     * For --demo: says prominently where the demo's limits go beyond this machine's (msg_max, msgsize_max, and the
+     * demo queues the kernel would refuse), read from the kernel backend on mq-io.
+     */
+    void explainDemoLimits() {
+        assert SwingUtilities.isEventDispatchThread();
+        io.run(() -> org.mqscope.demo.DemoQueues.beyond(obtain(BackendKind.KERNEL).limits()), lines -> {
+            if (!lines.isEmpty()) {
+                notice.show("The demo runs with larger limits than this machine: what works here may fail with "
+                        + "EINVAL on the kernel.", String.join("\n", lines));
+            }
+        }, failure -> notice.show("The demo's limits could not be compared with this machine's: "
+                + ErrorText.explain(failure).headline(), "The demo allows msg_max 65,536 and msgsize_max 16 MiB;"
+                + " a machine allows 10 and 8,192 unless its administrator raised them."));
     }
 
     /** This window unlinks {@code name}: when it disappears from the listing, that needs no notice. */

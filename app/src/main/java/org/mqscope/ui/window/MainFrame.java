@@ -248,6 +248,11 @@ public final class MainFrame extends JFrame {
         traffic.get().playWhenEmulated(ClassroomScenario.lanes());
     }
 
+    /** For --demo: a notice where the demo's limits go beyond this machine's. */
+    public void explainDemoLimits() {
+        controller.explainDemoLimits();
+    }
+
     /** As if the user closed the window: through the window manager's close path. */
     public void quit() {
         dispatchEvent(new WindowEvent(this, WindowEvent.WINDOW_CLOSING));

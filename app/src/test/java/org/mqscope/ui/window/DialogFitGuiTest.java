@@ -191,9 +191,9 @@ class DialogFitGuiTest {
             if (child instanceof JButton b && b.isShowing()) {
                 out.add(b);
             }
-            // A spinner's or combo box's arrows are part of their field, sized by it, not buttons of the dialog.
+            // A spinner's, combo box's or scroll bar's arrows are part of their field, sized by it, not buttons of the dialog.
             if (child instanceof Container inner && !(child instanceof javax.swing.JSpinner)
-                    && !(child instanceof javax.swing.JComboBox)) {
+                    && !(child instanceof javax.swing.JComboBox) && !(child instanceof javax.swing.JScrollBar)) {
                 out.addAll(buttonsOf(inner));
             }
         }

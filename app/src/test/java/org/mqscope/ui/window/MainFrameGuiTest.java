@@ -305,6 +305,8 @@ class MainFrameGuiTest {
         try (MqQueue q = kernel.open(name, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
             q.send(later.body(), later.priority());
         }
+        javax.swing.JLabel info = window.label("messages.info").target();
+        org.mqscope.ui.core.Edt.run(() -> info.setText("before the second peek")); // its time has seconds only
         window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
         gui.eventually("the second peek, with the fourth message", () -> {
             java.util.Collection<java.awt.Component> asked = gui.robot().finder().findAll(
@@ -313,7 +315,7 @@ class MainFrameGuiTest {
                 ((javax.swing.JOptionPane) asked.iterator().next()).setValue(Dialogs.PEEK);
                 return false;
             }
-            return table.getRowCount() == 4;
+            return table.getRowCount() == 4 && info.getText().startsWith("4 messages");
         });
         window.table("messages.table").requireCellValue(row(3).column(3), "later");
 
