@@ -57,8 +57,40 @@ public final class HelpTopics {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The README wraps its paragraphs at a fixed width; the guide's text area wraps at its own. So a paragraph (or a
+     * list item with its indented continuation lines) becomes one line here; code blocks, tables and headings stay
+     * as they are.
+     */
+    static String reflow(String markdown) {
+        StringBuilder out = new StringBuilder();
+        boolean fenced = false;
+        boolean joinable = false;
+        for (String line : markdown.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("```")) {
+                fenced = !fenced;
+                out.append('\n').append(line);
+                joinable = false;
+                continue;
+            }
+            boolean plain = !fenced && !trimmed.isEmpty() && !trimmed.startsWith("|") && !trimmed.startsWith("#");
+            boolean item = trimmed.startsWith("- ") || trimmed.matches("\\d+\\. .*");
+            if (plain && joinable && !item) {
+                out.append(' ').append(trimmed);
+            } else {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(line);
+            }
+            joinable = plain;
+        }
+        return out.toString();
+    }
+
     private static void add(List<Topic> out, String title, StringBuilder text) {
-        String t = text.toString().strip();
+        String t = reflow(text.toString()).strip();
         if (!t.isEmpty()) {
             out.add(new Topic(title, t));
         }

@@ -21,4 +21,10 @@ class HelpTopicsTest {
         assertThat(HelpTopics.load()).extracting(HelpTopics.Topic::title)
                 .contains("Options", "The window", "Peek: seeing messages without taking them");
     }
+
+    @Test
+    void paragraphsAndListItemsBecomeOneLineCodeAndTablesStay() {
+        assertThat(HelpTopics.reflow("one\ntwo\n\n- item\n  more\n- next\n| a |\n| b |\n```\nx\ny\n```"))
+                .isEqualTo("one two\n\n- item more\n- next\n| a |\n| b |\n```\nx\ny\n```");
+    }
 }
