@@ -16,6 +16,7 @@ import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.PeekRisks;
 import org.mqscope.mq.PeekSupport;
 import org.mqscope.mq.ProposedPeek;
+import org.mqscope.mq.QueueEvent.Kind;
 
 /**
  * An open queue description in the emulation: access mode and O_NONBLOCK are its own; the queue is shared.
@@ -71,6 +72,21 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private void doSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
+        EventHub hub = inode.hub();
+        if (!hub.listening()) {
+            checkedSend(body, priority, deadline, op);
+            return;
+        }
+        try {
+            checkedSend(body, priority, deadline, op);
+        } catch (MqException e) {
+            hub.emit(pid(), Kind.CALL, op, name, body == null ? null : new MqMessage(body, priority), e.errno(),
+                    nonBlocking ? "O_NONBLOCK" : "");
+            throw e;
+        }
+    }
+
+    private void checkedSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
         checkDeadline(deadline, op);
         if (priority < 0 || priority >= Mq.PRIO_MAX) {
             throw new MqException(Errno.EINVAL, op, name);
@@ -108,13 +124,26 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private MqMessage doReceive(long bufferSize, Instant deadline, String op) throws MqException {
+        EventHub hub = inode.hub();
+        if (!hub.listening()) {
+            return checkedReceive(bufferSize, deadline, op);
+        }
+        try {
+            return checkedReceive(bufferSize, deadline, op);
+        } catch (MqException e) {
+            hub.emit(pid(), Kind.CALL, op, name, null, e.errno(), nonBlocking ? "O_NONBLOCK" : "");
+            throw e;
+        }
+    }
+
+    private MqMessage checkedReceive(long bufferSize, Instant deadline, String op) throws MqException {
         checkDeadline(deadline, op);
         checkReadable(op);
         // size_t: a "negative" Java length is huge in C, so it passes this check as it would there.
         if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        return inode.receive(nonBlocking, deadline, op);
+        return inode.receive(nonBlocking, deadline, op, pid());
     }
 
     @Override
@@ -135,6 +164,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         synchronized (this) {
             MqAttributes old = inode.attributes(nonBlocking);
             nonBlocking = attr.nonBlocking();
+            event("mq_setattr", null, nonBlocking ? "O_NONBLOCK on" : "O_NONBLOCK off");
             return old;
         }
     }
@@ -144,8 +174,14 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (notification != null && !notification.isValid()) {
             throw new MqException(Errno.EINVAL, "mq_notify", name);
         }
-        checkOpen("mq_notify");
-        inode.notify(notification, process.credentials().pid(), "mq_notify");
+        try {
+            checkOpen("mq_notify");
+            inode.notify(notification, pid(), "mq_notify");
+        } catch (MqException e) {
+            event("mq_notify", e.errno(), "");
+            throw e;
+        }
+        event("mq_notify", null, notification == null ? "registration removed" : "registered");
     }
 
     @Override
@@ -174,6 +210,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         QueueInode.Snapshot s = inode.snapshot(nonBlocking);
+        event("peek", null, "exact: " + s.messages().length + " messages read, nothing changed");
         return new PeekResult(Arrays.asList(s.messages()), PeekMethod.EXACT, s.attributes(), start,
                 Duration.ofNanos(System.nanoTime() - t0), PeekResult.DrainReport.NONE);
     }
@@ -232,8 +269,21 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
             closed = true;
         }
         process.forget(this);
-        inode.closedBy(process.credentials().pid());
+        inode.closedBy(pid());
+        event("mq_close", null, "");
         inode.release();
+    }
+
+    private int pid() {
+        return process.credentials().pid();
+    }
+
+    /** A call without a message, for the listeners (if any). */
+    private void event(String call, Errno errno, String detail) {
+        EventHub hub = inode.hub();
+        if (hub.listening()) {
+            hub.emit(pid(), Kind.CALL, call, name, null, errno, detail);
+        }
     }
 
     private void checkDeadline(Instant deadline, String op) throws MqException {

@@ -29,6 +29,7 @@ final class Namespace {
 
     private final MqLimits limits;
     private final NotifyDispatcher notifier = new NotifyDispatcher();
+    private final EventHub events = new EventHub();
     private final Map<String, QueueInode> names = new HashMap<>();
     /** Queues that exist, including unlinked ones still open: they count toward queues_max until evicted. */
     private long queueCount;
@@ -44,6 +45,10 @@ final class Namespace {
 
     NotifyDispatcher notifier() {
         return notifier;
+    }
+
+    EventHub events() {
+        return events;
     }
 
     /** mq_open's name, existence and creation checks, in the kernel's order. Returns a referenced inode. */
@@ -170,6 +175,16 @@ final class Namespace {
         }
         if (!q.permits(c, true, false)) {
             throw new MqException(Errno.EACCES, op, name);
+        }
+        return q;
+    }
+
+    /** The queue with this name, whatever the caller may do with it; ENOENT when there is none. */
+    synchronized QueueInode lookup(String name) throws MqException {
+        checkName(name, "lookup");
+        QueueInode q = names.get(QueueNames.canonical(name));
+        if (q == null) {
+            throw new MqException(Errno.ENOENT, "lookup", name);
         }
         return q;
     }

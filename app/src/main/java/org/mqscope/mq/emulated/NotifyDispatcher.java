@@ -46,8 +46,8 @@ final class NotifyDispatcher {
         }
     }
 
-    /** A notification registration: the owning process and what it asked for. */
-    record Registration(int ownerPid, Notification notification) {
+    /** A notification registration: the owning process, what it asked for, and who registered (for events). */
+    record Registration(int ownerPid, Notification notification, String actor) {
     }
 
     private static final class NamedDaemons implements ThreadFactory {

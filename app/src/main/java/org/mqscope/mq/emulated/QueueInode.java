@@ -16,6 +16,7 @@ import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.Notification;
+import org.mqscope.mq.QueueEvent.Kind;
 import org.mqscope.mq.StatusLine;
 import org.mqscope.mq.emulated.NotifyDispatcher.Registration;
 
@@ -47,6 +48,7 @@ final class QueueInode {
     boolean evicted;
 
     private final Namespace namespace;
+    private final EventHub hub;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private int pollWaiters;
@@ -79,6 +81,7 @@ final class QueueInode {
         this.charge = charge;
         this.chargedUid = chargedUid;
         this.namespace = namespace;
+        this.hub = namespace.events();
     }
 
     /** Puts a message in the queue, hands it to a blocked receiver, or blocks/fails when full. */
@@ -92,13 +95,17 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                await(senders, new Waiter(message), deadline, op);
+                await(senders, waiter(message, sender.pid(), op), deadline, op);
                 return;
             }
             woken = receivers.pollFirst();
             if (woken != null) {
                 // Pipelined send: the message never enters the queue, so no QSIZE, no notification, no poll wake-up.
                 woken.complete(message);
+                if (hub.listening()) {
+                    hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "handed to a blocked receiver");
+                    hub.emitFor(woken, Kind.WOKEN, woken.call, name, message, "got it without queueing");
+                }
                 return;
             }
             store.add(message);
@@ -106,6 +113,13 @@ final class QueueInode {
             if (registration != null && store.size() == 1) {
                 fired = registration;
                 registration = null;
+            }
+            if (hub.listening()) {
+                hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "");
+                if (fired != null) {
+                    hub.emit(fired.actor(), fired.ownerPid(), 0, Kind.NOTIFY_FIRED, "mq_notify", name, null, null,
+                            "registration consumed");
+                }
             }
             if (pollWaiters > 0) {
                 changed.signalAll();
@@ -125,6 +139,11 @@ final class QueueInode {
 
     /** Takes the next message in receive order, or blocks/fails when empty. */
     MqMessage receive(boolean nonBlocking, Instant deadline, String op) throws MqException {
+        return receive(nonBlocking, deadline, op, 0);
+    }
+
+    /** {@link #receive(boolean, Instant, String)} by process {@code pid} (for the events). */
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op, long pid) throws MqException {
         Waiter woken = null;
         lock.lock();
         try {
@@ -132,16 +151,22 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                return await(receivers, new Waiter(null), deadline, op);
+                return await(receivers, waiter(null, pid, op), deadline, op);
             }
             MqMessage m = store.poll();
             qsize -= m.size();
+            if (hub.listening()) {
+                hub.emit(pid, Kind.CALL, op, name, m, null, "");
+            }
             woken = senders.pollFirst();
             if (woken != null) {
                 // The freed slot goes to the first blocked sender at once; this insert does not notify.
                 store.add(woken.message);
                 qsize += woken.message.size();
                 woken.complete(woken.message);
+                if (hub.listening()) {
+                    hub.emitFor(woken, Kind.WOKEN, woken.call, name, woken.message, "its message took the freed slot");
+                }
             } else if (pollWaiters > 0) {
                 changed.signalAll();
             }
@@ -166,6 +191,9 @@ final class QueueInode {
         }
         list.add(w);
         refs.incrementAndGet();
+        if (hub.listening()) {
+            hub.emit(w.pid, Kind.BLOCKED, op, name, w.message, null, list == senders ? "queue full" : "queue empty");
+        }
         boolean first = list.isFirst(w);
         lock.unlock();
         try {
@@ -241,6 +269,11 @@ final class QueueInode {
         return w.ready;
     }
 
+    /** A waiter that knows who it is when someone listens (its waker reports for it), a bare one otherwise. */
+    private Waiter waiter(MqMessage message, long pid, String op) {
+        return hub.listening() ? new Waiter(message, org.mqscope.mq.Actor.current(), pid, op) : new Waiter(message);
+    }
+
     /** Nanoseconds from now until an absolute wall-clock deadline, saturated. */
     static long remainingNanos(Instant deadline) {
         Instant now = Instant.now();
@@ -271,7 +304,7 @@ final class QueueInode {
             if (registration != null) {
                 throw new MqException(Errno.EBUSY, op, name);
             }
-            registration = new Registration(pid, n);
+            registration = new Registration(pid, n, org.mqscope.mq.Actor.current());
         } finally {
             lock.unlock();
         }
@@ -356,6 +389,10 @@ final class QueueInode {
     }
 
     /** Every message in receive order and the attributes, read together under the lock. */
+    EventHub hub() {
+        return hub;
+    }
+
     Snapshot snapshot(boolean nonBlocking) {
         lock.lock();
         try {

@@ -21,9 +21,21 @@ final class Waiter {
     MqMessage message;
     volatile boolean ready;
     volatile boolean parking;
+    /** Who is waiting and for which process, for the events its waker reports; null while nobody listens. */
+    final String actor;
+    final long pid;
+    /** The call it is blocked in ("mq_send", "mq_timedreceive"...). */
+    final String call;
 
     Waiter(MqMessage message) {
+        this(message, null, 0, null);
+    }
+
+    Waiter(MqMessage message, String actor, long pid, String call) {
         this.message = message;
+        this.actor = actor;
+        this.pid = pid;
+        this.call = call;
     }
 
     /** Marks the hand-off done; under the queue's lock. Call {@link #wake} once the lock is released. */
