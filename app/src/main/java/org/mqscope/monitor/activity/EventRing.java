@@ -48,14 +48,21 @@ public final class EventRing implements Consumer<QueueEvent> {
         return Math.max(0, added - ring.length);
     }
 
-    /** The events added after the first {@code after} (0: all still held), oldest first; what fell out is skipped. */
-    public synchronized List<QueueEvent> since(long after) {
+    /**
+     * The events added after the first {@code after} (0: all still held), oldest first, and the count to pass
+     * next time; what fell out of the ring meanwhile is skipped.
+     */
+    public synchronized Slice since(long after) {
         long from = Math.max(after, added - ring.length);
         List<QueueEvent> out = new ArrayList<>((int) Math.max(0, added - from));
         for (long i = from; i < added; i++) {
             out.add(ring[(int) (i % ring.length)]);
         }
-        return out;
+        return new Slice(out, added);
+    }
+
+    /** Events from a {@link #since} call, and the count up to which they go. */
+    public record Slice(List<QueueEvent> events, long end) {
     }
 
     /** Forgets every event (the count of added ones starts again at 0). */

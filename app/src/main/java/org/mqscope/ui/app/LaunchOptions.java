@@ -29,7 +29,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
 
     /** The tabs below the message table, by the name --tab takes. */
     public static final java.util.List<String> TABS = java.util.List.of("message", "send", "attributes", "charts",
-            "traffic");
+            "traffic", "timeline");
 
     public static final Duration DEFAULT_AFTER = Duration.ofMillis(300);
     /** Longer than anyone waits for a picture on purpose; catches a mistyped unit (seconds as minutes...). */
@@ -71,7 +71,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                   --theme=light|dark         look and feel (default: the last one used, else the
                                              desktop's preference where it can be read)
                   --tab=NAME                 bring a tab to the front: message, send,
-                                             attributes, charts or traffic
+                                             attributes, charts, traffic or timeline
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)

@@ -64,6 +64,8 @@ final class InspectorController {
     private int selection;
     private boolean peekInFlight;
     private boolean selectFirstMessage;
+    /** A message a panel asked to select once its queue's next peek shows it; EDT only. */
+    private PendingSelection pendingSelection;
     /** The messages on screen; read on mq-io to skip unchanged live peeks. */
     private volatile List<MqMessage> shown = List.of();
     /** The info line of the last peek shown, or null. */
@@ -275,11 +277,42 @@ final class InspectorController {
             }
             main.sampleSoon();
         }
+        PendingSelection p = pendingSelection;
+        if (p != null && p.queue().equals(name)) {
+            pendingSelection = null;
+            selectShown(p.which());
+        }
         if (selectFirstMessage && r.size() > 0) {
             selectFirstMessage = false;
             table.table().setRowSelectionInterval(0, 0);
         }
         refreshShownMessage();
+    }
+
+    /**
+     * Selects the first shown message of {@code name} that {@code which} accepts: now if {@code name} is shown,
+     * else when the next peek of it arrives.
+     */
+    void selectMessageWhenShown(String name, java.util.function.Predicate<MqMessage> which) {
+        pendingSelection = null;
+        if (name.equals(queue) && shown != null && selectShown(which)) {
+            return;
+        }
+        pendingSelection = new PendingSelection(name, which);
+    }
+
+    private boolean selectShown(java.util.function.Predicate<MqMessage> which) {
+        for (int row = 0; row < shown.size(); row++) {
+            if (which.test(shown.get(row))) {
+                table.table().setRowSelectionInterval(row, row);
+                table.table().scrollRectToVisible(table.table().getCellRect(row, 0, true));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record PendingSelection(String queue, java.util.function.Predicate<MqMessage> which) {
     }
 
     /** The next peek that finds messages selects the first one (the demo's first impression). */

@@ -25,6 +25,7 @@ import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
+import org.mqscope.ui.timeline.TimelinePanel;
 import org.mqscope.ui.traffic.TrafficPanel;
 
 import javax.swing.JFrame;
@@ -62,6 +63,7 @@ public final class MainFrame extends JFrame {
     private final QueueTools tools;
     private final AttributesPanel attributes;
     private final TrafficPanel traffic;
+    private final TimelinePanel timeline;
     private Theme theme;
     private boolean closed;
 
@@ -112,6 +114,8 @@ public final class MainFrame extends JFrame {
         charts.onThresholdsChanged(queues::setThresholds);
         traffic = new TrafficPanel(tools);
         addTool("Traffic", traffic, traffic);
+        timeline = new TimelinePanel(tools);
+        addTool("Timeline", timeline, timeline);
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);
         right.setName("split.messages");
         right.setResizeWeight(0.6);
@@ -255,6 +259,7 @@ public final class MainFrame extends JFrame {
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
         inspector.stop();
         traffic.stop(); // before the backends close: its workers hold descriptors
+        timeline.stop();
         controller.close();
         dispose();
     }

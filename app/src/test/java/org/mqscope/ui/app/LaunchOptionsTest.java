@@ -135,6 +135,7 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(new String[0]).tab()).isEmpty();
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--tab=graphs"}))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, not 'graphs'");
+                .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, timeline, "
+                        + "not 'graphs'");
     }
 }
