@@ -104,6 +104,61 @@ public final class LessonRunner implements QueueEventSource, AutoCloseable {
         return p.pid;
     }
 
+    /**
+     * The queues of the lesson's namespace now, by name, then those unlinked but still held open by an actor: what
+     * the lesson window shows beside the explanation.
+     */
+    public synchronized List<QueueState> queues() {
+        List<QueueState> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(); // an unlinked queue held by several actors: once
+        try {
+            for (org.mqscope.mq.QueueInfo q : stage.namespace.list()) {
+                EmulatedBackend.Inspection i = stage.namespace.inspect(q.name());
+                out.add(state(q.name(), i));
+            }
+        } catch (org.mqscope.mq.MqException listedButGone) {
+            // only actors' calls change the namespace, and none runs now
+            throw new IllegalStateException(listedButGone);
+        }
+        for (Stage.Player p : stage.players.values()) {
+            for (var d : p.descriptors.entrySet()) {
+                EmulatedBackend.Inspection i = stage.namespace.inspect(d.getValue());
+                if (i.unlinked() && d.getValue().isOpen() && seen.add(d.getKey())) {
+                    out.add(state(d.getKey() + " (unlinked)", i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private QueueState state(String name, EmulatedBackend.Inspection i) {
+        String registrant = "none";
+        for (Stage.Player p : stage.players.values()) {
+            if (p.pid == i.status().notifyPid()) {
+                registrant = p.name;
+            }
+        }
+        List<String> blocked = new ArrayList<>();
+        for (Stage.Player p : stage.players.values()) {
+            if (p.blocked() && p.busy()) {
+                blocked.add(p.name);
+            }
+        }
+        return new QueueState(name, i.messages().stream().map(Checks::describe).toList(), i.status().qsize(),
+                registrant, blocked);
+    }
+
+    /**
+     * A queue as the lesson window shows it.
+     *
+     * @param messages in receive order, as {@code "text" prio N}
+     * @param registrant the actor registered with mq_notify, or "none"
+     * @param blocked  actors asleep in a call (on any queue of the lesson)
+     */
+    public record QueueState(String name, List<String> messages, long qsize, String registrant,
+                             List<String> blocked) {
+    }
+
     /** Events of every run of the lesson (a replay after {@link #back} included). */
     @Override
     public Subscription subscribe(Consumer<QueueEvent> listener) {

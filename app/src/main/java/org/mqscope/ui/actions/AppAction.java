@@ -39,6 +39,17 @@ public enum AppAction {
             "Try the two proposed kernel peek interfaces (MQ_PEEK, F_MQ_PEEK) on the emulation",
             s -> s.queueSelected() && s.backend() == org.mqscope.ui.core.BackendKind.EMULATED),
     DARK_THEME("Dark Theme", "theme", null, "Switch between the light and the dark theme", s -> true),
+    OPEN_LESSON("Open Lesson…", null, null,
+            "Open a lesson file you wrote (see docs/lessons.md) and run it on a private emulated namespace", s -> true),
+    PRESENTATION("Presentation Mode", null, key(KeyEvent.VK_F11, 0),
+            "Large type and high-contrast charts for a projector; the toolbar and status bar step aside (F11)",
+            s -> true),
+    ZOOM_IN("Zoom In", null, key(KeyEvent.VK_PLUS, InputEvent.CTRL_DOWN_MASK),
+            "Make everything larger (Ctrl+Plus)", s -> true),
+    ZOOM_OUT("Zoom Out", null, key(KeyEvent.VK_MINUS, InputEvent.CTRL_DOWN_MASK),
+            "Make everything smaller (Ctrl+Minus)", s -> true),
+    ZOOM_RESET("Actual Size", null, key(KeyEvent.VK_0, InputEvent.CTRL_DOWN_MASK),
+            "Back to the normal size (Ctrl+0)", s -> true),
     QUIT("Quit", null, key(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), "Close mqscope (Ctrl+Q)", s -> true);
 
     private final String label;
@@ -88,6 +99,6 @@ public enum AppAction {
 
     /** Read-only and dark theme are on/off switches (check box items, toggle buttons). */
     public boolean toggle() {
-        return this == READ_ONLY || this == DARK_THEME;
+        return this == READ_ONLY || this == DARK_THEME || this == PRESENTATION;
     }
 }

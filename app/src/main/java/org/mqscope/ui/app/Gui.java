@@ -66,6 +66,10 @@ public final class Gui {
                     f.playDemoTraffic();
                 }
                 f.start(options.startBackend(), options.readOnly(), options.demo() ? DEMO_QUEUE : null);
+                if (options.presentation()) {
+                    f.setPresentation(true);
+                }
+                options.lesson().ifPresent(f::openLesson);
                 frame.set(f);
             });
         } catch (InvocationTargetException e) {

@@ -2,6 +2,7 @@ package org.mqscope.ui.app;
 
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.BackendKind;
+import org.mqscope.lessons.Lessons;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param readOnly   start in read-only mode
  * @param demo       start on a seeded emulated namespace
  * @param tab        the tab below the message table to bring to the front (one of {@link #TABS}); empty: the first
+ * @param lesson     a built-in lesson to open at its first step (one of {@link Lessons#BUILT_IN}); empty: none
+ * @param presentation start in presentation mode
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
                             Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
-                            boolean demo, Optional<String> tab) {
+                            boolean demo, Optional<String> tab, Optional<String> lesson, boolean presentation) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
@@ -42,12 +45,13 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Objects.requireNonNull(screenshot, "screenshot");
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(tab, "tab");
+        Objects.requireNonNull(lesson, "lesson");
     }
 
     /** A normal start: automatic backend and theme, no screenshot. */
     public static LaunchOptions defaults() {
         return new LaunchOptions(Mode.RUN, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_AFTER,
-                false, false, false, Optional.empty());
+                false, false, false, Optional.empty(), Optional.empty(), false);
     }
 
     /** The backend to start on: the emulation for --demo, else the one asked for (empty: decide later). */
@@ -72,6 +76,9 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                                              desktop's preference where it can be read)
                   --tab=NAME                 bring a tab to the front: message, send,
                                              attributes, charts, traffic or timeline
+                  --lesson=NAME              open a guided lesson at its first step: priority,
+                                             blocking, notify, limits, unlink or peek
+                  --presentation             start in presentation mode (large type, F11)
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
@@ -100,7 +107,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
         return new LaunchOptions(mode, Optional.ofNullable(p.backend), Optional.ofNullable(p.theme),
                 Optional.ofNullable(p.screenshot), p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt,
-                p.readOnly, p.demo, Optional.ofNullable(p.tab));
+                p.readOnly, p.demo, Optional.ofNullable(p.tab), Optional.ofNullable(p.lesson), p.presentation);
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -118,6 +125,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Path screenshot;
         Duration after;
         String tab;
+        String lesson;
+        boolean presentation;
 
         Parser(String[] args) {
             this.args = Objects.requireNonNull(args, "args");
@@ -141,6 +150,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                     case "--screenshot" -> screenshot = pathValue(value(name, inlineValue));
                     case "--after" -> after = millisValue(value(name, inlineValue));
                     case "--tab" -> tab = tabValue(value(name, inlineValue));
+                    case "--lesson" -> lesson = lessonValue(value(name, inlineValue));
+                    case "--presentation" -> presentation = flag(name, inlineValue);
                     default -> throw new UsageException(name.startsWith("-")
                             ? "unknown option '" + name + "'"
                             : "unexpected argument '" + arg + "' (mqscope takes options only)");
@@ -187,6 +198,14 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                 throw new UsageException("--tab must be one of " + String.join(", ", TABS) + ", not '" + v + "'");
             }
             return t;
+        }
+
+        private static String lessonValue(String v) throws UsageException {
+            if (!Lessons.BUILT_IN.contains(v)) {
+                throw new UsageException("--lesson must be one of " + String.join(", ", Lessons.BUILT_IN) + ", not '"
+                        + v + "' (a lesson file of your own opens with File → Open Lesson…)");
+            }
+            return v;
         }
 
         private static Path pathValue(String v) throws UsageException {

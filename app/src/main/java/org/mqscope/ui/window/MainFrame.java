@@ -25,6 +25,10 @@ import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
+import org.mqscope.lessons.Lesson;
+import org.mqscope.lessons.LessonRunner;
+import org.mqscope.ui.core.Zoom;
+import org.mqscope.ui.lessons.LessonWindow;
 import org.mqscope.ui.timeline.TimelinePanel;
 import org.mqscope.ui.traffic.TrafficPanel;
 
@@ -64,8 +68,13 @@ public final class MainFrame extends JFrame {
     private final AttributesPanel attributes;
     private final TrafficPanel traffic;
     private final TimelinePanel timeline;
+    private final MainToolBar toolbar;
+    private final StatusBar status;
+    private final MainMenuBar menus;
     private Theme theme;
     private boolean closed;
+    private boolean presentation;
+    private LessonWindow lessonWindow;
 
     /** Builds the window on the EDT; nothing talks to a backend until {@link #start}. */
     public MainFrame(IoExecutor io, BackendFactory factory, WindowBounds bounds, UiPrefs prefs, Dialogs dialogs,
@@ -83,11 +92,12 @@ public final class MainFrame extends JFrame {
         actions = new ActionSet(this::perform);
         actions.setSelected(AppAction.DARK_THEME, theme == Theme.DARK);
         queues = new QueueTreePanel();
-        StatusBar status = new StatusBar();
+        Zoom.set(prefs.zoom(false)); // before the first component: everything is built at the remembered size
+        status = new StatusBar();
         NoticeBar notice = new NoticeBar();
         MessageTablePanel messages = new MessageTablePanel();
         DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
-        MainToolBar toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
+        toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
         controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
                 on -> setTitle(on ? READ_ONLY_TITLE : TITLE));
         inspector = new InspectorController(io, controller, messages, detail, notice, status, actions, dialogs,
@@ -136,8 +146,11 @@ public final class MainFrame extends JFrame {
         content.add(panes, "grow, push");
         content.add(status);
         setContentPane(content);
-        setJMenuBar(new MainMenuBar(actions));
+        menus = new MainMenuBar(actions);
+        menus.addLessons(LessonMenu.titles(), this::openLesson);
+        setJMenuBar(menus);
         actions.bindKeys(getRootPane(), queues.tree(), messages.table());
+        LessonMenu.bindZoomKeys(getRootPane(), actions);
 
         addWindowListener(new WindowAdapter() {
             @Override
@@ -230,8 +243,60 @@ public final class MainFrame extends JFrame {
             case COMPARE_PEEKS -> new ProposedPeekDialog(this, io, controller.rawBackend(), inspector.queue())
                     .setVisible(true);
             case DARK_THEME -> switchTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+            case OPEN_LESSON -> LessonMenu.chooseFile(this, io, prefs.node(), this::openLesson);
+            case PRESENTATION -> setPresentation(!presentation);
+            case ZOOM_IN -> prefs.setZoom(presentation, Zoom.in());
+            case ZOOM_OUT -> prefs.setZoom(presentation, Zoom.out());
+            case ZOOM_RESET -> prefs.setZoom(presentation, Zoom.set(1f));
             case QUIT -> quit();
         }
+    }
+
+    /**
+     * Presentation mode: the zoom remembered for it (1.5 at first), high-contrast chart lines, no toolbar or status
+     * bar. Leaving it restores the normal zoom.
+     */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        Zoom.set(prefs.zoom(on));
+        Zoom.highContrast(on);
+        toolbar.setVisible(!on);
+        status.setVisible(!on);
+        actions.setSelected(AppAction.PRESENTATION, on);
+    }
+
+    public boolean presentation() {
+        return presentation;
+    }
+
+    /** Opens a built-in lesson by name ({@code --lesson}); IllegalArgumentException names the ones there are. */
+    public void openLesson(String name) {
+        openLesson(LessonMenu.builtIn(name));
+    }
+
+    /** Opens a lesson beside the window, with the timeline following it, at its first step. */
+    public void openLesson(Lesson lesson) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (lessonWindow != null) {
+            lessonWindow.close();
+        }
+        LessonRunner runner = new LessonRunner(lesson);
+        timeline.followLesson(runner, lesson.title());
+        showTab("timeline");
+        LessonWindow[] opened = new LessonWindow[1];
+        opened[0] = new LessonWindow(this, io, runner, () -> {
+            if (lessonWindow == opened[0]) {
+                lessonWindow = null;
+                timeline.followWindow();
+            }
+        });
+        lessonWindow = opened[0];
+        lessonWindow.setVisible(true);
+    }
+
+    /** The lesson window open now, or null. */
+    public LessonWindow lessonWindow() {
+        return lessonWindow;
     }
 
     private void switchTheme(Theme next) {
@@ -257,6 +322,9 @@ public final class MainFrame extends JFrame {
         bounds.save(this);
         prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
+        if (lessonWindow != null) {
+            lessonWindow.close();
+        }
         inspector.stop();
         traffic.stop(); // before the backends close: its workers hold descriptors
         timeline.stop();

@@ -118,7 +118,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty()))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty(), Optional.empty(), false))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 
