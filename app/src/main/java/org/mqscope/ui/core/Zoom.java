@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.util.UIScale;
 
 import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,17 +70,32 @@ public final class Zoom {
         return MIN;
     }
 
-    /** Presentation mode's chart colours on or off; repaints every window. */
+    /**
+     * Presentation mode's chart colours (those of the theme installed now) on or off; repaints every window. Call
+     * again after a theme switch.
+     */
     public static void highContrast(boolean on) {
         assert SwingUtilities.isEventDispatchThread();
         Map<String, String> extra = null;
         if (on) {
             extra = new HashMap<>();
             for (String k : HIGH_CONTRAST_KEYS) {
-                extra.put(k, "$" + k.replace("Mqscope.", "Mqscope.presentation."));
+                // the installed theme's presentation colour, as a value: FlatLaf resolves no $references here
+                java.awt.Color c = UIManager.getColor(k.replace("Mqscope.", "Mqscope.presentation."));
+                if (c != null) {
+                    extra.put(k, String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue()));
+                }
             }
         }
         FlatLaf.setGlobalExtraDefaults(extra);
+        // extra defaults are read when a look and feel is set up: set the installed theme up again
+        if (UIManager.getLookAndFeel() instanceof FlatLaf current) {
+            try {
+                FlatLaf.setup(current.getClass().getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot set up " + current.getName() + " again", e);
+            }
+        }
         FlatLaf.updateUI();
     }
 }

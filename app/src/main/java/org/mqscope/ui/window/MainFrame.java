@@ -86,13 +86,13 @@ public final class MainFrame extends JFrame {
         this.prefs = prefs;
         this.theme = theme;
         setName("main");
+        Zoom.set(prefs.zoom(false)); // before the first component: everything is built at the remembered size
         setIconImages(Icons.appIconImages());
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
         actions = new ActionSet(this::perform);
         actions.setSelected(AppAction.DARK_THEME, theme == Theme.DARK);
         queues = new QueueTreePanel();
-        Zoom.set(prefs.zoom(false)); // before the first component: everything is built at the remembered size
         status = new StatusBar();
         NoticeBar notice = new NoticeBar();
         MessageTablePanel messages = new MessageTablePanel();
@@ -302,6 +302,10 @@ public final class MainFrame extends JFrame {
     private void switchTheme(Theme next) {
         theme = next;
         next.install();
+        if (presentation) {
+            Zoom.highContrast(false); // the old theme's colours out, the new theme's in
+            Zoom.highContrast(true);
+        }
         FlatLaf.updateUI();
         prefs.setTheme(next);
         actions.setSelected(AppAction.DARK_THEME, next == Theme.DARK);
