@@ -62,6 +62,7 @@ public final class LessonWindow extends JDialog {
         say.setLineWrap(true);
         say.setWrapStyleWord(true);
         say.setOpaque(false);
+        say.setFocusable(false); // read, not edited: no caret blinking in the text
         say.setFont(UIManager.getFont("Label.font").deriveFont(Font.PLAIN,
                 UIManager.getFont("Label.font").getSize2D() * 1.25f));
         restart.setName("lesson.restart");

@@ -33,7 +33,7 @@ import org.mqscope.mq.QueueEvent.Kind;
  */
 final class SequenceView extends JComponent implements Scrollable {
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    private static final int MIN_COLUMN = 150;
+    private static final int MIN_COLUMN = 110;
     private static final int ARROW = 6;
 
     private final List<QueueEvent> rows = new ArrayList<>();
