@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -20,6 +21,7 @@ import org.mqscope.mq.QueueEvent;
 import org.mqscope.mq.QueueEventSource;
 import org.mqscope.mq.ReadOnlyBackend;
 import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.QueueView;
 
@@ -41,6 +43,9 @@ public final class TimelinePanel extends JPanel implements QueueView {
     private final JToggleButton pause = new JToggleButton("Pause");
     private final JButton step = new JButton("Step");
     private final JLabel source = new JLabel();
+    private final JCheckBox own = new JCheckBox("mqscope's own calls");
+    /** Read on the threads that make calls: whether the window's own mq-io calls are recorded. */
+    private volatile boolean recordOwn;
     private final Timer refresh = new Timer(REFRESH_MS, e -> pull(Integer.MAX_VALUE));
     private final List<QueueEvent> shown = new ArrayList<>();
     private QueueEventSource.Subscription subscription;
@@ -68,10 +73,15 @@ public final class TimelinePanel extends JPanel implements QueueView {
         clear.setName("timeline.clear");
         clear.addActionListener(e -> clear());
         source.setName("timeline.source");
-        JPanel bar = new JPanel(new MigLayout("insets 4 6 4 6", "[][][]push[]"));
+        own.setName("timeline.own");
+        own.setToolTipText("Also record what mqscope itself does on " + IoExecutor.THREAD_NAME
+                + ": its live peeks (open, peek, close twice a second) and what the Send tab sends");
+        own.addActionListener(e -> recordOwn = own.isSelected());
+        JPanel bar = new JPanel(new MigLayout("insets 4 6 4 6", "[][][][]push[]"));
         bar.add(pause);
         bar.add(step);
         bar.add(clear);
+        bar.add(own, "gapleft unrel");
         bar.add(source);
         add(bar, BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(view);
@@ -91,6 +101,13 @@ public final class TimelinePanel extends JPanel implements QueueView {
     /** The rows the diagram shows now, oldest first. */
     public List<QueueEvent> rows() {
         return List.copyOf(shown);
+    }
+
+    /** Where row {@code row} is drawn, scrolled into view first (for tests that click a row). */
+    public java.awt.Rectangle showRow(int row) {
+        assert SwingUtilities.isEventDispatchThread();
+        view.select(row);
+        return new java.awt.Rectangle(0, row * view.rowHeight(), view.getWidth(), view.rowHeight());
     }
 
     public boolean paused() {
@@ -129,7 +146,11 @@ public final class TimelinePanel extends JPanel implements QueueView {
         }
         clear();
         if (events != null) {
-            subscription = events.subscribe(ring);
+            subscription = events.subscribe(e -> {
+                if (recordOwn || !e.actor().equals(IoExecutor.THREAD_NAME)) {
+                    ring.accept(e);
+                }
+            });
             refresh.start();
         } else {
             refresh.stop();

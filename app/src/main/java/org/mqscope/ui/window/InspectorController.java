@@ -281,6 +281,7 @@ final class InspectorController {
         if (p != null && p.queue().equals(name)) {
             pendingSelection = null;
             selectShown(p.which());
+            selectFirstMessage = false; // the message asked for wins over the first one
         }
         if (selectFirstMessage && r.size() > 0) {
             selectFirstMessage = false;

@@ -2,7 +2,10 @@ package org.mqscope.ui.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Component;
 import java.awt.event.KeyEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.swing.JLabel;
@@ -16,6 +19,12 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueEvent;
 import org.mqscope.ui.core.BackendFactory;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.Zoom;
@@ -136,6 +145,40 @@ class ClassroomGuiTest {
         assertThat(GuiActionRunner.execute(() -> open.get().isDisplayable())).isFalse();
         assertThat(GuiActionRunner.execute(() -> ((JLabel) window.label("timeline.source").target()).getText()))
                 .startsWith("Backend: emulated");
+    }
+
+    @Test
+    void aTimelineRowWithAMessageSelectsThatMessageInTheTable() throws Exception {
+        MqBackend emulated = gui.closeAfter(MqBackends.emulated());
+        FrameFixture window = gui.open(kind -> emulated, BackendKind.EMULATED);
+        window.tabbedPane("tabs").selectTab("Timeline");
+        try (MqQueue q = emulated.open("/tl-classroom-gui", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(8, 32))) {
+            for (String body : new String[] {"first", "second", "third"}) {
+                q.send(body.getBytes(StandardCharsets.UTF_8), 4);
+            }
+        }
+        TimelinePanel timeline = (TimelinePanel) window.panel("timeline").target();
+        gui.eventually("three sends in the timeline", () -> timeline.rows().stream()
+                .filter(e -> e.call().equals("mq_send")).count() == 3);
+        int secondSend = GuiActionRunner.execute(() -> {
+            List<QueueEvent> rows = timeline.rows();
+            int sends = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).call().equals("mq_send") && ++sends == 2) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        Component view = window.robot().finder().findByName(timeline, "timeline.view", Component.class, true);
+        java.awt.Rectangle row = GuiActionRunner.execute(() -> timeline.showRow(secondSend));
+        window.robot().click(view, new java.awt.Point(40, row.y + row.height / 2));
+        gui.eventually("the second message selected in the table", () -> {
+            javax.swing.JTable table = window.table("messages.table").target();
+            return table.getSelectedRow() == 1;
+        });
+        assertThat(GuiActionRunner.execute(() -> gui.queues().tree().getSelectionPath().getLastPathComponent()
+                .toString())).contains("/tl-classroom-gui");
     }
 
     private static int fontSize(FrameFixture window) {
