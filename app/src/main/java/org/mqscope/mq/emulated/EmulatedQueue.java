@@ -72,21 +72,26 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private void doSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
-        EventHub hub = inode.hub();
-        if (!hub.listening()) {
-            checkedSend(body, priority, deadline, op);
-            return;
+        if (inode.hub().listening()) { // the one volatile read of a send while nobody listens
+            reportedSend(body, priority, deadline, op);
+        } else {
+            checkedSend(body, priority, deadline, op, false);
         }
+    }
+
+    /** A send while someone listens: a failure is an event too. */
+    private void reportedSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
         try {
-            checkedSend(body, priority, deadline, op);
+            checkedSend(body, priority, deadline, op, true);
         } catch (MqException e) {
-            hub.emit(pid(), Kind.CALL, op, name, body == null ? null : new MqMessage(body, priority), e.errno(),
-                    nonBlocking ? "O_NONBLOCK" : "");
+            inode.hub().emit(pid(), Kind.CALL, op, name, body == null ? null : new MqMessage(body, priority),
+                    e.errno(), nonBlocking ? "O_NONBLOCK" : "");
             throw e;
         }
     }
 
-    private void checkedSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
+    private void checkedSend(byte[] body, int priority, Instant deadline, String op, boolean report)
+            throws MqException {
         checkDeadline(deadline, op);
         if (priority < 0 || priority >= Mq.PRIO_MAX) {
             throw new MqException(Errno.EINVAL, op, name);
@@ -100,7 +105,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (body.length > inode.messageSize) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        inode.send(new MqMessage(body.clone(), priority), nonBlocking, deadline, process.credentials(), op);
+        inode.send(new MqMessage(body.clone(), priority), nonBlocking, deadline, process.credentials(), op, report);
     }
 
     @Override
@@ -124,26 +129,30 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private MqMessage doReceive(long bufferSize, Instant deadline, String op) throws MqException {
-        EventHub hub = inode.hub();
-        if (!hub.listening()) {
-            return checkedReceive(bufferSize, deadline, op);
-        }
+        // the one volatile read of a receive while nobody listens
+        return inode.hub().listening() ? reportedReceive(bufferSize, deadline, op)
+                : checkedReceive(bufferSize, deadline, op, false);
+    }
+
+    /** A receive while someone listens: a failure is an event too. */
+    private MqMessage reportedReceive(long bufferSize, Instant deadline, String op) throws MqException {
         try {
-            return checkedReceive(bufferSize, deadline, op);
+            return checkedReceive(bufferSize, deadline, op, true);
         } catch (MqException e) {
-            hub.emit(pid(), Kind.CALL, op, name, null, e.errno(), nonBlocking ? "O_NONBLOCK" : "");
+            inode.hub().emit(pid(), Kind.CALL, op, name, null, e.errno(), nonBlocking ? "O_NONBLOCK" : "");
             throw e;
         }
     }
 
-    private MqMessage checkedReceive(long bufferSize, Instant deadline, String op) throws MqException {
+    private MqMessage checkedReceive(long bufferSize, Instant deadline, String op, boolean report)
+            throws MqException {
         checkDeadline(deadline, op);
         checkReadable(op);
         // size_t: a "negative" Java length is huge in C, so it passes this check as it would there.
         if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        return inode.receive(nonBlocking, deadline, op, pid());
+        return inode.receive(nonBlocking, deadline, op, report ? pid() : 0, report);
     }
 
     @Override

@@ -87,6 +87,15 @@ final class QueueInode {
     /** Puts a message in the queue, hands it to a blocked receiver, or blocks/fails when full. */
     void send(MqMessage message, boolean nonBlocking, Instant deadline, Credentials sender, String op)
             throws MqException {
+        send(message, nonBlocking, deadline, sender, op, hub.listening());
+    }
+
+    /**
+     * {@link #send(MqMessage, boolean, Instant, Credentials, String)}; {@code report}: someone listens for events
+     * (read once by the caller, so the path pays one volatile read per call, not one per step).
+     */
+    void send(MqMessage message, boolean nonBlocking, Instant deadline, Credentials sender, String op,
+              boolean report) throws MqException {
         Registration fired = null;
         Waiter woken = null;
         lock.lock();
@@ -95,16 +104,15 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                await(senders, waiter(message, sender.pid(), op), deadline, op);
+                await(senders, waiter(message, sender.pid(), op, report), deadline, op);
                 return;
             }
             woken = receivers.pollFirst();
             if (woken != null) {
                 // Pipelined send: the message never enters the queue, so no QSIZE, no notification, no poll wake-up.
                 woken.complete(message);
-                if (hub.listening()) {
-                    hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "handed to a blocked receiver");
-                    hub.emitFor(woken, Kind.WOKEN, woken.call, name, message, "got it without queueing");
+                if (report) {
+                    handedOver(sender, op, message, woken);
                 }
                 return;
             }
@@ -114,12 +122,8 @@ final class QueueInode {
                 fired = registration;
                 registration = null;
             }
-            if (hub.listening()) {
-                hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "");
-                if (fired != null) {
-                    hub.emit(fired.actor(), fired.ownerPid(), 0, Kind.NOTIFY_FIRED, "mq_notify", name, null, null,
-                            "registration consumed");
-                }
+            if (report) {
+                queued(sender, op, message, fired);
             }
             if (pollWaiters > 0) {
                 changed.signalAll();
@@ -137,13 +141,29 @@ final class QueueInode {
         }
     }
 
-    /** Takes the next message in receive order, or blocks/fails when empty. */
-    MqMessage receive(boolean nonBlocking, Instant deadline, String op) throws MqException {
-        return receive(nonBlocking, deadline, op, 0);
+    // Event reports live in methods of their own, so the send and receive paths stay small enough to inline.
+
+    private void handedOver(Credentials sender, String op, MqMessage message, Waiter receiver) {
+        hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "handed to a blocked receiver");
+        hub.emitFor(receiver, Kind.WOKEN, receiver.call, name, message, "got it without queueing");
     }
 
-    /** {@link #receive(boolean, Instant, String)} by process {@code pid} (for the events). */
-    MqMessage receive(boolean nonBlocking, Instant deadline, String op, long pid) throws MqException {
+    private void queued(Credentials sender, String op, MqMessage message, Registration fired) {
+        hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "");
+        if (fired != null) {
+            hub.emit(fired.actor(), fired.ownerPid(), 0, Kind.NOTIFY_FIRED, "mq_notify", name, null, null,
+                    "registration consumed");
+        }
+    }
+
+    /** Takes the next message in receive order, or blocks/fails when empty. */
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op) throws MqException {
+        return receive(nonBlocking, deadline, op, 0, hub.listening());
+    }
+
+    /** {@link #receive(boolean, Instant, String)} by process {@code pid}, reported as events if {@code report}. */
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op, long pid, boolean report)
+            throws MqException {
         Waiter woken = null;
         lock.lock();
         try {
@@ -151,11 +171,11 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                return await(receivers, waiter(null, pid, op), deadline, op);
+                return await(receivers, waiter(null, pid, op, report), deadline, op);
             }
             MqMessage m = store.poll();
             qsize -= m.size();
-            if (hub.listening()) {
+            if (report) {
                 hub.emit(pid, Kind.CALL, op, name, m, null, "");
             }
             woken = senders.pollFirst();
@@ -164,7 +184,7 @@ final class QueueInode {
                 store.add(woken.message);
                 qsize += woken.message.size();
                 woken.complete(woken.message);
-                if (hub.listening()) {
+                if (report) {
                     hub.emitFor(woken, Kind.WOKEN, woken.call, name, woken.message, "its message took the freed slot");
                 }
             } else if (pollWaiters > 0) {
@@ -270,8 +290,8 @@ final class QueueInode {
     }
 
     /** A waiter that knows who it is when someone listens (its waker reports for it), a bare one otherwise. */
-    private Waiter waiter(MqMessage message, long pid, String op) {
-        return hub.listening() ? new Waiter(message, org.mqscope.mq.Actor.current(), pid, op) : new Waiter(message);
+    private Waiter waiter(MqMessage message, long pid, String op, boolean report) {
+        return report ? new Waiter(message, org.mqscope.mq.Actor.current(), pid, op) : new Waiter(message);
     }
 
     /** Nanoseconds from now until an absolute wall-clock deadline, saturated. */
