@@ -138,4 +138,21 @@ class LaunchOptionsTest {
                 .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, timeline, "
                         + "not 'graphs'");
     }
+
+    @Test
+    void lessonTakesABuiltInLessonAndPresentationIsAFlag() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--lesson=notify", "--presentation", "--tab=timeline");
+        assertThat(o.lesson()).contains("notify");
+        assertThat(o.presentation()).isTrue();
+        assertThat(o.tab()).contains("timeline");
+        assertThat(LaunchOptions.parse("--lesson", "peek").lesson()).contains("peek");
+        assertThat(LaunchOptions.defaults().lesson()).isEmpty();
+        assertThat(LaunchOptions.defaults().presentation()).isFalse();
+        assertThatThrownBy(() -> LaunchOptions.parse("--lesson=semaphores"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--lesson must be one of priority, blocking, notify, limits, unlink, peek, "
+                        + "not 'semaphores'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--presentation=yes"))
+                .hasMessage("option '--presentation' takes no value");
+    }
 }
