@@ -126,6 +126,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void lessonsRunHeadlessOnTheEmulation() {
+        assertThat(dependencies).containsKey(ROOT + "lessons/LessonRunner");
+        assertNoViolations("org.mqscope.lessons: no Swing, no ui, no kernel (lessons run on a private emulation)",
+                c -> inTree(c, ROOT + "lessons"), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith)
+                        || inTree(d, UI) || inTree(d, KERNEL));
+    }
+
+    @Test
     void theContractDependsOnNoBackend() {
         assertNoViolations("the contract package org.mqscope.mq depends on neither mq.kernel nor mq.emulated",
                 c -> packageOf(c).equals(MQ), d -> inTree(d, KERNEL) || inTree(d, EMULATED));

@@ -73,4 +73,24 @@ public final class Mq {
         int acc = accessMode(oflag);
         return acc == O_WRONLY || acc == O_RDWR;
     }
+
+    /** {@code oflag} as C spells it: "O_RDWR|O_CREAT|O_NONBLOCK". */
+    public static String describeFlags(int oflag) {
+        StringBuilder b = new StringBuilder(switch (accessMode(oflag)) {
+            case O_RDONLY -> "O_RDONLY";
+            case O_WRONLY -> "O_WRONLY";
+            case O_RDWR -> "O_RDWR";
+            default -> "O_ACCMODE";
+        });
+        if ((oflag & O_CREAT) != 0) {
+            b.append("|O_CREAT");
+        }
+        if ((oflag & O_EXCL) != 0) {
+            b.append("|O_EXCL");
+        }
+        if ((oflag & O_NONBLOCK) != 0) {
+            b.append("|O_NONBLOCK");
+        }
+        return b.toString();
+    }
 }

@@ -1,5 +1,6 @@
 package org.mqscope.traffic;
 
+import org.mqscope.mq.Actor;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -95,8 +96,17 @@ final class Lane {
         }
         Run r = new Run();
         run = r;
-        r.producer = executor.submit(() -> produce(r, out, msgSize));
-        r.consumer = executor.submit(() -> consume(r, in));
+        // Named for activity timelines: "producer /orders", "consumer /orders".
+        r.producer = executor.submit(() -> {
+            try (Actor.Scope named = Actor.named("producer " + spec.queue())) {
+                produce(r, out, msgSize);
+            }
+        });
+        r.consumer = executor.submit(() -> {
+            try (Actor.Scope named = Actor.named("consumer " + spec.queue())) {
+                consume(r, in);
+            }
+        });
     }
 
     /** Asks the workers to stop; returns at once. */

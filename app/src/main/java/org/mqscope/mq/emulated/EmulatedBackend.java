@@ -15,6 +15,8 @@ import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueEvent;
+import org.mqscope.mq.QueueEventSource;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecreateResult;
 
@@ -24,7 +26,7 @@ import org.mqscope.mq.RecreateResult;
  * own isolated namespace, seen by this JVM's process; {@link #asProcess} gives other processes' views of it
  * (another uid, another pid for notification ownership).
  */
-public final class EmulatedBackend implements MqBackend {
+public final class EmulatedBackend implements MqBackend, QueueEventSource {
     private final Namespace namespace;
     private final Credentials credentials;
     private final Set<EmulatedQueue> open = ConcurrentHashMap.newKeySet();
@@ -77,24 +79,85 @@ public final class EmulatedBackend implements MqBackend {
         return MqBackends.EMULATED;
     }
 
+    /**
+     * Every call, block, wake-up and notification in this namespace (all its processes), as {@link QueueEvent}s.
+     * Costs one volatile read per call while nobody listens.
+     */
+    @Override
+    public Subscription subscribe(Consumer<QueueEvent> listener) {
+        return namespace.events().subscribe(listener);
+    }
+
+    /** Listener calls that threw (and were skipped so the queue kept working). */
+    public long eventListenerFailures() {
+        return namespace.events().listenerFailures();
+    }
+
+    /**
+     * What a queue holds and shows, read as the emulation itself sees it: no descriptor, no permission check, no
+     * event. For lessons and tests that check the state a call left behind. ENOENT when no queue has that name.
+     */
+    public Inspection inspect(String name) throws MqException {
+        ensureOpen("inspect", name);
+        return inspect(namespace.lookup(name));
+    }
+
+    /** {@link #inspect(String)} for the queue behind a descriptor of this namespace (even unlinked). */
+    public Inspection inspect(MqQueue descriptor) {
+        if (!(descriptor instanceof EmulatedQueue q)) {
+            throw new IllegalArgumentException("not a descriptor of the emulation: " + descriptor);
+        }
+        return inspect(q.inode());
+    }
+
+    private static Inspection inspect(QueueInode inode) {
+        QueueInode.Snapshot s = inode.snapshot(false);
+        return new Inspection(List.of(s.messages()), inode.status(), inode.isUnlinked());
+    }
+
+    /** A queue's messages in receive order, its /dev/mqueue status line, and whether its name is gone. */
+    public record Inspection(List<org.mqscope.mq.MqMessage> messages, org.mqscope.mq.StatusLine status,
+                             boolean unlinked) {
+    }
+
     @Override
     public MqQueue open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
         ensureOpen("mq_open", name);
         if (name == null) {
             throw new MqException(Errno.EFAULT, "mq_open", null);
         }
-        Mq.checkOflag(name, oflag);
-        QueueInode inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
+        QueueInode inode;
+        try {
+            Mq.checkOflag(name, oflag);
+            inode = namespace.open(name, oflag, mode, attrOrNull, credentials);
+        } catch (MqException e) {
+            event("mq_open", name, e.errno(), Mq.describeFlags(oflag));
+            throw e;
+        }
         EmulatedQueue q = new EmulatedQueue(this, inode, name, oflag);
         open.add(q);
         inode.opened(q);
+        event("mq_open", name, null, Mq.describeFlags(oflag));
         return q;
     }
 
     @Override
     public void unlink(String name) throws MqException {
         ensureOpen("mq_unlink", name);
-        namespace.unlink(name, credentials);
+        try {
+            namespace.unlink(name, credentials);
+        } catch (MqException e) {
+            event("mq_unlink", name, e.errno(), "");
+            throw e;
+        }
+        event("mq_unlink", name, null, "the name is gone; open descriptors keep the queue");
+    }
+
+    private void event(String call, String queue, Errno errno, String detail) {
+        EventHub hub = namespace.events();
+        if (hub.listening()) {
+            hub.emit(credentials.pid(), QueueEvent.Kind.CALL, call, queue, null, errno, detail);
+        }
     }
 
     @Override

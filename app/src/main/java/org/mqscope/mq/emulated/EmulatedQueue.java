@@ -16,6 +16,7 @@ import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.PeekRisks;
 import org.mqscope.mq.PeekSupport;
 import org.mqscope.mq.ProposedPeek;
+import org.mqscope.mq.QueueEvent.Kind;
 
 /**
  * An open queue description in the emulation: access mode and O_NONBLOCK are its own; the queue is shared.
@@ -82,6 +83,26 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private void doSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
+        if (inode.hub().listening()) { // the one volatile read of a send while nobody listens
+            reportedSend(body, priority, deadline, op);
+        } else {
+            checkedSend(body, priority, deadline, op, false);
+        }
+    }
+
+    /** A send while someone listens: a failure is an event too. */
+    private void reportedSend(byte[] body, int priority, Instant deadline, String op) throws MqException {
+        try {
+            checkedSend(body, priority, deadline, op, true);
+        } catch (MqException e) {
+            inode.hub().emit(pid(), Kind.CALL, op, name, body == null ? null : new MqMessage(body, priority),
+                    e.errno(), nonBlocking ? "O_NONBLOCK" : "");
+            throw e;
+        }
+    }
+
+    private void checkedSend(byte[] body, int priority, Instant deadline, String op, boolean report)
+            throws MqException {
         checkDeadline(deadline, op);
         if (priority < 0 || priority >= Mq.PRIO_MAX) {
             throw new MqException(Errno.EINVAL, op, name);
@@ -95,7 +116,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (body.length > inode.messageSize) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        inode.send(new MqMessage(body.clone(), priority), nonBlocking, deadline, process.credentials(), op);
+        inode.send(new MqMessage(body.clone(), priority), nonBlocking, deadline, process.credentials(), op, report);
     }
 
     @Override
@@ -119,13 +140,30 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
     }
 
     private MqMessage doReceive(long bufferSize, Instant deadline, String op) throws MqException {
+        // the one volatile read of a receive while nobody listens
+        return inode.hub().listening() ? reportedReceive(bufferSize, deadline, op)
+                : checkedReceive(bufferSize, deadline, op, false);
+    }
+
+    /** A receive while someone listens: a failure is an event too. */
+    private MqMessage reportedReceive(long bufferSize, Instant deadline, String op) throws MqException {
+        try {
+            return checkedReceive(bufferSize, deadline, op, true);
+        } catch (MqException e) {
+            inode.hub().emit(pid(), Kind.CALL, op, name, null, e.errno(), nonBlocking ? "O_NONBLOCK" : "");
+            throw e;
+        }
+    }
+
+    private MqMessage checkedReceive(long bufferSize, Instant deadline, String op, boolean report)
+            throws MqException {
         checkDeadline(deadline, op);
         checkReadable(op);
         // size_t: a "negative" Java length is huge in C, so it passes this check as it would there.
         if (Long.compareUnsigned(bufferSize, inode.messageSize) < 0) {
             throw new MqException(Errno.EMSGSIZE, op, name);
         }
-        return inode.receive(nonBlocking, deadline, op, process.credentials(), bufferSize);
+        return inode.receive(nonBlocking, deadline, op, process.credentials(), bufferSize, report);
     }
 
     @Override
@@ -146,6 +184,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         synchronized (this) {
             MqAttributes old = inode.attributes(nonBlocking);
             nonBlocking = attr.nonBlocking();
+            event("mq_setattr", null, nonBlocking ? "O_NONBLOCK on" : "O_NONBLOCK off");
             return old;
         }
     }
@@ -155,8 +194,14 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         if (notification != null && !notification.isValid()) {
             throw new MqException(Errno.EINVAL, "mq_notify", name);
         }
-        checkOpen("mq_notify");
-        inode.notify(notification, process.credentials().pid(), "mq_notify");
+        try {
+            checkOpen("mq_notify");
+            inode.notify(notification, pid(), "mq_notify");
+        } catch (MqException e) {
+            event("mq_notify", e.errno(), "");
+            throw e;
+        }
+        event("mq_notify", null, notification == null ? "registration removed" : "registered");
     }
 
     @Override
@@ -185,6 +230,7 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         QueueInode.Snapshot s = inode.snapshot(nonBlocking);
+        event("peek", null, "exact: " + s.messages().length + " messages read, nothing changed");
         return new PeekResult(Arrays.asList(s.messages()), PeekMethod.EXACT, s.attributes(), start,
                 Duration.ofNanos(System.nanoTime() - t0), PeekResult.DrainReport.NONE);
     }
@@ -244,8 +290,21 @@ final class EmulatedQueue implements MqQueue, ProposedPeek {
         }
         process.forget(this);
         inode.closed(this);
-        inode.closedBy(process.credentials().pid());
+        inode.closedBy(pid());
+        event("mq_close", null, "");
         inode.release();
+    }
+
+    private int pid() {
+        return process.credentials().pid();
+    }
+
+    /** A call without a message, for the listeners (if any). */
+    private void event(String call, Errno errno, String detail) {
+        EventHub hub = inode.hub();
+        if (hub.listening()) {
+            hub.emit(pid(), Kind.CALL, call, name, null, errno, detail);
+        }
     }
 
     private void checkDeadline(Instant deadline, String op) throws MqException {

@@ -29,6 +29,7 @@ final class Namespace {
 
     private final MqLimits limits;
     private final NotificationDelivery notifier = new NotificationDelivery();
+    private final EventHub events = new EventHub();
     private final Map<String, QueueInode> names = new HashMap<>();
     /** Queues that exist, including unlinked ones still open: they count toward queues_max until evicted. */
     private long queueCount;
@@ -44,6 +45,10 @@ final class Namespace {
 
     NotificationDelivery notifier() {
         return notifier;
+    }
+
+    EventHub events() {
+        return events;
     }
 
     /** mq_open's name, existence and creation checks, in the kernel's order. Returns a referenced inode. */
@@ -177,6 +182,16 @@ final class Namespace {
     /** The queue with that name now, or null (also for an invalid name). */
     synchronized QueueInode find(String name) {
         return QueueNames.error(name) != null ? null : names.get(QueueNames.canonical(name));
+    }
+
+    /** The queue with this name, whatever the caller may do with it; ENOENT when there is none. */
+    synchronized QueueInode lookup(String name) throws MqException {
+        checkName(name, "lookup");
+        QueueInode q = names.get(QueueNames.canonical(name));
+        if (q == null) {
+            throw new MqException(Errno.ENOENT, "lookup", name);
+        }
+        return q;
     }
 
     synchronized List<QueueInfo> list() {

@@ -45,8 +45,8 @@ final class NotificationDelivery {
         }
     }
 
-    /** A notification registration: the owning process and what it asked for. */
-    record Registration(int ownerPid, Notification notification) {
+    /** A notification registration: the owning process, what it asked for, and who registered (for events). */
+    record Registration(int ownerPid, Notification notification, String actor) {
     }
 
 }

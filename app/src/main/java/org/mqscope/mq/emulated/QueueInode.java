@@ -18,6 +18,7 @@ import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.Notification;
+import org.mqscope.mq.QueueEvent.Kind;
 import org.mqscope.mq.StatusLine;
 import org.mqscope.mq.emulated.NotificationDelivery.Registration;
 
@@ -49,6 +50,7 @@ final class QueueInode {
     boolean evicted;
 
     private final Namespace namespace;
+    private final EventHub hub;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private int pollWaiters;
@@ -85,11 +87,21 @@ final class QueueInode {
         this.charge = charge;
         this.chargedUid = chargedUid;
         this.namespace = namespace;
+        this.hub = namespace.events();
     }
 
     /** Puts a message in the queue, hands it to a blocked receiver, or blocks/fails when full. */
     void send(MqMessage message, boolean nonBlocking, Instant deadline, Credentials sender, String op)
             throws MqException {
+        send(message, nonBlocking, deadline, sender, op, hub.listening());
+    }
+
+    /**
+     * {@link #send(MqMessage, boolean, Instant, Credentials, String)}; {@code report}: someone listens for events
+     * (read once by the caller, so the path pays one volatile read per call, not one per step).
+     */
+    void send(MqMessage message, boolean nonBlocking, Instant deadline, Credentials sender, String op,
+              boolean report) throws MqException {
         Registration fired = null;
         Waiter woken = null;
         lock.lock();
@@ -98,7 +110,7 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                await(senders, new Waiter(message, sender, message.size(), deadline != null), deadline, op);
+                await(senders, waiter(message, sender, message.size(), deadline != null, op, report), deadline, op);
                 return;
             }
             lastActivityMillis = System.currentTimeMillis();
@@ -106,6 +118,9 @@ final class QueueInode {
             if (woken != null) {
                 // Pipelined send: the message never enters the queue, so no QSIZE, no notification, no poll wake-up.
                 woken.complete(message);
+                if (report) {
+                    handedOver(sender, op, message, woken);
+                }
                 return;
             }
             store.add(message);
@@ -113,6 +128,9 @@ final class QueueInode {
             if (registration != null && store.size() == 1) {
                 fired = registration;
                 registration = null;
+            }
+            if (report) {
+                queued(sender, op, message, fired);
             }
             if (pollWaiters > 0) {
                 changed.signalAll();
@@ -130,8 +148,30 @@ final class QueueInode {
         }
     }
 
+    // Event reports live in methods of their own, so the send and receive paths stay small enough to inline.
+
+    private void handedOver(Credentials sender, String op, MqMessage message, Waiter receiver) {
+        hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "handed to a blocked receiver");
+        hub.emitFor(receiver, Kind.WOKEN, receiver.call, name, message, "got it without queueing");
+    }
+
+    private void queued(Credentials sender, String op, MqMessage message, Registration fired) {
+        hub.emit(sender.pid(), Kind.CALL, op, name, message, null, "");
+        if (fired != null) {
+            hub.emit(fired.actor(), fired.ownerPid(), 0, Kind.NOTIFY_FIRED, "mq_notify", name, null, null,
+                    "registration consumed");
+        }
+    }
+
     /** Takes the next message in receive order, or blocks/fails when empty. */
     MqMessage receive(boolean nonBlocking, Instant deadline, String op, Credentials receiver, long bufferSize)
+            throws MqException {
+        return receive(nonBlocking, deadline, op, receiver, bufferSize, hub.listening());
+    }
+
+    /** {@link #receive(boolean, Instant, String, Credentials, long)}, reported as events if {@code report}. */
+    MqMessage receive(boolean nonBlocking, Instant deadline, String op, Credentials receiver, long bufferSize,
+                      boolean report)
             throws MqException {
         Waiter woken = null;
         lock.lock();
@@ -140,17 +180,24 @@ final class QueueInode {
                 if (nonBlocking) {
                     throw new MqException(Errno.EAGAIN, op, name);
                 }
-                return await(receivers, new Waiter(null, receiver, bufferSize, deadline != null), deadline, op);
+                return await(receivers, waiter(null, receiver, bufferSize, deadline != null, op, report), deadline,
+                        op);
             }
             MqMessage m = store.poll();
             qsize -= m.size();
             lastActivityMillis = System.currentTimeMillis();
+            if (report) {
+                hub.emit(receiver.pid(), Kind.CALL, op, name, m, null, "");
+            }
             woken = senders.pollFirst();
             if (woken != null) {
                 // The freed slot goes to the first blocked sender at once; this insert does not notify.
                 store.add(woken.message);
                 qsize += woken.message.size();
                 woken.complete(woken.message);
+                if (report) {
+                    hub.emitFor(woken, Kind.WOKEN, woken.call, name, woken.message, "its message took the freed slot");
+                }
             } else if (pollWaiters > 0) {
                 changed.signalAll();
             }
@@ -175,6 +222,9 @@ final class QueueInode {
         }
         list.add(w);
         refs.incrementAndGet();
+        if (hub.listening()) {
+            hub.emit(w.who.pid(), Kind.BLOCKED, op, name, w.message, null, list == senders ? "queue full" : "queue empty");
+        }
         boolean first = list.isFirst(w);
         lock.unlock();
         try {
@@ -250,6 +300,13 @@ final class QueueInode {
         return w.ready;
     }
 
+    /** A waiter; when someone listens it also knows its actor and call (its waker reports for it). */
+    private static Waiter waiter(MqMessage message, Credentials who, long size, boolean timed, String op,
+                                 boolean report) {
+        return new Waiter(message, who, size, timed, report ? org.mqscope.mq.Actor.current() : null,
+                report ? op : null);
+    }
+
     /** Nanoseconds from now until an absolute wall-clock deadline, saturated. */
     static long remainingNanos(Instant deadline) {
         Instant now = Instant.now();
@@ -280,7 +337,7 @@ final class QueueInode {
             if (registration != null) {
                 throw new MqException(Errno.EBUSY, op, name);
             }
-            registration = new Registration(pid, n);
+            registration = new Registration(pid, n, org.mqscope.mq.Actor.current());
         } finally {
             lock.unlock();
         }
@@ -401,6 +458,10 @@ final class QueueInode {
     }
 
     /** Every message in receive order and the attributes, read together under the lock. */
+    EventHub hub() {
+        return hub;
+    }
+
     Snapshot snapshot(boolean nonBlocking) {
         lock.lock();
         try {

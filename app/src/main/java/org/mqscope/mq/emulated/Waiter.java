@@ -25,12 +25,17 @@ final class Waiter {
     final Credentials who;
     final long size;
     final boolean timed;
+    /** Who is waiting, for the events its waker reports, and the call it is blocked in; null while nobody listens. */
+    final String actor;
+    final String call;
 
-    Waiter(MqMessage message, Credentials who, long size, boolean timed) {
+    Waiter(MqMessage message, Credentials who, long size, boolean timed, String actor, String call) {
         this.message = message;
         this.who = who;
         this.size = size;
         this.timed = timed;
+        this.actor = actor;
+        this.call = call;
     }
 
     /** Marks the hand-off done; under the queue's lock. Call {@link #wake} once the lock is released. */

@@ -66,6 +66,17 @@ public enum AppAction {
     USER_GUIDE("User Guide", null, null, "The README's sections: peeking, read-only mode, the tabs, recovery",
             s -> true),
     ABOUT("About mqscope", null, null, "Version, Java and system", s -> true),
+    OPEN_LESSON("Open Lesson…", null, null,
+            "Open a lesson file you wrote (see docs/lessons.md) and run it on a private emulated namespace", s -> true),
+    PRESENTATION("Presentation Mode", null, key(KeyEvent.VK_F11, 0),
+            "Large type and high-contrast charts for a projector; the toolbar and status bar step aside (F11)",
+            s -> true),
+    ZOOM_IN("Zoom In", null, key(KeyEvent.VK_PLUS, InputEvent.CTRL_DOWN_MASK),
+            "Make everything larger (Ctrl+Plus)", s -> true),
+    ZOOM_OUT("Zoom Out", null, key(KeyEvent.VK_MINUS, InputEvent.CTRL_DOWN_MASK),
+            "Make everything smaller (Ctrl+Minus)", s -> true),
+    ZOOM_RESET("Actual Size", null, key(KeyEvent.VK_0, InputEvent.CTRL_DOWN_MASK),
+            "Back to the normal size (Ctrl+0)", s -> true),
     QUIT("Quit", null, key(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), "Close mqscope (Ctrl+Q)", s -> true);
 
     private final String label;
@@ -115,6 +126,6 @@ public enum AppAction {
 
     /** Read-only and dark theme are on/off switches (check box items, toggle buttons). */
     public boolean toggle() {
-        return this == READ_ONLY || this == DARK_THEME || this == EXPLAIN_KERNEL_PEEK;
+        return this == READ_ONLY || this == DARK_THEME || this == EXPLAIN_KERNEL_PEEK || this == PRESENTATION;
     }
 }

@@ -66,6 +66,9 @@ public final class Gui {
                 f.setVisible(true);
                 options.tab().ifPresent(f::showTab);
                 options.filter().ifPresent(f::filterMessages);
+                if (options.presentation()) {
+                    f.setPresentation(true);
+                }
                 // The backend (JNA, the first listing) starts once the first frame is on screen.
                 f.afterFirstPaint(() -> {
                     if (options.demo()) {
@@ -76,6 +79,7 @@ public final class Gui {
                     }
                     f.start(options.startBackend(), options.readOnly(),
                             options.demo() ? DemoQueues.FIRST_SHOWN : null);
+                    options.lesson().ifPresent(f::openLesson);
                     started.countDown();
                 });
                 frame.set(f);

@@ -3,6 +3,7 @@ package org.mqscope.ui.app;
 import org.mqscope.ui.core.Theme;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.window.ToolTab;
+import org.mqscope.lessons.Lessons;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,10 +22,13 @@ import java.util.Optional;
  * @param demo       start on a seeded emulated namespace
  * @param tab        the tab below the message table to bring to the front (one of {@link #TABS}); empty: the first
  * @param filter     a filter expression for the message table (checked here); empty: none
+ * @param lesson     a built-in lesson to open at its first step (one of {@link Lessons#BUILT_IN}); empty: none
+ * @param presentation start in presentation mode
  */
 public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<Theme> theme,
                             Optional<Path> screenshot, Duration after, boolean includeInDoubt, boolean readOnly,
-                            boolean demo, Optional<ToolTab> tab, Optional<String> filter) {
+                            boolean demo, Optional<ToolTab> tab, Optional<String> filter, Optional<String> lesson,
+                            boolean presentation) {
 
     /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
@@ -44,12 +48,13 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(tab, "tab");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(lesson, "lesson");
     }
 
     /** A normal start: automatic backend and theme, no screenshot. */
     public static LaunchOptions defaults() {
         return new LaunchOptions(Mode.RUN, Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_AFTER,
-                false, false, false, Optional.empty(), Optional.empty());
+                false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     /** The backend to start on: the emulation for --demo, else the one asked for (empty: decide later). */
@@ -73,9 +78,12 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                   --theme=light|dark         look and feel (default: the last one used, else the
                                              desktop's preference where it can be read)
                   --tab=NAME                 bring a tab to the front: message, send,
-                                             attributes, charts, traffic or processes
+                                             attributes, charts, traffic, processes or timeline
                   --filter=EXPR              filter the message table, as typed in its filter bar
                                              (e.g. --filter='prio:>=5 $.customer.tier=gold')
+                  --lesson=NAME              open a guided lesson at its first step: priority,
+                                             blocking, notify, limits, unlink or peek
+                  --presentation             start in presentation mode (large type, F11)
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
@@ -108,7 +116,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Mode mode = p.help ? Mode.HELP : p.version ? Mode.VERSION : p.recover ? Mode.RECOVER : Mode.RUN;
         return new LaunchOptions(mode, Optional.ofNullable(p.backend), Optional.ofNullable(p.theme),
                 Optional.ofNullable(p.screenshot), p.after != null ? p.after : DEFAULT_AFTER, p.includeInDoubt,
-                p.readOnly, p.demo, Optional.ofNullable(p.tab), Optional.ofNullable(p.filter));
+                p.readOnly, p.demo, Optional.ofNullable(p.tab), Optional.ofNullable(p.filter),
+                Optional.ofNullable(p.lesson), p.presentation);
     }
 
     /** Mutable state of one parse; the record stays immutable. */
@@ -127,6 +136,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
         Duration after;
         ToolTab tab;
         String filter;
+        String lesson;
+        boolean presentation;
 
         Parser(String[] args) {
             this.args = Objects.requireNonNull(args, "args");
@@ -151,6 +162,8 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                     case "--after" -> after = millisValue(value(name, inlineValue));
                     case "--tab" -> tab = tabValue(value(name, inlineValue));
                     case "--filter" -> filter = filterValue(value(name, inlineValue));
+                    case "--lesson" -> lesson = lessonValue(value(name, inlineValue));
+                    case "--presentation" -> presentation = flag(name, inlineValue);
                     default -> throw new UsageException(name.startsWith("-")
                             ? "unknown option '" + name + "'"
                             : "unexpected argument '" + arg + "' (mqscope takes options only)");
@@ -200,6 +213,14 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
             org.mqscope.find.Filter.Parse p = org.mqscope.find.Filter.parse(v);
             if (!p.ok()) {
                 throw new UsageException("--filter '" + v + "': " + p.error().describe());
+            }
+            return v;
+        }
+
+        private static String lessonValue(String v) throws UsageException {
+            if (!Lessons.BUILT_IN.contains(v)) {
+                throw new UsageException("--lesson must be one of " + String.join(", ", Lessons.BUILT_IN) + ", not '"
+                        + v + "' (a lesson file of your own opens with File → Open Lesson…)");
             }
             return v;
         }

@@ -29,8 +29,12 @@ public final class Screenshot {
 
     /** Paints the frame's root pane into a new image; EDT only. */
     public static BufferedImage render(JFrame frame) {
+        return render(frame.getRootPane());
+    }
+
+    /** Paints a window's root pane (a frame's, a dialog's) into a new image; EDT only. */
+    public static BufferedImage render(JRootPane root) {
         assert SwingUtilities.isEventDispatchThread();
-        JRootPane root = frame.getRootPane();
         root.validate();
         if (root.getWidth() <= 0 || root.getHeight() <= 0) {
             throw new IllegalStateException("the window has no size yet");

@@ -46,6 +46,14 @@ public interface QueueContext {
     Preferences prefs(String panel);
 
     /**
+     * Shows {@code queue} in the message table (selecting it in the tree) and selects the first message there that
+     * {@code which} accepts, once a peek shows it; a message no longer queued selects nothing. For panels that
+     * point at a message, such as the activity timeline.
+     */
+    default void selectMessage(String queue, java.util.function.Predicate<org.mqscope.mq.MqMessage> which) {
+    }
+
+    /**
      * Samples every queue at least every {@code period} while the asker needs it (charts shown); null gives the
      * request back. The tree's own rate applies when nobody asks for more.
      */

@@ -12,6 +12,10 @@ public final class UiPrefs {
     static final String BACKEND = "backend";
     static final String ASK_KERNEL_PEEK = "askBeforeKernelPeek";
     static final String SPLIT_PREFIX = "split.";
+    static final String ZOOM = "zoom";
+    static final String PRESENTATION_ZOOM = "presentationZoom";
+    /** Type one and a half times as large: readable from the back of a lecture room on a 1080p projector. */
+    static final float DEFAULT_PRESENTATION_ZOOM = 1.5f;
 
     private final Preferences node;
 
@@ -71,6 +75,15 @@ public final class UiPrefs {
 
     public void setAskBeforeKernelPeek(boolean ask) {
         node.putBoolean(ASK_KERNEL_PEEK, ask);
+    }
+
+    /** The window's zoom factor (FlatLaf's UI scaling), normal or in presentation mode; 1 when none is stored. */
+    public float zoom(boolean presentation) {
+        return node.getFloat(presentation ? PRESENTATION_ZOOM : ZOOM, presentation ? DEFAULT_PRESENTATION_ZOOM : 1f);
+    }
+
+    public void setZoom(boolean presentation, float factor) {
+        node.putFloat(presentation ? PRESENTATION_ZOOM : ZOOM, factor);
     }
 
     /** A split pane's divider location, or -1 when none is stored. */

@@ -16,6 +16,7 @@ public final class MainMenuBar extends JMenuBar {
         JMenu file = menu("File", 'F');
         item(file, actions, AppAction.OPEN_BY_NAME);
         item(file, actions, AppAction.CREATE_QUEUE);
+        item(file, actions, AppAction.OPEN_LESSON);
         file.addSeparator();
         item(file, actions, AppAction.QUIT);
 
@@ -46,11 +47,43 @@ public final class MainMenuBar extends JMenuBar {
         item(view, actions, AppAction.DARK_THEME);
         item(view, actions, AppAction.EXPLAIN_KERNEL_PEEK);
 
+        view.addSeparator();
+        item(view, actions, AppAction.PRESENTATION);
+        item(view, actions, AppAction.ZOOM_IN);
+        item(view, actions, AppAction.ZOOM_OUT);
+        item(view, actions, AppAction.ZOOM_RESET);
+
         JMenu help = menu("Help", 'H');
         item(help, actions, AppAction.SHORTCUTS);
         item(help, actions, AppAction.USER_GUIDE);
         help.addSeparator();
         item(help, actions, AppAction.ABOUT);
+    }
+
+    /**
+     * Help → Lessons: one item per built-in lesson ({@code titles}: name → title, in menu order); choosing one
+     * hands its name to {@code open}. Added to the Help menu, which is made if there is none yet.
+     */
+    public void addLessons(java.util.Map<String, String> titles, java.util.function.Consumer<String> open) {
+        JMenu help = null;
+        for (int i = 0; i < getMenuCount(); i++) {
+            if ("menu.help".equals(getMenu(i).getName())) {
+                help = getMenu(i);
+            }
+        }
+        if (help == null) {
+            help = menu("Help", 'H');
+        }
+        JMenu lessons = new JMenu("Lessons");
+        lessons.setName("menu.lessons");
+        lessons.setMnemonic('L');
+        titles.forEach((name, title) -> {
+            JMenuItem item = new JMenuItem(title);
+            item.setName("menuitem.lesson." + name);
+            item.addActionListener(e -> open.accept(name));
+            lessons.add(item);
+        });
+        help.add(lessons);
     }
 
     private JMenu menu(String title, char mnemonic) {

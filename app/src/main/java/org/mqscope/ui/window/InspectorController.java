@@ -72,6 +72,8 @@ final class InspectorController implements QueueView {
     private boolean peekInFlight;
     /** The queue whose first message the next peek that finds any selects, or null. */
     private String selectFirstMessageOf;
+    /** A message a panel asked to select once its queue's next peek shows it; EDT only. */
+    private PendingSelection pendingSelection;
     /** The messages on screen; read on mq-io to skip unchanged live peeks. */
     private volatile List<MqMessage> shown = List.of();
     /** The info line of the last peek shown, or null. */
@@ -327,11 +329,47 @@ final class InspectorController implements QueueView {
             notice.showAbout(name, DrainReportText.worrying(r), headline, details);
             main.sampleSoon();
         }
+        PendingSelection p = pendingSelection;
+        if (p != null && p.queue().equals(name)) {
+            pendingSelection = null;
+            selectShown(p.which());
+            selectFirstMessageOf = null; // the message asked for wins over the first one
+        }
         if (name.equals(selectFirstMessageOf) && r.size() > 0) {
             selectFirstMessageOf = null;
             table.selectFirstRow();
         }
         refreshShownMessage();
+    }
+
+    /**
+     * Selects the first shown message of {@code name} that {@code which} accepts: now if {@code name} is shown,
+     * else when the next peek of it arrives.
+     */
+    void selectMessageWhenShown(String name, java.util.function.Predicate<MqMessage> which) {
+        pendingSelection = null;
+        if (name.equals(queue) && shown != null && selectShown(which)) {
+            return;
+        }
+        pendingSelection = new PendingSelection(name, which);
+    }
+
+    private boolean selectShown(java.util.function.Predicate<MqMessage> which) {
+        for (int row = 0; row < shown.size(); row++) {
+            if (which.test(shown.get(row))) {
+                int view = table.table().convertRowIndexToView(row); // the table may be sorted or filtered
+                if (view < 0) {
+                    return false;
+                }
+                table.table().setRowSelectionInterval(view, view);
+                table.table().scrollRectToVisible(table.table().getCellRect(view, 0, true));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record PendingSelection(String queue, java.util.function.Predicate<MqMessage> which) {
     }
 
     /** The first peek of {@code queue} that finds messages selects the first one (the demo's first impression). */

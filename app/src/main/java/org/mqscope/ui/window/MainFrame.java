@@ -30,6 +30,11 @@ import org.mqscope.ui.queues.QueueTreePanel;
 import org.mqscope.ui.status.StatusBar;
 import org.mqscope.ui.toolbar.MainMenuBar;
 import org.mqscope.ui.toolbar.MainToolBar;
+import org.mqscope.lessons.Lesson;
+import org.mqscope.lessons.LessonRunner;
+import org.mqscope.ui.core.Zoom;
+import org.mqscope.ui.lessons.LessonWindow;
+import org.mqscope.ui.timeline.TimelinePanel;
 import org.mqscope.ui.traffic.TrafficPanel;
 import org.mqscope.ui.transfer.MessageDrag;
 import org.mqscope.ui.transfer.TransferActions;
@@ -81,8 +86,14 @@ public final class MainFrame extends JFrame {
     private final ProcessesPanel processes;
     private final Dialogs dialogs;
     private final TransferActions transfer;
+    private final LazyPanel<TimelinePanel> timeline;
+    private final MainToolBar toolbar;
+    private final StatusBar status;
+    private final MainMenuBar menus;
     private Theme theme;
     private boolean closed;
+    private boolean presentation;
+    private LessonWindow lessonWindow;
 
     /** Builds the window on the EDT; nothing talks to a backend until {@link #start}. */
     public MainFrame(IoExecutor io, BackendFactory factory, WindowBounds bounds, UiPrefs prefs, Dialogs dialogs,
@@ -95,17 +106,18 @@ public final class MainFrame extends JFrame {
         this.theme = theme;
         this.dialogs = dialogs;
         setName("main");
+        Zoom.set(prefs.zoom(false)); // before the first component: everything is built at the remembered size
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
         actions = new ActionSet(this::perform);
         actions.setSelected(AppAction.DARK_THEME, theme == Theme.DARK);
         actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
         queues = new QueueTreePanel();
-        StatusBar status = new StatusBar();
+        status = new StatusBar();
         NoticeBar notice = new NoticeBar();
         messages = new MessageTablePanel(io, prefs.node().node(FIND_NODE));
         DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
-        MainToolBar toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
+        toolbar = new MainToolBar(actions, kind -> controller().switchTo(kind));
         // Built once, here, each with its partners: events flow controller → followers (inspector, then tools).
         ViewFanOut followers = new ViewFanOut();
         controller = new MainController(io, factory, prefs, toolbar, queues, status, notice, actions,
@@ -134,6 +146,7 @@ public final class MainFrame extends JFrame {
         addTool(new LazyPanel<>(ToolTab.CHARTS, () -> new ChartsPanel(tools, chartHistory), tools,
                 charts -> charts.onThresholdsChanged(queues::setThresholds)));
         traffic = addTool(new LazyPanel<>(ToolTab.TRAFFIC, () -> new TrafficPanel(tools), tools, p -> { }));
+        timeline = addTool(new LazyPanel<>(ToolTab.TIMELINE, () -> new TimelinePanel(tools), tools, p -> { }));
         // Built at once, light as it is: its scans also feed the tree's holder and waiter badges.
         processes = new ProcessesPanel(tools);
         tools.add(processes);
@@ -170,8 +183,11 @@ public final class MainFrame extends JFrame {
         content.add(panes, "grow, push");
         content.add(status);
         setContentPane(content);
-        setJMenuBar(new MainMenuBar(actions));
+        menus = new MainMenuBar(actions);
+        menus.addLessons(LessonMenu.titles(), this::openLesson);
+        setJMenuBar(menus);
         actions.bindKeys(getRootPane(), queues.tree()); // the message table copies its rows (Ctrl+C) itself
+        LessonMenu.bindZoomKeys(getRootPane(), actions);
 
         addWindowListener(new WindowAdapter() {
             @Override
@@ -312,6 +328,11 @@ public final class MainFrame extends JFrame {
             case SHORTCUTS -> HelpWindows.showShortcuts(this, shortcuts());
             case USER_GUIDE -> HelpWindows.showUserGuide(this);
             case ABOUT -> HelpWindows.showAbout(this, dialogs);
+            case OPEN_LESSON -> LessonMenu.chooseFile(this, io, prefs.node(), this::openLesson);
+            case PRESENTATION -> setPresentation(!presentation);
+            case ZOOM_IN -> prefs.setZoom(presentation, Zoom.in());
+            case ZOOM_OUT -> prefs.setZoom(presentation, Zoom.out());
+            case ZOOM_RESET -> prefs.setZoom(presentation, Zoom.set(1f));
             case QUIT -> quit();
         }
     }
@@ -364,9 +385,60 @@ public final class MainFrame extends JFrame {
         return new TransferActions.Selection(chosen, positions);
     }
 
+    /**
+     * Presentation mode: the zoom remembered for it (1.5 at first), high-contrast chart lines, no toolbar or status
+     * bar. Leaving it restores the normal zoom.
+     */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        Zoom.set(prefs.zoom(on));
+        Zoom.highContrast(on);
+        toolbar.setVisible(!on);
+        status.setVisible(!on);
+        actions.setSelected(AppAction.PRESENTATION, on);
+    }
+
+    public boolean presentation() {
+        return presentation;
+    }
+
+    /** Opens a built-in lesson by name ({@code --lesson}); IllegalArgumentException names the ones there are. */
+    public void openLesson(String name) {
+        openLesson(LessonMenu.builtIn(name));
+    }
+
+    /** Opens a lesson beside the window, with the timeline following it, at its first step. */
+    public void openLesson(Lesson lesson) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (lessonWindow != null) {
+            lessonWindow.close();
+        }
+        LessonRunner runner = new LessonRunner(lesson);
+        timeline.get().followLesson(runner, lesson.title());
+        showTab(ToolTab.TIMELINE);
+        LessonWindow[] opened = new LessonWindow[1];
+        opened[0] = new LessonWindow(this, io, runner, () -> {
+            if (lessonWindow == opened[0]) {
+                lessonWindow = null;
+                timeline.get().followWindow();
+            }
+        });
+        lessonWindow = opened[0];
+        lessonWindow.setVisible(true);
+    }
+
+    /** The lesson window open now, or null. */
+    public LessonWindow lessonWindow() {
+        return lessonWindow;
+    }
+
     private void switchTheme(Theme next) {
         theme = next;
         next.install();
+        if (presentation) {
+            Zoom.highContrast(false); // the old theme's colours out, the new theme's in
+            Zoom.highContrast(true);
+        }
         FlatLaf.updateUI();
         prefs.setTheme(next);
         actions.setSelected(AppAction.DARK_THEME, next == Theme.DARK);
@@ -387,8 +459,12 @@ public final class MainFrame extends JFrame {
         bounds.save(this);
         prefs.setSplit(SPLIT_QUEUES, panes.getDividerLocation());
         prefs.setSplit(SPLIT_MESSAGES, right.getDividerLocation());
+        if (lessonWindow != null) {
+            lessonWindow.close();
+        }
         inspector.stop();
         traffic.ifBuilt().ifPresent(TrafficPanel::stop); // before the backends close: its workers hold descriptors
+        timeline.ifBuilt().ifPresent(TimelinePanel::stop);
         controller.close();
         dispose();
     }

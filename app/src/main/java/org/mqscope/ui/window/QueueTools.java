@@ -116,6 +116,15 @@ final class QueueTools implements QueueContext, QueueView {
     }
 
     @Override
+    public void selectMessage(String queue, java.util.function.Predicate<org.mqscope.mq.MqMessage> which) {
+        assert SwingUtilities.isEventDispatchThread();
+        inspector.selectMessageWhenShown(queue, which);
+        if (!queue.equals(inspector.queue())) {
+            main.selectWhenListed(queue);
+        }
+    }
+
+    @Override
     public void queueChanged(String name) {
         assert SwingUtilities.isEventDispatchThread();
         inspector.queueChanged(name);

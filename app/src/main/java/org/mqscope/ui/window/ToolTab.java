@@ -12,7 +12,8 @@ public enum ToolTab {
     ATTRIBUTES("Attributes"),
     CHARTS("Charts"),
     TRAFFIC("Traffic"),
-    PROCESSES("Processes");
+    PROCESSES("Processes"),
+    TIMELINE("Timeline");
 
     private final String title;
 

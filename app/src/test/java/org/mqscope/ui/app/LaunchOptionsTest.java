@@ -119,7 +119,7 @@ class LaunchOptionsTest {
 
     @Test
     void theRecordRefusesNulls() {
-        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new LaunchOptions(Mode.RUN, null, Optional.of(Theme.LIGHT), Optional.empty(), Duration.ZERO, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), false))
                 .isInstanceOf(NullPointerException.class).hasMessage("backend");
     }
 
@@ -136,8 +136,8 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(new String[0]).tab()).isEmpty();
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--tab=graphs"}))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, processes, not"
-                        + " 'graphs'");
+                .hasMessageContaining("--tab must be one of message, send, attributes, charts, traffic, processes, "
+                        + "timeline, not 'graphs'");
         assertThat(LaunchOptions.parse(new String[] {"--tab=processes"}).tab()).contains(ToolTab.PROCESSES);
     }
 
@@ -152,5 +152,22 @@ class LaunchOptionsTest {
                 .hasMessage("--filter 'order prio:x': column 12: prio: needs a priority (9), a comparison (>=5, <3) "
                         + "or a range (1..4), not 'x'");
         assertThat(LaunchOptions.usage()).contains("--filter=EXPR");
+    }
+
+    @Test
+    void lessonTakesABuiltInLessonAndPresentationIsAFlag() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--lesson=notify", "--presentation", "--tab=timeline");
+        assertThat(o.lesson()).contains("notify");
+        assertThat(o.presentation()).isTrue();
+        assertThat(o.tab()).contains(ToolTab.TIMELINE);
+        assertThat(LaunchOptions.parse("--lesson", "peek").lesson()).contains("peek");
+        assertThat(LaunchOptions.defaults().lesson()).isEmpty();
+        assertThat(LaunchOptions.defaults().presentation()).isFalse();
+        assertThatThrownBy(() -> LaunchOptions.parse("--lesson=semaphores"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--lesson must be one of priority, blocking, notify, limits, unlink, peek, "
+                        + "not 'semaphores'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--presentation=yes"))
+                .hasMessage("option '--presentation' takes no value");
     }
 }
