@@ -42,6 +42,7 @@ class ArchitectureTest {
     private static final String UI_APP = UI + "/app";
     private static final String UI_WINDOW = UI + "/window";
     private static final String TRANSFER = ROOT + "transfer";
+    private static final String LESSONS = ROOT + "lessons";
     private static final String APP = ROOT + "App";
     private static final List<String> GUI_LIBRARIES =
             List.of("javax/swing/", "java/awt/", "org/jfree/", "com/formdev/", "net/miginfocom/");
@@ -211,7 +212,11 @@ class ArchitectureTest {
     void onlyTheBackendsThemselvesNameABackendPackage() {
         assertNoViolations("ui, monitor, demo, traffic, cli and App use the contract (backends are chosen through "
                         + "MqBackends' ServiceLoader), never mq.kernel or mq.emulated",
-                c -> !inTree(c, KERNEL) && !inTree(c, EMULATED), d -> inTree(d, KERNEL) || inTree(d, EMULATED));
+                c -> !inTree(c, KERNEL) && !inTree(c, EMULATED) && !inTree(c, LESSONS),
+                d -> inTree(d, KERNEL) || inTree(d, EMULATED));
+        // Lessons are about the emulation: they run on a private one and read its state without a descriptor.
+        assertNoViolations("lessons.. name the emulation, never the kernel backend", c -> inTree(c, LESSONS),
+                d -> inTree(d, KERNEL));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.mqscope.threads.Workers;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -88,11 +88,7 @@ final class Stage implements AutoCloseable {
             this.name = name;
             this.pid = pid;
             this.process = process;
-            this.thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "lesson " + name);
-                t.setDaemon(true);
-                return t;
-            });
+            this.thread = Workers.single(Workers.Intent.LESSON); // events name the actor, not the thread
         }
 
         Future<Object> call(Callable<Object> work) {

@@ -35,6 +35,8 @@ public final class Workers {
         EMULATED_NOTIFY("mq-emulated-notify"),
         /** glibc's SIGEV_THREAD threads, attached to the JVM under this name (the kernel backend's notify). */
         KERNEL_NOTIFY("mq-kernel-notify"),
+        /** A lesson actor's calls on its private emulated namespace, one thread per actor. */
+        LESSON("mq-lesson"),
         /** A command's shutdown hook (Ctrl+C ends a running command cleanly). */
         SHUTDOWN("mq-shutdown");
 

@@ -136,7 +136,9 @@ public final class TimelinePanel extends JPanel implements QueueView {
         if (b instanceof ReadOnlyBackend ro) {
             b = ro.inner();
         }
-        subscribe(b instanceof QueueEventSource s ? s : null, b == null ? null : "Backend: " + b.id());
+        BackendKind kind = ctx.kind(); // its label, not b.id(): no backend call on the EDT
+        subscribe(b instanceof QueueEventSource s ? s : null, b == null || kind == null ? null
+                : "Backend: " + kind.label());
     }
 
     private void subscribe(QueueEventSource events, String label) {
