@@ -49,6 +49,8 @@ public final class TimelinePanel extends JPanel implements QueueView {
     private final Timer refresh = new Timer(REFRESH_MS, e -> pull(Integer.MAX_VALUE));
     private final List<QueueEvent> shown = new ArrayList<>();
     private QueueEventSource.Subscription subscription;
+    /** Counts follow requests, so a subscription that arrives after a newer request is closed, not kept. */
+    private int subscriptions;
     /** Events of the ring taken into {@link #shown} so far (the ring's count). */
     private long taken;
     /** A lesson's namespace followed instead of the window's backend; null: the window's. */
@@ -142,22 +144,43 @@ public final class TimelinePanel extends JPanel implements QueueView {
     }
 
     private void subscribe(QueueEventSource events, String label) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
+        int generation = ++subscriptions;
+        QueueEventSource.Subscription old = subscription;
+        subscription = null;
         clear();
-        if (events != null) {
-            subscription = events.subscribe(e -> {
+        showSource(events == null ? null : label);
+        if (events == null) {
+            refresh.stop();
+            closeOffEdt(old);
+            return;
+        }
+        refresh.start();
+        // Subscribing is a call on the backend: on mq-io, like every other.
+        ctx.io().run(() -> {
+            if (old != null) {
+                old.close();
+            }
+            return events.subscribe(e -> {
                 if (recordOwn || !e.actor().equals(IoExecutor.THREAD_NAME)) {
                     ring.accept(e);
                 }
             });
-            refresh.start();
-        } else {
-            refresh.stop();
+        }, s -> {
+            if (generation == subscriptions) {
+                subscription = s;
+            } else {
+                closeOffEdt(s); // followed something else meanwhile
+            }
+        }, failure -> ctx.failed("follow the activity", failure));
+    }
+
+    private void closeOffEdt(QueueEventSource.Subscription s) {
+        if (s != null) {
+            ctx.io().run(() -> {
+                s.close();
+                return null;
+            }, ignored -> { }, failure -> { });
         }
-        showSource(events == null ? null : label);
     }
 
     private void showSource(String label) {
@@ -203,9 +226,8 @@ public final class TimelinePanel extends JPanel implements QueueView {
     /** Stops following (the window closes). */
     public void stop() {
         refresh.stop();
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
+        subscriptions++;
+        closeOffEdt(subscription);
+        subscription = null;
     }
 }

@@ -146,13 +146,13 @@ public final class MainFrame extends JFrame {
         addTool(new LazyPanel<>(ToolTab.CHARTS, () -> new ChartsPanel(tools, chartHistory), tools,
                 charts -> charts.onThresholdsChanged(queues::setThresholds)));
         traffic = addTool(new LazyPanel<>(ToolTab.TRAFFIC, () -> new TrafficPanel(tools), tools, p -> { }));
-        timeline = addTool(new LazyPanel<>(ToolTab.TIMELINE, () -> new TimelinePanel(tools), tools, p -> { }));
         // Built at once, light as it is: its scans also feed the tree's holder and waiter badges.
         processes = new ProcessesPanel(tools);
         tools.add(processes);
         tabs.addTab(ToolTab.PROCESSES.title(), processes);
         processes.onUsage(queues::setUsage);
         processes.onActivity(messages::setActivity);
+        timeline = addTool(new LazyPanel<>(ToolTab.TIMELINE, () -> new TimelinePanel(tools), tools, p -> { }));
         tabs.addChangeListener(e -> lazyTabs.stream()
                 .filter(l -> l.holder() == tabs.getSelectedComponent()).findFirst().ifPresent(LazyPanel::get));
         right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, messages, tabs);

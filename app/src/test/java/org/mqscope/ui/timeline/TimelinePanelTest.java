@@ -28,9 +28,12 @@ import org.mqscope.ui.core.Edt;
 class TimelinePanelTest {
     private final Preferences prefs = Preferences.userRoot().node("org/mqscope/test/" + UUID.randomUUID());
     private final EmulatedBackend backend = new EmulatedBackend();
+    /** The panel subscribes on mq-io, as the window's does. */
+    private final org.mqscope.ui.core.IoExecutor io = new org.mqscope.ui.core.IoExecutor();
 
     @AfterEach
     void close() throws Exception {
+        io.close();
         backend.close();
         prefs.removeNode();
     }
@@ -38,8 +41,9 @@ class TimelinePanelTest {
     @Test
     @Timeout(30)
     void showsAScriptedScenarioInTheOrderTheEmulationRanIt() throws Exception {
-        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, null, backend, null, null)));
+        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, io, backend, null, null)));
         Edt.run(() -> panel.backendChanged(BackendKind.EMULATED));
+        following();
 
         MqQueue q;
         try (Actor.Scope a = Actor.named("consumer")) {
@@ -76,8 +80,9 @@ class TimelinePanelTest {
     @Test
     @Timeout(30)
     void pauseHoldsTheDiagramAndStepShowsOneEventAtATime() throws Exception {
-        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, null, backend, null, null)));
+        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, io, backend, null, null)));
         Edt.run(() -> panel.backendChanged(BackendKind.EMULATED));
+        following();
         MqQueue q = backend.open("/tl-classroom2", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(4, 16));
         awaitRows(panel, 1);
         Edt.run(() -> ((javax.swing.JToggleButton) find(panel, "timeline.pause")).doClick());
@@ -96,8 +101,9 @@ class TimelinePanelTest {
     @Timeout(30)
     void keepsAtMostTheConfiguredNumberOfEvents() throws Exception {
         prefs.node("timeline").putInt(TimelinePanel.CAPACITY_KEY, 100);
-        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, null, backend, null, null)));
+        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, io, backend, null, null)));
         Edt.run(() -> panel.backendChanged(BackendKind.EMULATED));
+        following();
         MqQueue q = backend.open("/tl-classroom3", Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(4, 16));
         for (int i = 0; i < 150; i++) {
             q.send(new byte[] {(byte) i}, 1);
@@ -114,9 +120,10 @@ class TimelinePanelTest {
     @Test
     @Timeout(30)
     void followsALessonInsteadOfTheWindow() throws Exception {
-        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, null, backend, null, null)));
+        TimelinePanel panel = Edt.call(() -> new TimelinePanel(new StubContext(prefs, io, backend, null, null)));
         try (LessonRunner lesson = new LessonRunner(Lessons.builtIn("priority"))) {
             Edt.run(() -> panel.followLesson(lesson, "Priority"));
+            following();
             lesson.next();
             awaitRows(panel, 2);
             assertThat(Edt.call(panel::rows)).extracting(QueueEvent::actor).containsExactly("producer", "consumer");
@@ -158,5 +165,11 @@ class TimelinePanelTest {
             }
         }
         return null;
+    }
+
+    /** Waits until the panel's subscription (made on mq-io) is in place. */
+    private void following() throws InterruptedException {
+        org.assertj.core.api.Assertions.assertThat(io.awaitIdle(java.time.Duration.ofSeconds(10)))
+                .as("mq-io idle after the panel subscribed").isTrue();
     }
 }

@@ -124,8 +124,9 @@ class ClassroomGuiTest {
         lesson.button("lesson.next").click();
         gui.settle();
         lesson.label("lesson.step").requireText("Step 2 of 7: Only one registrant per queue");
+        // The Timeline tab is in front: the holder its panel is built into when first shown.
         assertThat(GuiActionRunner.execute(() -> ((JTabbedPane) window.tabbedPane("tabs").target())
-                .getSelectedComponent().getName())).isEqualTo("timeline");
+                .getSelectedComponent().getName())).isEqualTo("tab.timeline");
         TimelinePanel timeline = (TimelinePanel) window.panel("timeline").target();
         gui.eventually("the rival's EBUSY in the timeline", () -> timeline.rows().stream()
                 .anyMatch(e -> e.actor().equals("rival") && e.summary().equals("mq_notify → EBUSY")));
@@ -144,7 +145,7 @@ class ClassroomGuiTest {
         assertThat(GuiActionRunner.execute(() -> gui.frame().lessonWindow())).isNull();
         assertThat(GuiActionRunner.execute(() -> open.get().isDisplayable())).isFalse();
         assertThat(GuiActionRunner.execute(() -> ((JLabel) window.label("timeline.source").target()).getText()))
-                .startsWith("Backend: emulated");
+                .startsWith("Backend: Emulated");
     }
 
     @Test
