@@ -21,9 +21,11 @@ import org.mqscope.mq.kernel.journal.Journal;
  */
 final class JournalRestorer {
     private final Path directory;
+    private final IpcTarget namespace;
 
-    JournalRestorer(Path directory) {
+    JournalRestorer(Path directory, IpcTarget namespace) {
         this.directory = directory;
+        this.namespace = namespace;
     }
 
     RecoveryReport recoverAll(boolean includeInDoubt) {
@@ -87,19 +89,19 @@ final class JournalRestorer {
      * The queue to restore into. A recreate that died after its unlink left no queue under the name: create it,
      * with the new attributes if the kernel takes them, else as it was.
      */
-    private static PrivateDescriptor descriptorFor(Journal journal) throws MqException {
+    private PrivateDescriptor descriptorFor(Journal journal) throws MqException {
         String queue = journal.queue();
         try {
-            return PrivateDescriptor.open(queue, "recover");
+            return PrivateDescriptor.open(namespace, queue, "recover");
         } catch (MqException e) {
             long[] target = journal.recreateTarget();
             if (e.errno() != Errno.ENOENT || journal.phase() != Journal.Phase.RECREATING || target == null) {
                 throw e;
             }
             try {
-                return PrivateDescriptor.create(queue, journal.mode(), target[0], target[1], "recover");
+                return PrivateDescriptor.create(namespace, queue, journal.mode(), target[0], target[1], "recover");
             } catch (MqException refused) {
-                return PrivateDescriptor.create(queue, journal.mode(), journal.maxMessages(), journal.messageSize(),
+                return PrivateDescriptor.create(namespace, queue, journal.mode(), journal.maxMessages(), journal.messageSize(),
                         "recover");
             }
         }

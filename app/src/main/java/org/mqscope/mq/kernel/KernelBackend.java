@@ -4,7 +4,9 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
+import org.mqscope.mq.NamespaceBound;
+import org.mqscope.mq.QueueNames;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecoveryReport;
@@ -25,13 +29,12 @@ import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.kernel.journal.Journal;
 
 /** The machine's POSIX message queues, through glibc. */
-public final class KernelBackend implements MqBackend, JournalRecovery {
+public final class KernelBackend implements MqBackend, JournalRecovery, NamespaceBound {
     static final Path DEV_MQUEUE = Path.of("/dev/mqueue");
     static final Path PROC_SYSCTL = Path.of("/proc/sys/fs/mqueue");
 
     private final NativeSupport natives;
-    private final MqueueDirectory directory;
-    private final KernelLimits limits;
+    private final IpcTarget target;
     private final Path journalDirectory;
     private final PeekStrategy peekStrategy;
     private final Set<KernelQueue> open = ConcurrentHashMap.newKeySet();
@@ -50,10 +53,79 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     /** With the peek journals kept elsewhere than the user's data directory. */
     KernelBackend(Path mqueueDirectory, Path sysctlDirectory, Path journalDirectory) throws MqException {
         this.natives = NativeSupport.require();
-        this.directory = new MqueueDirectory(mqueueDirectory, this::heldStatus);
-        this.limits = new KernelLimits(sysctlDirectory);
+        this.target = new HostTarget(natives, mqueueDirectory, sysctlDirectory, this::heldStatus);
         this.journalDirectory = journalDirectory;
         this.peekStrategy = new DrainRestorePeek(journalDirectory);
+    }
+
+    /**
+     * The queues of another IPC namespace, reached through process {@code pid} in it. Its peek journals live in a
+     * directory of their own under {@code journalDirectory}, so recovering the host's never sends a container's
+     * messages into a host queue of the same name.
+     */
+    KernelBackend(long inode, int pid, Path journalDirectory) throws MqException {
+        this.natives = NativeSupport.require();
+        this.target = new NamespaceTarget(inode, pid, this::heldStatus);
+        this.journalDirectory = journalDirectory.resolve("ipc-" + inode);
+        this.peekStrategy = new DrainRestorePeek(this.journalDirectory);
+    }
+
+    /** The namespace of process {@code pid}: this backend's own when mqscope runs there, else one bound to it. */
+    static KernelBackend inNamespaceOf(int pid) throws MqException {
+        long self;
+        long theirs;
+        try {
+            self = org.mqscope.mq.IpcNamespaces.self();
+        } catch (java.io.IOException e) {
+            throw new MqException(Errno.ENOENT, "readlink", null, "/proc/self/ns/ipc cannot be read (" + e.getMessage()
+                    + "): is /proc mounted?");
+        }
+        try {
+            theirs = org.mqscope.mq.IpcNamespaces.of(pid);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MqException(Errno.ESRCH, "readlink", null, "no process " + pid);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new MqException(Errno.EACCES, "readlink", null, "/proc/" + pid + "/ns/ipc is not ours to read:"
+                    + " seeing another user's namespace needs ptrace access (run as root)");
+        } catch (java.io.IOException e) {
+            throw new MqException(Errno.EIO, "readlink", null, "/proc/" + pid + "/ns/ipc: " + e.getMessage());
+        }
+        return theirs == self ? new KernelBackend() : new KernelBackend(theirs, pid, Journal.defaultDirectory());
+    }
+
+    IpcTarget target() {
+        return target;
+    }
+
+    @Override
+    public long namespaceInode() {
+        return target.inode();
+    }
+
+    @Override
+    public boolean hostNamespace() {
+        return target.host();
+    }
+
+    @Override
+    public int viaPid() {
+        return target.viaPid();
+    }
+
+    @Override
+    public MqException gone() {
+        return target.gone();
+    }
+
+    @Override
+    public Optional<Path> queueFile(String name) throws MqException {
+        Errno invalid = QueueNames.error(name);
+        if (invalid != null) {
+            throw new MqException(invalid, "mq_open", name);
+        }
+        Path dir = target.mountPath();
+        return dir == null ? Optional.empty()
+                : Optional.of(dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8)));
     }
 
     PeekStrategy peekStrategy() {
@@ -72,7 +144,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public RecoveryReport recover(boolean includeInDoubt) {
-        return new JournalRestorer(journalDirectory).recoverAll(includeInDoubt);
+        return new JournalRestorer(journalDirectory, target).recoverAll(includeInDoubt);
     }
 
     @Override
@@ -102,25 +174,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (closed) {
             throw new MqException(Errno.EBADF, "mq_open", name, "this backend has been closed");
         }
-        int fd;
-        int errno;
-        byte[] cName = NativeSupport.cString(name);
-        if ((oflag & Mq.O_CREAT) != 0) {
-            try (Memory attr = attrOrNull == null ? null : new Memory(Layouts.MQ_ATTR_SIZE)) {
-                if (attr != null) {
-                    KernelQueue.writeAttributes(attr.getByteBuffer(0, Layouts.MQ_ATTR_SIZE)
-                            .order(ByteOrder.nativeOrder()), 0, attrOrNull);
-                }
-                fd = natives.mqOpen.mq_open(cName, oflag, mode, attr);
-                errno = fd < 0 ? Native.getLastError() : 0;
-            }
-        } else {
-            fd = natives.mqOpen.mq_open(cName, oflag);
-            errno = fd < 0 ? Native.getLastError() : 0;
-        }
-        if (fd < 0) {
-            throw MqException.ofCode(errno, "mq_open", name);
-        }
+        int fd = target.open(name, oflag, mode, attrOrNull);
         long messageSize;
         try (Memory attr = new Memory(Layouts.MQ_ATTR_SIZE)) {
             if (MqNative.mq_getattr(fd, Pointer.nativeValue(attr)) != 0) {
@@ -145,9 +199,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "mq_unlink", null);
         }
-        if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
-            throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
-        }
+        target.unlink(name);
     }
 
     @Override
@@ -155,18 +207,19 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "recreate", null);
         }
-        return new Recreator(journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience())
+        return new Recreator(target, journalDirectory, ((DrainRestorePeek) peekStrategy).restorePatience())
                 .recreate(name, newAttrs);
     }
 
     @Override
     public List<QueueInfo> list() throws MqException {
-        return directory.list();
+        return target.directory().list();
     }
 
     @Override
     public String statusLine(String name) throws MqException {
-        if (directory.isMounted()) {
+        MqueueDirectory directory = mountedDirectory();
+        if (directory != null) {
             return directory.statusLine(name);
         }
         // Without the mount, a descriptor can still tell: read(2) on it gives the same line. One we hold already
@@ -181,6 +234,19 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         }
         try (MqQueue q = open(name, Mq.O_RDONLY)) {
             return q.readStatus();
+        }
+    }
+
+    /** The namespace's mount when it has one; ESRCH when the namespace is gone. */
+    private MqueueDirectory mountedDirectory() throws MqException {
+        try {
+            MqueueDirectory d = target.directory();
+            return d.isMounted() ? d : null;
+        } catch (MqException e) {
+            if (e.errno() == Errno.ESRCH) {
+                throw e;
+            }
+            return null;
         }
     }
 
@@ -202,7 +268,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public MqLimits limits() throws MqException {
-        return limits.read();
+        return target.limits();
     }
 
     /** Called by a queue as it closes. */
