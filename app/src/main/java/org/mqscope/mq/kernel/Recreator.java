@@ -1,6 +1,5 @@
 package org.mqscope.mq.kernel;
 
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
