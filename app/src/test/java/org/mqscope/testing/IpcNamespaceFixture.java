@@ -114,6 +114,11 @@ public final class IpcNamespaceFixture implements AutoCloseable {
         return pid;
     }
 
+    /** unshare itself, which entered the namespace before it forked the shell: the namespace's first process. */
+    public int launcherPid() {
+        return (int) unshare.pid();
+    }
+
     public long inode() {
         return inode;
     }
