@@ -335,9 +335,9 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         if (queue == null) {
             target.setText(NO_QUEUE);
         } else if (attrs == null) {
-            target.setText("To " + queue);
+            target.setText("To " + ctx.titled(queue));
         } else {
-            target.setText("To " + queue + " · " + Payload.grouped(attrs.currentMessages()) + " of "
+            target.setText("To " + ctx.titled(queue) + " · " + Payload.grouped(attrs.currentMessages()) + " of "
                     + Payload.grouped(attrs.maxMessages()) + " · msgsize " + Payload.grouped(attrs.messageSize()));
         }
         long n = longValue(count);

@@ -118,7 +118,7 @@ final class InspectorController {
             table.clear("Messages", MessageTablePaneText.NO_QUEUE);
             return;
         }
-        table.clear(name, "Opening " + name + "…");
+        table.clear(main.titled(name), "Opening " + name + "…");
         int sel = selection;
         MqBackend backend = main.backend();
         io.run(() -> {
@@ -132,7 +132,7 @@ final class InspectorController {
         }, failure -> {
             if (sel == selection) {
                 Explanation why = ErrorText.explain(failure);
-                table.clear(name, "Cannot open " + name + ": " + why.headline());
+                table.clear(main.titled(name), "Cannot open " + name + ": " + why.headline());
             }
         });
     }
@@ -141,21 +141,21 @@ final class InspectorController {
         method = support.method();
         actions.update(actions.state().withPeekMethod(method));
         if (!support.available()) {
-            table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
+            table.clear(main.titled(queue), "Cannot peek " + queue + ": " + support.reason());
             return;
         }
         if (method == PeekMethod.EXACT) {
             peekNow();
             live.start();
         } else {
-            table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
+            table.clear(main.titled(queue), main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
     }
 
     /** Read-only mode changed: a kernel queue's table says what is possible now. */
     void readOnlyChanged() {
         if (queue != null && method == PeekMethod.DRAIN_RESTORE && shown.isEmpty()) {
-            table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
+            table.clear(main.titled(queue), main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
     }
 
@@ -249,7 +249,7 @@ final class InspectorController {
             if (sel == selection) {
                 if (fromTimer) {
                     live.stop();
-                    table.clear(name, "Cannot peek " + name + ": " + ErrorText.explain(failure).headline());
+                    table.clear(main.titled(name), "Cannot peek " + name + ": " + ErrorText.explain(failure).headline());
                 } else {
                     peekFailed(name, failure);
                 }
@@ -264,7 +264,7 @@ final class InspectorController {
         String info = count + " · " + r.method().label() + (r.method() == PeekMethod.EXACT ? " (live)" : "")
                 + " at " + when;
         lastPeek = info;
-        table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
+        table.showMessages(main.titled(name), info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
             String headline = DrainReportText.headline(name, r);
             String details = String.join("\n", DrainReportText.details(r));
@@ -301,7 +301,7 @@ final class InspectorController {
     private void peekFailed(String name, Throwable failure) {
         Explanation why = ErrorText.explain(failure);
         live.stop();
-        table.clear(name, "Cannot peek " + name + ": " + why.headline());
+        table.clear(main.titled(name), "Cannot peek " + name + ": " + why.headline());
         notice.show("Peek of " + name + " failed. " + why.headline(), MainController.joinLines(why.call(),
                 why.detail()));
     }

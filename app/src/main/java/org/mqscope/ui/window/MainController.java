@@ -44,6 +44,8 @@ final class MainController {
     private final Consumer<Boolean> onReadOnly;
     private InspectorController inspector;
     private QueueTools tools;
+    /** The other IPC namespaces (containers) and the one the selection is in. */
+    private final NamespaceController namespaces;
     private Duration samplePeriod = SAMPLE_PERIOD;
 
     /** Backends started so far, kept so switching back finds the same emulated namespace. mq-io only. */
@@ -71,6 +73,37 @@ final class MainController {
         this.notice = notice;
         this.actions = actions;
         this.onReadOnly = onReadOnly;
+        this.namespaces = new NamespaceController(io, queues, notice, samplePeriod, this::namespaceSwitched,
+                this::namespaceSampled);
+        queues.onNamespaceSelected(namespaces::selected);
+    }
+
+    /** The selection moved to another IPC namespace (or back): the panels start over with its backend. */
+    private void namespaceSwitched() {
+        if (currentKind == null) {
+            return;
+        }
+        inspector.backendChanged();
+        if (tools != null) {
+            tools.backendChanged(currentKind);
+        }
+    }
+
+    /** A sampling pass of the namespace the selection is in: the panels follow it instead of the host's. */
+    private void namespaceSampled(SampleBatch batch) {
+        inspector.sampled(batch);
+        if (tools != null) {
+            tools.sampled(batch);
+        }
+    }
+
+    /**
+     * A queue's name as panel titles show it: with its IPC namespace when that is not the host's, e.g.
+     * "/orders — in docker 0123456789ab (ipc:[4026532177])".
+     */
+    String titled(String queue) {
+        String ns = namespaces.selectedLabel();
+        return queue == null || ns == null ? queue : queue + " — in " + ns;
     }
 
     void setInspector(InspectorController inspector) {
@@ -94,12 +127,17 @@ final class MainController {
             if (sampler != null) {
                 sampler.setPeriod(period);
             }
+            namespaces.setSamplePeriod(period);
         }
     }
 
     /** Selects {@code name} in the tree as soon as a listing shows it, and samples soon. */
     void selectWhenListed(String name) {
         assert SwingUtilities.isEventDispatchThread();
+        if (namespaces.selectedNamespace() != 0) {
+            namespaces.selectWhenListed(name);
+            return;
+        }
         initialQueue = name;
         sampleSoon();
     }
@@ -133,6 +171,7 @@ final class MainController {
             return;
         }
         sampler.sampleSoon();
+        namespaces.refresh();
     }
 
     /** Turns read-only mode on or off; leaving it on the kernel restores what interrupted peeks left behind. */
@@ -164,12 +203,14 @@ final class MainController {
 
     /** The backend calls go through: the raw backend, or its read-only guard. Null before one has started. */
     MqBackend backend() {
-        return raw == null ? null : readOnly ? new ReadOnlyBackend(raw) : raw;
+        MqBackend b = rawBackend();
+        return b == null ? null : readOnly ? new ReadOnlyBackend(b) : b;
     }
 
     /** The backend without the read-only guard (for read-only descriptors the guard cannot pass through). */
     MqBackend rawBackend() {
-        return raw;
+        MqBackend inNamespace = raw == null ? null : namespaces.selectedBackend();
+        return inNamespace != null ? inNamespace : raw;
     }
 
     BackendKind currentKind() {
@@ -192,6 +233,7 @@ final class MainController {
         assert SwingUtilities.isEventDispatchThread();
         generation++;
         raw = null;
+        namespaces.close();
         QueueSampler s = sampler;
         sampler = null;
         io.run(() -> {
@@ -245,6 +287,7 @@ final class MainController {
             tools.backendChanged(kind);
         }
         startSampler(backend);
+        namespaces.backendChanged(kind);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
                 countJournals(backend);
@@ -289,9 +332,11 @@ final class MainController {
             queues.model().apply(batch, null);
             status.setQueueCount(batch.queues().size());
         }
-        inspector.sampled(batch);
-        if (tools != null) {
-            tools.sampled(batch);
+        if (namespaces.selectedNamespace() == 0) {
+            inspector.sampled(batch);
+            if (tools != null) {
+                tools.sampled(batch);
+            }
         }
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);

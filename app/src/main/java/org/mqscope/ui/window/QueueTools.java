@@ -89,6 +89,11 @@ final class QueueTools implements QueueContext {
     }
 
     @Override
+    public String titled(String queue) {
+        return main.titled(queue);
+    }
+
+    @Override
     public boolean readOnly() {
         return main.readOnly();
     }
