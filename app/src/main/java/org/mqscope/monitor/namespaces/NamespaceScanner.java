@@ -56,8 +56,10 @@ public final class NamespaceScanner {
         if (hidden > 0) {
             out.add(new IpcNamespaceInfo(0, hidden + (hidden == 1 ? " process" : " processes")
                     + " in unknown namespaces", IpcNamespaceInfo.NameSource.HIDDEN, List.of(),
-                    "EACCES: their /proc/PID/ns/ipc is not ours to read; seeing other users' namespaces needs ptrace"
-                            + " access to their processes (run mqscope as root)"));
+                    "EACCES: their /proc/PID/ns/ipc is not ours to read; " + (isRoot()
+                            ? "even root is kept out of them here (another user namespace or a security module)"
+                            : "seeing other users' namespaces needs ptrace access to their processes (run mqscope"
+                            + " as root)")));
         }
         return out;
     }
@@ -119,6 +121,14 @@ public final class NamespaceScanner {
             return Files.readString(proc.resolve("comm"), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "?";
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ProcessStatus.self().uid() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

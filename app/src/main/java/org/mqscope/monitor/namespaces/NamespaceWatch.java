@@ -48,7 +48,8 @@ public final class NamespaceWatch implements AutoCloseable {
     /**
      * One namespace as the watch knows it.
      *
-     * @param backend reaches its queues (null for the host's, for one that is gone, and where binding failed)
+     * @param backend reaches its queues (null for the host's and the hidden line); for one that is gone or could not
+     *                be bound, a backend whose every call fails with the reason
      * @param gone    why it is gone (ESRCH), or null while it lives
      * @param problem why its queues cannot be reached, or null
      */
@@ -146,8 +147,13 @@ public final class NamespaceWatch implements AutoCloseable {
             }
         }
         List<NamespaceState> states = new ArrayList<>();
+        NamespaceState hiddenLine = null;
         for (IpcNamespaceInfo info : found) {
-            if (info.host() || info.inode() == 0) {
+            if (info.inode() == 0) {
+                hiddenLine = new NamespaceState(info, null, null, info.problem());
+                continue;
+            }
+            if (info.host()) {
                 states.add(new NamespaceState(info, null, null, info.problem()));
                 continue;
             }
@@ -164,6 +170,9 @@ public final class NamespaceWatch implements AutoCloseable {
             }
         }
         states.addAll(goneOnes.values());
+        if (hiddenLine != null) {
+            states.add(hiddenLine);
+        }
         listener.namespaces(List.copyOf(states));
     }
 
@@ -172,7 +181,7 @@ public final class NamespaceWatch implements AutoCloseable {
         try {
             backend = factory.inNamespaceOf(info.anyPid());
         } catch (MqException e) {
-            return new Bound(info, null, null, e.errno().name() + ": " + e.getMessage());
+            return new Bound(info, new UnreachableNamespace(e), null, e.errno().name() + ": " + e.getMessage());
         }
         long inode = info.inode();
         // The sampler only reads: it gets the read-only guard, as the window's own does.
@@ -190,12 +199,7 @@ public final class NamespaceWatch implements AutoCloseable {
         MqException gone = b.backend instanceof NamespaceBound nb ? nb.gone() : null;
         if (gone != null) {
             markGone(inode, gone);
-            List<NamespaceState> states = new ArrayList<>();
-            for (Bound other : bound.values()) {
-                states.add(new NamespaceState(other.info, other.backend, null, other.problem));
-            }
-            states.addAll(goneOnes.values());
-            listener.namespaces(List.copyOf(states));
+            scan(); // tells everyone at once, rather than at the next period
             return;
         }
         listener.sampled(inode, batch);
@@ -209,7 +213,8 @@ public final class NamespaceWatch implements AutoCloseable {
         if (b.sampler != null) {
             b.sampler.setPeriod(null);
         }
-        goneOnes.put(inode, new NamespaceState(b.info, null, why, null));
+        goneOnes.put(inode, new NamespaceState(b.info, b.backend instanceof UnreachableNamespace ? b.backend
+                : new UnreachableNamespace(why), why, null));
         if (b.backend != null) {
             b.backend.close();
         }

@@ -1,0 +1,105 @@
+package org.mqscope.ui.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.event.KeyEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.swing.JLabel;
+import javax.swing.JTable;
+import javax.swing.JTree;
+import javax.swing.tree.TreePath;
+import org.assertj.swing.core.KeyPressInfo;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.JOptionPaneFinder;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.testing.IpcNamespaceFixture;
+import org.mqscope.ui.core.BackendFactory;
+import org.mqscope.ui.core.BackendKind;
+import org.mqscope.ui.core.Dialogs;
+import org.mqscope.ui.queues.NamespaceRoots;
+import org.mqscope.ui.queues.QueueTreePanel;
+
+/**
+ * A second IPC namespace (unshare, its own mqueue mount and msg_max 4) beside the host, both with a queue of the
+ * same name: the window shows the namespace's root with its queue, peeks and describes the namespace's queue (not
+ * the host's) under titles that name the namespace, and says once that it is gone when its last process exits.
+ */
+class NamespacesGuiTest {
+    private static final int CONTAINER_MSG_MAX = 4;
+
+    @RegisterExtension
+    final GuiWindow gui = new GuiWindow();
+
+    @Test
+    void aContainersQueueIsShownPeekedAndMarkedGoneWithOneNotice() throws Exception {
+        IpcNamespaceFixture ns = gui.closeAfter(IpcNamespaceFixture.start(true, CONTAINER_MSG_MAX));
+        String name = "/mqscope-namespaces-gui-" + UUID.randomUUID();
+        MqBackend host = gui.closeAfter(MqBackends.kernel());
+        gui.closeAfter(() -> host.unlink(name));
+        try (MqBackend inside = MqBackends.kernelInNamespaceOf(ns.pid());
+             MqQueue q = inside.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(3, 64));
+             MqQueue h = host.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            q.send("inside".getBytes(StandardCharsets.US_ASCII), 1);
+            h.send("on the host".getBytes(StandardCharsets.US_ASCII), 1);
+        }
+        FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
+        QueueTreePanel panel = gui.queues();
+        NamespaceRoots roots = panel.model().namespaces();
+        gui.eventually("the namespace's queue in the tree", () -> roots.pathOf(ns.inode(), name) != null);
+        String label = GuiActionRunner.execute(() -> roots.entry(ns.inode()).label());
+        assertThat(label).isEqualTo("unshare (pid " + ns.launcherPid() + ") (ipc:[" + ns.inode() + "])");
+
+        JTree tree = panel.tree();
+        int row = GuiActionRunner.execute(() -> tree.getRowForPath(roots.pathOf(ns.inode(), name)));
+        window.tree("queues.tree").clickRow(row);
+        gui.settle();
+        assertThat(GuiActionRunner.execute(panel::selectedNamespace)).isEqualTo(ns.inode());
+
+        // Peek: the namespace's message, under a title that names the namespace
+        JTable table = window.table("messages.table").target();
+        window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
+        JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis())
+                .using(gui.robot());
+        ask.buttonWithText(Dialogs.PEEK).click();
+        gui.settle();
+        gui.eventually("the peeked row", () -> table.getRowCount() == 1);
+        assertThat(GuiActionRunner.execute(() -> table.getValueAt(0, 3))).isEqualTo("inside");
+        window.label("messages.title").requireText(name + " — in " + label);
+
+        // Attributes and limits: the namespace's
+        window.tabbedPane("tabs").selectTab("Attributes");
+        window.label("attr.title").requireText("Attributes of " + name + " — in " + label);
+        JLabel msgMax = window.label("attr.msg_max").target();
+        JLabel maxmsg = window.label("attr.maxmsg").target();
+        gui.eventually("the namespace's msg_max and the queue's maxmsg", () ->
+                msgMax.getText().equals(Integer.toString(CONTAINER_MSG_MAX)) && maxmsg.getText().equals("3"));
+
+        // Gone: one notice while its queue is selected, the root marked, no storm afterwards
+        JLabel headline = window.label("notice.headline").target();
+        List<String> headlines = new ArrayList<>();
+        GuiActionRunner.execute(() -> headline.addPropertyChangeListener("text",
+                e -> headlines.add(String.valueOf(e.getNewValue()))));
+        ns.close();
+        gui.eventually("the namespace marked gone", () -> roots.entry(ns.inode()).gone());
+        // Further scans happen: a namespace started now shows up, and the notice is still the one
+        try (IpcNamespaceFixture later = IpcNamespaceFixture.start(false, 0)) {
+            gui.eventually("a later namespace", () -> roots.entry(later.inode()) != null);
+        }
+        String gone = "The namespace " + label + " is gone: its last process exited.";
+        assertThat(headlines).filteredOn(t -> t.contains("gone")).containsExactly(gone);
+        assertThat(headlines.get(headlines.size() - 1)).isEqualTo(gone);
+        TreePath rootPath = GuiActionRunner.execute(() -> roots.pathOf(ns.inode(), null));
+        assertThat(rootPath).isNotNull();
+    }
+}
