@@ -74,6 +74,8 @@ public final class NamespaceRoots {
     private final Map<Long, DefaultMutableTreeNode> nodes = new LinkedHashMap<>();
     private final Map<Long, Map<String, QueueSample>> samples = new HashMap<>();
     private final Map<Long, HintEntry> hints = new HashMap<>();
+    /** Queues opened by name, per namespace: shown even where the namespace cannot be listed (no mount). */
+    private final Map<Long, Set<String>> pinned = new HashMap<>();
 
     NamespaceRoots(QueueTreeModel model) {
         this.model = model;
@@ -89,6 +91,7 @@ public final class NamespaceRoots {
                 model.removeNodeFromParent(nodes.remove(inode));
                 samples.remove(inode);
                 hints.remove(inode);
+                pinned.remove(inode);
             }
         }
         int index = model.top().getIndex(model.backendRoot(BackendKind.KERNEL)) + 1;
@@ -105,6 +108,7 @@ public final class NamespaceRoots {
             if (v.gone() && !e.gone) {
                 e.gone = true;
                 samples.remove(v.inode());
+                pinned.remove(v.inode());
                 hints.put(v.inode(), new HintEntry("Gone: every process of this namespace has exited", true));
             } else if (!v.gone() && v.problem() != null) {
                 hints.put(v.inode(), new HintEntry(v.problem(), true));
@@ -137,6 +141,15 @@ public final class NamespaceRoots {
             }
         }
         rebuild(inode);
+    }
+
+    /** A queue opened by name in namespace {@code inode}: shown under its root whether listed or not. */
+    public void pin(long inode, String name) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (nodes.containsKey(inode) && !((NamespaceEntry) nodes.get(inode).getUserObject()).gone) {
+            pinned.computeIfAbsent(inode, k -> new java.util.TreeSet<>()).add(name);
+            rebuild(inode);
+        }
     }
 
     /** The namespace of a row (its root or one of its queues), or 0 for a row of the backend roots. */
@@ -199,7 +212,9 @@ public final class NamespaceRoots {
         if (hint != null) {
             wanted.add(hint);
         }
-        for (String name : m.keySet()) {
+        Set<String> names = new java.util.TreeSet<>(m.keySet());
+        names.addAll(pinned.getOrDefault(inode, Set.of()));
+        for (String name : names) {
             if (filter.isEmpty() || name.toLowerCase(Locale.ROOT).contains(filter)) {
                 wanted.add(name);
             }
@@ -222,8 +237,10 @@ public final class NamespaceRoots {
             }
             if (n.getUserObject() instanceof QueueEntry q) {
                 QueueSample s = m.get(q.name());
-                if (!Objects.equals(s, q.sample)) {
+                boolean pin = s == null;
+                if (!Objects.equals(s, q.sample) || pin != q.pinned) {
                     q.sample = s;
+                    q.pinned = pin;
                     model.nodeChanged(n);
                 }
             }

@@ -202,7 +202,7 @@ final class InspectorController {
             if (sel != selection) {
                 return;
             }
-            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE, risks);
+            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, main.titled(name), PeekMethod.DRAIN_RESTORE, risks);
             if (answer.dontAskAgain()) {
                 prefs.setAskBeforeKernelPeek(false);
             }

@@ -131,6 +131,14 @@ final class MainController {
         }
     }
 
+    /**
+     * A queue opened by name while the selection is in another IPC namespace: shown (and selected) under that
+     * namespace's root even when it cannot be listed. False when the selection is not in another namespace.
+     */
+    boolean pinInNamespace(String name) {
+        return namespaces.pin(name);
+    }
+
     /** Selects {@code name} in the tree as soon as a listing shows it, and samples soon. */
     void selectWhenListed(String name) {
         assert SwingUtilities.isEventDispatchThread();

@@ -135,6 +135,16 @@ final class NamespaceController {
         }
     }
 
+    /** Shows and selects a queue of the selected namespace opened by name; false when none is selected. */
+    boolean pin(String name) {
+        if (selected == 0) {
+            return false;
+        }
+        queues.model().namespaces().pin(selected, name);
+        queues.selectInNamespace(selected, name);
+        return true;
+    }
+
     /** Selects {@code name} in the selected namespace as soon as its listing shows it. */
     void selectWhenListed(String name) {
         pendingSelection = name;
