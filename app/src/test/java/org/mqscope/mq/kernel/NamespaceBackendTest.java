@@ -46,7 +46,7 @@ class NamespaceBackendTest {
     void start() throws Exception {
         mounted = IpcNamespaceFixture.start(true, CONTAINER_MSG_MAX);
         bare = IpcNamespaceFixture.start(false, 0);
-        host = new KernelBackend();
+        host = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, journals.resolve("host"));
         inMounted = new KernelBackend(mounted.inode(), mounted.pid(), journals);
         inBare = new KernelBackend(bare.inode(), bare.pid(), journals);
     }
@@ -157,6 +157,31 @@ class NamespaceBackendTest {
         create(inMounted, name, 2).close();
         inMounted.unlink(name); // through the file
         assertThat(inMounted.list()).isEmpty();
+    }
+
+    @Test
+    void recreateHappensInTheNamespaceAndItsLimitsRefuseWhatTheHostsWouldTake() throws Exception {
+        try (MqQueue m = create(inMounted, name, 2); MqQueue h = create(host, name, 2)) {
+            m.send("kept".getBytes(StandardCharsets.US_ASCII), 3);
+            h.send("host".getBytes(StandardCharsets.US_ASCII), 3);
+        }
+        var result = inMounted.recreate(name, MqAttributes.of(CONTAINER_MSG_MAX, 128));
+        assertThat(result.after().maxMessages()).isEqualTo(CONTAINER_MSG_MAX);
+        try (MqQueue again = inMounted.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+            assertThat(again.getAttributes().messageSize()).isEqualTo(128);
+            assertThat(again.receive().body()).asString(StandardCharsets.US_ASCII).isEqualTo("kept");
+        }
+        // Above the namespace's msg_max: refused, the queue stays as it was; the host's was never touched
+        assertThatThrownBy(() -> inMounted.recreate(name, MqAttributes.of(CONTAINER_MSG_MAX + 1, 128)))
+                .isInstanceOfSatisfying(MqException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
+        try (MqQueue again = inMounted.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK);
+             MqQueue h = host.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+            assertThat(again.getAttributes().maxMessages()).isEqualTo(CONTAINER_MSG_MAX);
+            assertThat(h.getAttributes().maxMessages()).isEqualTo(2);
+            assertThat(h.receive().body()).asString(StandardCharsets.US_ASCII).isEqualTo("host");
+        }
+        assertThat(host.pendingJournals()).isZero();
+        assertThat(inMounted.pendingJournals()).isZero();
     }
 
     @Test
