@@ -22,8 +22,9 @@ import org.mqscope.mq.ReadOnlyBackend;
 /**
  * Keeps the machine's other IPC namespaces in view: scans /proc every {@link #SCAN_PERIOD}, binds a kernel backend
  * to each namespace found, and samples its queues, all on one thread of its own ({@value #THREAD_NAME}). A
- * namespace whose processes have all exited is reported gone once, its sampler and backend closed; it never comes
- * back (a new namespace gets a new inode). The host's namespace is left to the window's own sampler. Listeners are
+ * namespace whose processes have all exited is reported gone once, its sampler and backend closed; the backend is
+ * never used again, even if the kernel later gives the same inode number to a new namespace (which is then bound
+ * afresh). The host's namespace is left to the window's own sampler. Listeners are
  * called on {@value #THREAD_NAME}.
  */
 public final class NamespaceWatch implements AutoCloseable {
@@ -158,16 +159,12 @@ public final class NamespaceWatch implements AutoCloseable {
                 continue;
             }
             Bound b = bound.get(info.inode());
-            if (b == null && !goneOnes.containsKey(info.inode())) {
-                b = bind(info);
-                bound.put(info.inode(), b);
-            } else if (b != null) {
-                b = new Bound(info, b.backend, b.sampler, b.problem);
-                bound.put(info.inode(), b);
-            }
-            if (b != null) {
-                states.add(new NamespaceState(info, b.backend, null, b.problem));
-            }
+            // The kernel reuses the inode numbers of freed namespaces: processes under a gone one's number are
+            // in a new namespace, to be bound afresh.
+            goneOnes.remove(info.inode());
+            b = b == null ? bind(info) : new Bound(info, b.backend, b.sampler, b.problem);
+            bound.put(info.inode(), b);
+            states.add(new NamespaceState(info, b.backend, null, b.problem));
         }
         states.addAll(goneOnes.values());
         if (hiddenLine != null) {

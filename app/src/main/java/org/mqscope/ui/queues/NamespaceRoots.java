@@ -110,7 +110,12 @@ public final class NamespaceRoots {
                 samples.remove(v.inode());
                 pinned.remove(v.inode());
                 hints.put(v.inode(), new HintEntry("Gone: every process of this namespace has exited", true));
-            } else if (!v.gone() && v.problem() != null) {
+            } else if (!v.gone() && e.gone) {
+                // the inode number went to a new namespace
+                e.gone = false;
+                hints.remove(v.inode());
+            }
+            if (!v.gone() && v.problem() != null) {
                 hints.put(v.inode(), new HintEntry(v.problem(), true));
             }
             rebuild(v.inode());

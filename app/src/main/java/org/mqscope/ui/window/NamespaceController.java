@@ -179,7 +179,9 @@ final class NamespaceController {
                 selectedChanged = true;
             }
             views.add(new NamespaceRoots.View(s.inode(), s.info().label(), s.gone() != null, s.problem()));
-            if (s.gone() != null && announcedGone.add(s.inode()) && s.inode() == selected) {
+            if (s.gone() == null) {
+                announcedGone.remove(s.inode()); // a new namespace under a reused inode number
+            } else if (announcedGone.add(s.inode()) && s.inode() == selected) {
                 Explanation why = ErrorText.explain(s.gone());
                 notice.show("The namespace " + s.info().label() + " is gone: its last process exited.",
                         why.fullText());

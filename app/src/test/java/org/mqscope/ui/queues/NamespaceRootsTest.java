@@ -101,6 +101,11 @@ class NamespaceRootsTest {
                     .containsExactly("hint: Gone: every process of this namespace has exited");
             roots.apply(A, batch("/orders"), null); // a pass that was under way
             assertThat(roots.pathOf(A, "/orders")).isNull();
+            // the kernel gave the number to a new namespace
+            roots.set(List.of(new View(A, "docker fedcba987654", false, null)));
+            assertThat(roots.entry(A).gone()).isFalse();
+            roots.apply(A, batch("/jobs"), null);
+            assertThat(children(roots.pathOf(A, null))).containsExactly("/jobs");
             roots.set(List.of());
             assertThat(roots.entry(A)).isNull();
         });
