@@ -22,6 +22,10 @@ public final class StatusBar extends JPanel {
     private final JLabel message = new JLabel();
     private final JLabel version = new JLabel(AppInfo.versionLine());
 
+    /** The backend part of the line, and what {@link #setNamespace} adds to it. */
+    private String backendBase;
+    private String namespaceSuffix = "";
+
     public StatusBar() {
         super(new MigLayout("insets 3 8 3 8, gap 16", "[][][][grow][]", "[]"));
         setName("status");
@@ -59,8 +63,18 @@ public final class StatusBar extends JPanel {
     public void setBackend(BackendKind kind, boolean readOnly) {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.action(kind.iconName()));
-        backend.setText("Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : ""));
+        backendBase = "Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : "");
+        backend.setText(backendBase + namespaceSuffix);
         queues.setText("");
+    }
+
+    /** The IPC namespace the selection is in when it is not the host's ("docker 0123456789ab …"); null: none. */
+    public void setNamespace(String labelOrNull) {
+        assert SwingUtilities.isEventDispatchThread();
+        namespaceSuffix = labelOrNull == null ? "" : " · in IPC namespace " + labelOrNull;
+        if (backendBase != null) {
+            backend.setText(backendBase + namespaceSuffix);
+        }
     }
 
     /** Which peek method the backend uses, in a few words. */

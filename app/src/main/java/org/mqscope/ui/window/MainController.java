@@ -83,6 +83,7 @@ final class MainController {
         if (currentKind == null) {
             return;
         }
+        status.setNamespace(namespaces.selectedLabel());
         inspector.backendChanged();
         if (tools != null) {
             tools.backendChanged(currentKind);

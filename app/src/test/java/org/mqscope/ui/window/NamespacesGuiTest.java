@@ -65,6 +65,10 @@ class NamespacesGuiTest {
         window.tree("queues.tree").clickRow(row);
         gui.settle();
         assertThat(GuiActionRunner.execute(panel::selectedNamespace)).isEqualTo(ns.inode());
+        org.mqscope.ui.status.StatusBar status = gui.robot().finder().findByType(gui.frame(),
+                org.mqscope.ui.status.StatusBar.class);
+        assertThat(GuiActionRunner.execute(status::backendText))
+                .endsWith(" · in IPC namespace " + label);
 
         // Peek: the namespace's message, under a title that names the namespace
         JTable table = window.table("messages.table").target();
