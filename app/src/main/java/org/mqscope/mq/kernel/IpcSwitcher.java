@@ -37,7 +37,11 @@ final class IpcSwitcher {
         T run() throws MqException;
     }
 
-    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    /** A call to run inside a namespace, and how to fail it if it never runs. */
+    private record Task(Runnable run, java.util.function.Consumer<String> fail) {
+    }
+
+    private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong switches = new AtomicLong();
     private final Set<String> switchThreads = ConcurrentHashMap.newKeySet();
@@ -68,15 +72,16 @@ final class IpcSwitcher {
             throw new IllegalStateException(THREAD_NAME + " must not wait for itself");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        tasks.add(() -> {
+        Task task = new Task(() -> {
             try {
                 result.complete(inside(inode, pid, operation, queue, work));
             } catch (MqException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        });
-        if (stopped) {
-            // stopped between get() and add(): nothing will take the task; a fresh switcher will
+        }, e -> result.completeExceptionally(new MqException(Errno.EIO, operation, queue, e)));
+        tasks.add(task);
+        if (stopped && tasks.remove(task)) {
+            // stopped between get() and add(), and the task never ran: a fresh switcher runs it
             return get().call(inode, pid, operation, queue, work);
         }
         try {
@@ -96,28 +101,28 @@ final class IpcSwitcher {
     }
 
     private void loop() {
-        homeFd = PosixNative.open(NativeSupport.cString("/proc/thread-self/ns/ipc"),
+        // The process's own namespace (the main thread's, which never moves), not this thread's: the way back.
+        homeFd = PosixNative.open(NativeSupport.cString("/proc/self/ns/ipc"),
                 PosixNative.O_RDONLY | PosixNative.O_CLOEXEC);
         try {
             while (!stopped) {
-                tasks.take().run();
+                tasks.take().run().run();
             }
         } catch (InterruptedException e) {
             stopped = true;
         }
-        // Whatever is still queued would run in the wrong namespace: hand it to the next switcher.
-        Runnable r;
-        while ((r = tasks.poll()) != null) {
-            IpcSwitcher next = get();
-            next.tasks.add(r);
+        // This thread may be stuck in another namespace: whatever is still queued must not run here.
+        Task t;
+        while ((t = tasks.poll()) != null) {
+            t.fail().accept(THREAD_NAME + " could not return to mqscope's own IPC namespace and stopped; try again");
         }
     }
 
     private <T> T inside(long inode, int pid, String operation, String queue, InNamespace<T> work)
             throws MqException {
         if (homeFd < 0) {
-            throw new MqException(Errno.EIO, "setns", queue, "cannot open this thread's own IPC namespace (/proc"
-                    + "/thread-self/ns/ipc), so it would have no way back: not entering another one");
+            throw new MqException(Errno.EIO, "setns", queue, "cannot open mqscope's own IPC namespace (/proc/self/ns"
+                    + "/ipc), so there would be no way back: not entering another one");
         }
         int nsFd = PosixNative.open(NativeSupport.cString("/proc/" + pid + "/ns/ipc"),
                 PosixNative.O_RDONLY | PosixNative.O_CLOEXEC);

@@ -3,7 +3,10 @@ package org.mqscope.mq.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.IpcNamespaces;
 import org.mqscope.mq.JournalRecovery;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -74,19 +78,19 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
         long self;
         long theirs;
         try {
-            self = org.mqscope.mq.IpcNamespaces.self();
-        } catch (java.io.IOException e) {
+            self = IpcNamespaces.self();
+        } catch (IOException e) {
             throw new MqException(Errno.ENOENT, "readlink", null, "/proc/self/ns/ipc cannot be read (" + e.getMessage()
                     + "): is /proc mounted?");
         }
         try {
-            theirs = org.mqscope.mq.IpcNamespaces.of(pid);
-        } catch (java.nio.file.NoSuchFileException e) {
+            theirs = IpcNamespaces.of(pid);
+        } catch (NoSuchFileException e) {
             throw new MqException(Errno.ESRCH, "readlink", null, "no process " + pid);
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new MqException(Errno.EACCES, "readlink", null, "/proc/" + pid + "/ns/ipc is not ours to read:"
                     + " seeing another user's namespace needs ptrace access (run as root)");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MqException(Errno.EIO, "readlink", null, "/proc/" + pid + "/ns/ipc: " + e.getMessage());
         }
         return theirs == self ? new KernelBackend() : new KernelBackend(theirs, pid, Journal.defaultDirectory());
@@ -150,7 +154,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
     public int pendingJournals() {
         try {
             return Journal.list(journalDirectory).size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
