@@ -36,6 +36,12 @@ final class HostTarget implements IpcTarget {
 
     @Override
     public int open(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
+        return mqOpen(natives, name, oflag, mode, attrOrNull);
+    }
+
+    /** glibc's mq_open in the calling thread's IPC namespace: the descriptor, or the failure as its errno. */
+    static int mqOpen(NativeSupport natives, String name, int oflag, int mode, MqAttributes attrOrNull)
+            throws MqException {
         int fd;
         int errno;
         byte[] cName = NativeSupport.cString(name);
@@ -60,6 +66,11 @@ final class HostTarget implements IpcTarget {
 
     @Override
     public void unlink(String name) throws MqException {
+        mqUnlink(name);
+    }
+
+    /** mq_unlink in the calling thread's IPC namespace. */
+    static void mqUnlink(String name) throws MqException {
         if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
             throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
         }

@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -128,7 +127,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
         }
         Path dir = target.mountPath();
         return dir == null ? Optional.empty()
-                : Optional.of(dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8)));
+                : Optional.of(MqueueDirectory.fileOf(dir, name));
     }
 
     PeekStrategy peekStrategy() {

@@ -1,10 +1,7 @@
 package org.mqscope.mq.kernel;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import java.io.IOException;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -157,36 +154,14 @@ final class NamespaceTarget implements IpcTarget {
                 PosixNative.close(fd); // the process left while we opened: the file may not have been this one's
             }
         }
-        return IpcSwitcher.get().call(inode, pid(), "mq_open", name, () -> mqOpenHere(name, oflag, mode,
-                attrOrNull));
+        return IpcSwitcher.get().call(inode, pid(), "mq_open", name,
+                () -> HostTarget.mqOpen(NativeSupport.require(), name, oflag, mode, attrOrNull));
     }
 
     private static int openFile(Path dir, String name, int oflag) throws MqException {
-        Path file = dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8));
+        Path file = MqueueDirectory.fileOf(dir, name);
         int flags = (oflag & ACCESS_MODE) | (oflag & Mq.O_NONBLOCK) | PosixNative.O_CLOEXEC;
         int fd = PosixNative.open(NativeSupport.cString(file.toString()), flags);
-        if (fd < 0) {
-            throw MqException.ofCode(Native.getLastError(), "mq_open", name);
-        }
-        return fd;
-    }
-
-    /** mq_open on the calling thread, which is in the namespace. */
-    private static int mqOpenHere(String name, int oflag, int mode, MqAttributes attrOrNull) throws MqException {
-        NativeSupport natives = NativeSupport.require();
-        byte[] cName = NativeSupport.cString(name);
-        int fd;
-        if ((oflag & Mq.O_CREAT) != 0) {
-            try (Memory attr = attrOrNull == null ? null : new Memory(Layouts.MQ_ATTR_SIZE)) {
-                if (attr != null) {
-                    KernelQueue.writeAttributes(attr.getByteBuffer(0, Layouts.MQ_ATTR_SIZE)
-                            .order(ByteOrder.nativeOrder()), 0, attrOrNull);
-                }
-                fd = natives.mqOpen.mq_open(cName, oflag, mode, attr);
-            }
-        } else {
-            fd = natives.mqOpen.mq_open(cName, oflag);
-        }
         if (fd < 0) {
             throw MqException.ofCode(Native.getLastError(), "mq_open", name);
         }
@@ -202,7 +177,7 @@ final class NamespaceTarget implements IpcTarget {
         int p = pid();
         Path dir = mount(p);
         if (dir != null) {
-            Path file = dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8));
+            Path file = MqueueDirectory.fileOf(dir, name);
             try {
                 Files.delete(file);
                 return;
@@ -213,9 +188,7 @@ final class NamespaceTarget implements IpcTarget {
             }
         }
         IpcSwitcher.get().call(inode, pid(), "mq_unlink", name, () -> {
-            if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
-                throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
-            }
+            HostTarget.mqUnlink(name);
             return null;
         });
     }
