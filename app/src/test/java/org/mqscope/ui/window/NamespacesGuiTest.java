@@ -106,4 +106,47 @@ class NamespacesGuiTest {
         TreePath rootPath = GuiActionRunner.execute(() -> roots.pathOf(ns.inode(), null));
         assertThat(rootPath).isNotNull();
     }
+
+    @Test
+    void aQueueOfANamespaceWithoutMountIsOpenedByNameUnderItsRoot() throws Exception {
+        IpcNamespaceFixture ns = gui.closeAfter(IpcNamespaceFixture.start(false, 0));
+        String name = "/mqscope-namespaces-gui-bare-" + UUID.randomUUID();
+        try (MqBackend inside = MqBackends.kernelInNamespaceOf(ns.pid());
+             MqQueue q = inside.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            q.send("unlisted".getBytes(StandardCharsets.US_ASCII), 0);
+        }
+        FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
+        QueueTreePanel panel = gui.queues();
+        NamespaceRoots roots = panel.model().namespaces();
+        gui.eventually("the namespace's root", () -> roots.pathOf(ns.inode(), null) != null
+                && panel.model().getChildCount(roots.pathOf(ns.inode(), null).getLastPathComponent()) > 0);
+        JTree tree = panel.tree();
+        TreePath root = GuiActionRunner.execute(() -> roots.pathOf(ns.inode(), null));
+        String hint = GuiActionRunner.execute(() -> String.valueOf(((javax.swing.tree.DefaultMutableTreeNode)
+                ((javax.swing.tree.DefaultMutableTreeNode) root.getLastPathComponent()).getChildAt(0))
+                .getUserObject()));
+        assertThat(hint).startsWith("Cannot list the queues: ENODEV").doesNotContain(name);
+
+        window.tree("queues.tree").clickRow(GuiActionRunner.execute(() -> tree.getRowForPath(root)));
+        gui.settle();
+        gui.ctrl(KeyEvent.VK_O);
+        JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis())
+                .using(gui.robot());
+        ask.textBox().setText(name);
+        ask.okButton().click();
+        gui.eventually("the queue pinned under the namespace's root", () -> roots.pathOf(ns.inode(), name) != null
+                && name.equals(panel.selectedQueue()) && panel.selectedNamespace() == ns.inode());
+        String label = GuiActionRunner.execute(() -> roots.entry(ns.inode()).label());
+        // Peeked through a descriptor opened in that namespace (setns): its message, not a host queue's
+        JTable table = window.table("messages.table").target();
+        window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
+        JOptionPaneFixture peek = JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis())
+                .using(gui.robot());
+        peek.requireTitle("Peek " + name + " — in " + label + " by drain and restore?");
+        peek.buttonWithText(Dialogs.PEEK).click();
+        gui.settle();
+        gui.eventually("the peeked row", () -> table.getRowCount() == 1);
+        assertThat(GuiActionRunner.execute(() -> table.getValueAt(0, 3))).isEqualTo("unlisted");
+        window.label("messages.title").requireText(name + " — in " + label);
+    }
 }
