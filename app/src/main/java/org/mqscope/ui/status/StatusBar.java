@@ -22,9 +22,10 @@ public final class StatusBar extends JPanel {
     private final JLabel message = new JLabel();
     private final JLabel version = new JLabel(AppInfo.versionLine());
 
-    /** The backend part of the line, and what {@link #setNamespace} adds to it. */
-    private String backendBase;
-    private String namespaceSuffix = "";
+    /** What the backend part of the line shows: the backend, and the namespace set by {@link #setNamespace}. */
+    private BackendKind backendKind;
+    private boolean backendReadOnly;
+    private String namespace;
 
     public StatusBar() {
         super(new MigLayout("insets 3 8 3 8, gap 16", "[][][][grow][]", "[]"));
@@ -63,17 +64,23 @@ public final class StatusBar extends JPanel {
     public void setBackend(BackendKind kind, boolean readOnly) {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.action(kind.iconName()));
-        backendBase = "Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : "");
-        backend.setText(backendBase + namespaceSuffix);
+        backendKind = kind;
+        backendReadOnly = readOnly;
+        showBackend();
         queues.setText("");
+    }
+
+    private void showBackend() {
+        backend.setText("Backend: " + backendKind.id() + " — " + (namespace == null ? backendKind.description()
+                : "IPC namespace " + namespace) + (backendReadOnly ? " · read only" : ""));
     }
 
     /** The IPC namespace the selection is in when it is not the host's ("docker 0123456789ab …"); null: none. */
     public void setNamespace(String labelOrNull) {
         assert SwingUtilities.isEventDispatchThread();
-        namespaceSuffix = labelOrNull == null ? "" : " · in IPC namespace " + labelOrNull;
-        if (backendBase != null) {
-            backend.setText(backendBase + namespaceSuffix);
+        namespace = labelOrNull;
+        if (backendKind != null) {
+            showBackend();
         }
     }
 

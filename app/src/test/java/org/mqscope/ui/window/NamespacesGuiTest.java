@@ -68,7 +68,7 @@ class NamespacesGuiTest {
         org.mqscope.ui.status.StatusBar status = gui.robot().finder().findByType(gui.frame(),
                 org.mqscope.ui.status.StatusBar.class);
         assertThat(GuiActionRunner.execute(status::backendText))
-                .endsWith(" · in IPC namespace " + label);
+                .isEqualTo("Backend: kernel — IPC namespace " + label);
 
         // Peek: the namespace's message, under a title that names the namespace
         JTable table = window.table("messages.table").target();
