@@ -60,10 +60,8 @@ class NamespacesGuiTest {
         String label = GuiActionRunner.execute(() -> roots.entry(ns.inode()).label());
         assertThat(label).isEqualTo("unshare (pid " + ns.launcherPid() + ") (ipc:[" + ns.inode() + "])");
 
-        JTree tree = panel.tree();
-        int row = GuiActionRunner.execute(() -> tree.getRowForPath(roots.pathOf(ns.inode(), name)));
-        window.tree("queues.tree").clickRow(row);
-        gui.settle();
+        // Selected through the tree's own selection (rows move while other namespaces come and go)
+        select(panel, ns.inode(), name);
         assertThat(GuiActionRunner.execute(panel::selectedNamespace)).isEqualTo(ns.inode());
         org.mqscope.ui.status.StatusBar status = gui.robot().finder().findByType(gui.frame(),
                 org.mqscope.ui.status.StatusBar.class);
@@ -120,15 +118,13 @@ class NamespacesGuiTest {
         NamespaceRoots roots = panel.model().namespaces();
         gui.eventually("the namespace's root", () -> roots.pathOf(ns.inode(), null) != null
                 && panel.model().getChildCount(roots.pathOf(ns.inode(), null).getLastPathComponent()) > 0);
-        JTree tree = panel.tree();
         TreePath root = GuiActionRunner.execute(() -> roots.pathOf(ns.inode(), null));
         String hint = GuiActionRunner.execute(() -> String.valueOf(((javax.swing.tree.DefaultMutableTreeNode)
                 ((javax.swing.tree.DefaultMutableTreeNode) root.getLastPathComponent()).getChildAt(0))
                 .getUserObject()));
         assertThat(hint).startsWith("Cannot list the queues: ENODEV").doesNotContain(name);
 
-        window.tree("queues.tree").clickRow(GuiActionRunner.execute(() -> tree.getRowForPath(root)));
-        gui.settle();
+        select(panel, ns.inode(), null);
         gui.ctrl(KeyEvent.VK_O);
         JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis())
                 .using(gui.robot());
@@ -148,5 +144,16 @@ class NamespacesGuiTest {
         gui.eventually("the peeked row", () -> table.getRowCount() == 1);
         assertThat(GuiActionRunner.execute(() -> table.getValueAt(0, 3))).isEqualTo("unlisted");
         window.label("messages.title").requireText(name + " — in " + label);
+    }
+
+    private void select(QueueTreePanel panel, long inode, String name) throws Exception {
+        JTree tree = panel.tree();
+        GuiActionRunner.execute(() -> {
+            panel.selectInNamespace(inode, name);
+            tree.requestFocusInWindow();
+        });
+        gui.settle();
+        gui.eventually("the selection in the namespace", () -> panel.selectedNamespace() == inode
+                && java.util.Objects.equals(panel.selectedQueue(), name) && tree.isFocusOwner());
     }
 }
