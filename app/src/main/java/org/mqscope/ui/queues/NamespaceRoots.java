@@ -94,7 +94,13 @@ public final class NamespaceRoots {
                 pinned.remove(inode);
             }
         }
-        int index = model.top().getIndex(model.backendRoot(BackendKind.KERNEL)) + 1;
+        DefaultMutableTreeNode kernel = model.backendRoot(BackendKind.KERNEL);
+        QueueTreeModel.RootEntry kernelEntry = (QueueTreeModel.RootEntry) kernel.getUserObject();
+        if (kernelEntry.besideNamespaces != !views.isEmpty()) {
+            kernelEntry.besideNamespaces = !views.isEmpty();
+            model.nodeChanged(kernel);
+        }
+        int index = model.top().getIndex(kernel) + 1;
         for (View v : views) {
             DefaultMutableTreeNode n = nodes.get(v.inode());
             if (n == null) {

@@ -33,6 +33,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
         final BackendKind kind;
         boolean active;
         int queues;
+        /** Other IPC namespaces have roots of their own: the kernel's says it is the host's. */
+        boolean besideNamespaces;
         /** The label the tree was last told about. */
         String shownLabel;
 
@@ -49,7 +51,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
         }
 
         public String label() {
-            String base = kind == BackendKind.KERNEL ? "Kernel — /dev/mqueue" : "Emulated";
+            String base = kind != BackendKind.KERNEL ? "Emulated"
+                    : besideNamespaces ? "Kernel — host, /dev/mqueue" : "Kernel — /dev/mqueue";
             return active ? base + " (" + queues + ")" : base;
         }
 

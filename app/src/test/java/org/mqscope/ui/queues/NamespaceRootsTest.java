@@ -46,6 +46,8 @@ class NamespaceRootsTest {
             roots.set(List.of(new View(A, "docker 0123456789ab (ipc:[" + A + "])", false, null),
                     new View(B, "web01 (ipc:[" + B + "])", false, null)));
             DefaultMutableTreeNode top = (DefaultMutableTreeNode) m.getRoot();
+            assertThat(((DefaultMutableTreeNode) top.getChildAt(0)).getUserObject().toString())
+                    .startsWith("Kernel — host, /dev/mqueue");
             assertThat(((DefaultMutableTreeNode) top.getChildAt(0)).getUserObject())
                     .isInstanceOf(QueueTreeModel.RootEntry.class);
             assertThat(((NamespaceRoots.NamespaceEntry) ((DefaultMutableTreeNode) top.getChildAt(1))
@@ -108,6 +110,8 @@ class NamespaceRootsTest {
             assertThat(children(roots.pathOf(A, null))).containsExactly("/jobs");
             roots.set(List.of());
             assertThat(roots.entry(A)).isNull();
+            assertThat(((DefaultMutableTreeNode) ((DefaultMutableTreeNode) m.getRoot()).getChildAt(0))
+                    .getUserObject().toString()).isEqualTo("Kernel — /dev/mqueue");
         });
     }
 }
