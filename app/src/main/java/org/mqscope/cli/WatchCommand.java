@@ -51,7 +51,7 @@ final class WatchCommand extends CliCommand {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = Workers.hook(Workers.Intent.SHUTDOWN, () -> {
+        Thread hook = Workers.unstarted(Workers.Intent.SHUTDOWN, () -> {
             stop.countDown();
             try {
                 stopped.await(2, TimeUnit.SECONDS); // let the last pass finish its output

@@ -56,6 +56,14 @@ public final class QueueSampler implements AutoCloseable {
         this(backend, Workers.scheduled(Workers.Intent.SAMPLER), true);
     }
 
+    /**
+     * A sampler on a thread someone else owns (several namespaces' samplers share one); {@link #close()} leaves
+     * that executor running.
+     */
+    public QueueSampler(MqBackend backend, ScheduledExecutorService shared) {
+        this(backend, shared, false);
+    }
+
     QueueSampler(MqBackend backend, ScheduledExecutorService executor, boolean ownsExecutor) {
         this.backend = backend;
         this.executor = executor;

@@ -14,4 +14,12 @@ public interface MqBackendProvider {
      * system's, so the kernel provider accepts only null.
      */
     MqBackend create(MqLimits limitsOrNull) throws MqException;
+
+    /**
+     * A backend bound to the IPC namespace process {@code pid} is in. Only the kernel has namespaces; the others
+     * answer EINVAL.
+     */
+    default MqBackend createInNamespaceOf(int pid) throws MqException {
+        throw new MqException(Errno.EINVAL, "setns", null, "the " + id() + " backend has no IPC namespaces");
+    }
 }

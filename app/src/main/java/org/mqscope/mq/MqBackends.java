@@ -18,6 +18,15 @@ public final class MqBackends {
         return provider(KERNEL).create(null);
     }
 
+    /**
+     * The queues of the IPC namespace process {@code pid} is in (a container's, say): the same as {@link #kernel()}
+     * when that is mqscope's own namespace. The backend implements {@link NamespaceBound}. ESRCH when no such
+     * process exists, EACCES/EPERM when its namespace is not ours to see.
+     */
+    public static MqBackend kernelInNamespaceOf(int pid) throws MqException {
+        return provider(KERNEL).createInNamespaceOf(pid);
+    }
+
     /** A new, empty, isolated emulated namespace with the Linux default limits. */
     public static MqBackend emulated() {
         return emulated(MqLimits.LINUX_DEFAULTS);

@@ -37,6 +37,10 @@ public final class Workers {
         KERNEL_NOTIFY("mq-kernel-notify"),
         /** A lesson actor's calls on its private emulated namespace, one thread per actor. */
         LESSON("mq-lesson"),
+        /** Finding IPC namespaces and sampling their queues (the window's namespace roots). */
+        NAMESPACES("mq-namespaces"),
+        /** The one platform thread that enters other IPC namespaces (setns) for a call and comes back. */
+        IPC_SETNS("mq-ipc-setns"),
         /** A command's shutdown hook (Ctrl+C ends a running command cleanly). */
         SHUTDOWN("mq-shutdown");
 
@@ -71,8 +75,11 @@ public final class Workers {
                 new SynchronousQueue<>(), daemons(intent, true));
     }
 
-    /** An unstarted thread named for {@code intent}, for the JVM to start: a shutdown hook. */
-    public static Thread hook(Intent intent, Runnable work) {
+    /**
+     * An unstarted thread named for {@code intent}, for work that needs a platform thread of its own (setns), or
+     * for the JVM to start (a shutdown hook).
+     */
+    public static Thread unstarted(Intent intent, Runnable work) {
         return daemons(intent, false).newThread(work);
     }
 

@@ -21,9 +21,11 @@ import org.mqscope.mq.kernel.journal.Journal;
  */
 final class JournalRestorer {
     private final Path directory;
+    private final IpcTarget namespace;
 
-    JournalRestorer(Path directory) {
+    JournalRestorer(Path directory, IpcTarget namespace) {
         this.directory = directory;
+        this.namespace = namespace;
     }
 
     RecoveryReport recoverAll(boolean includeInDoubt) {
@@ -100,19 +102,19 @@ final class JournalRestorer {
      * The queue to restore into. A recreate that died after its unlink left no queue under the name: create it,
      * with the new attributes if the kernel takes them, else as it was.
      */
-    private static PrivateDescriptor descriptorFor(Journal journal) throws MqException {
+    private PrivateDescriptor descriptorFor(Journal journal) throws MqException {
         String queue = journal.queue();
         try {
-            return PrivateDescriptor.open(queue, "recover");
+            return PrivateDescriptor.open(namespace, queue, "recover");
         } catch (MqException e) {
             long[] target = journal.recreateTarget();
             if (e.errno() != Errno.ENOENT || journal.phase() != Journal.Phase.RECREATING || target == null) {
                 throw e;
             }
             try {
-                return PrivateDescriptor.create(queue, journal.mode(), target[0], target[1], "recover");
+                return PrivateDescriptor.create(namespace, queue, journal.mode(), target[0], target[1], "recover");
             } catch (MqException refused) {
-                return PrivateDescriptor.create(queue, journal.mode(), journal.maxMessages(), journal.messageSize(),
+                return PrivateDescriptor.create(namespace, queue, journal.mode(), journal.maxMessages(), journal.messageSize(),
                         "recover");
             }
         }
@@ -122,7 +124,7 @@ final class JournalRestorer {
      * Brings the journal to a state the restore loop can continue from. Returns why it cannot, or null;
      * {@code missing[0]} counts the messages missing from the queue (a staged one joins them).
      */
-    private static String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt, long[] missing)
+    private String settle(Journal journal, PrivateDescriptor d, boolean includeInDoubt, long[] missing)
             throws MqException, IOException {
         if (journal.phase() == Journal.Phase.MOVING) {
             settleMoveReceive(journal);
@@ -162,7 +164,7 @@ final class JournalRestorer {
      * Its length comes from the source's QSIZE when the source can still be read, else the slot's shortest.
      * Unlike a peek's, the rest of the source is not drained: a move sends on only what it took.
      */
-    private static void settleMoveReceive(Journal journal) throws IOException {
+    private void settleMoveReceive(Journal journal) throws IOException {
         Journal.StagedMessage staged = journal.uncommittedStaged();
         if (staged == null) {
             return;
@@ -170,7 +172,7 @@ final class JournalRestorer {
         int length = staged.shortestLength();
         String source = journal.source();
         if (source != null) {
-            try (PrivateDescriptor s = PrivateDescriptor.open(source, "recover")) {
+            try (PrivateDescriptor s = PrivateDescriptor.open(namespace, source, "recover")) {
                 length = stagedLength(staged, s.status().qsize());
             } catch (MqException gone) {
                 // the source was removed since: the shortest length the slot allows is the best guess left

@@ -3,14 +3,18 @@ package org.mqscope.mq.kernel;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.nio.ByteOrder;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.IpcNamespaces;
 import org.mqscope.mq.JournalRecovery;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -19,6 +23,8 @@ import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MoveResult;
 import org.mqscope.mq.MqLimits;
+import org.mqscope.mq.NamespaceBound;
+import org.mqscope.mq.QueueNames;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecoveryReport;
@@ -26,13 +32,12 @@ import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.kernel.journal.Journal;
 
 /** The machine's POSIX message queues, through glibc. */
-public final class KernelBackend implements MqBackend, JournalRecovery {
+public final class KernelBackend implements MqBackend, JournalRecovery, NamespaceBound {
     static final Path DEV_MQUEUE = Path.of("/dev/mqueue");
     static final Path PROC_SYSCTL = Path.of("/proc/sys/fs/mqueue");
 
     private final NativeSupport natives;
-    private final MqueueDirectory directory;
-    private final KernelLimits limits;
+    private final IpcTarget target;
     private final Path journalDirectory;
     private final DrainRestorePeek drainRestore;
     private final PeekChoice peekChoice;
@@ -55,11 +60,84 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     /** With the peek journals kept elsewhere than the user's data directory. */
     KernelBackend(Path mqueueDirectory, Path sysctlDirectory, Path journalDirectory) throws MqException {
         this.natives = NativeSupport.require();
-        this.directory = new MqueueDirectory(mqueueDirectory, this::heldStatus);
-        this.limits = new KernelLimits(sysctlDirectory);
+        this.target = new HostTarget(natives, mqueueDirectory, sysctlDirectory, this::heldStatus);
         this.journalDirectory = journalDirectory;
         this.drainRestore = new DrainRestorePeek(journalDirectory);
         this.peekChoice = PeekChoice.fromSystemProperty();
+    }
+
+    /**
+     * The queues of another IPC namespace, reached through process {@code pid} in it. Its peek journals live in a
+     * directory of their own under {@code journalDirectory}, so recovering the host's never sends a container's
+     * messages into a host queue of the same name.
+     */
+    KernelBackend(long inode, int pid, Path journalDirectory) throws MqException {
+        this.natives = NativeSupport.require();
+        this.target = new NamespaceTarget(inode, pid, this::heldStatus);
+        this.journalDirectory = journalDirectory.resolve("ipc-" + inode);
+        this.drainRestore = new DrainRestorePeek(this.journalDirectory);
+        // The exact peek's helper opens a queue by name in mqscope's own IPC namespace: not this one's.
+        this.peekChoice = PeekChoice.DRAIN_RESTORE;
+        drainRestore.fallbackFor("the exact peek reads the queues of mqscope's own IPC namespace only, not those of "
+                + "namespace ipc:[" + inode + "]");
+    }
+
+    /** The namespace of process {@code pid}: this backend's own when mqscope runs there, else one bound to it. */
+    static KernelBackend inNamespaceOf(int pid) throws MqException {
+        long self;
+        long theirs;
+        try {
+            self = IpcNamespaces.self();
+        } catch (IOException e) {
+            throw new MqException(Errno.ENOENT, "readlink", null, "/proc/self/ns/ipc cannot be read (" + e.getMessage()
+                    + "): is /proc mounted?");
+        }
+        try {
+            theirs = IpcNamespaces.of(pid);
+        } catch (NoSuchFileException e) {
+            throw new MqException(Errno.ESRCH, "readlink", null, "no process " + pid);
+        } catch (AccessDeniedException e) {
+            throw new MqException(Errno.EACCES, "readlink", null, "/proc/" + pid + "/ns/ipc is not ours to read:"
+                    + " seeing another user's namespace needs ptrace access (run as root)");
+        } catch (IOException e) {
+            throw new MqException(Errno.EIO, "readlink", null, "/proc/" + pid + "/ns/ipc: " + e.getMessage());
+        }
+        return theirs == self ? new KernelBackend() : new KernelBackend(theirs, pid, Journal.defaultDirectory());
+    }
+
+    IpcTarget target() {
+        return target;
+    }
+
+    @Override
+    public long namespaceInode() {
+        return target.inode();
+    }
+
+    @Override
+    public boolean hostNamespace() {
+        return target.host();
+    }
+
+    @Override
+    public int viaPid() {
+        return target.viaPid();
+    }
+
+    @Override
+    public MqException gone() {
+        return target.gone();
+    }
+
+    @Override
+    public Optional<Path> queueFile(String name) throws MqException {
+        Errno invalid = QueueNames.error(name);
+        if (invalid != null) {
+            throw new MqException(invalid, "mq_open", name);
+        }
+        Path dir = target.mountPath();
+        return dir == null ? Optional.empty()
+                : Optional.of(MqueueDirectory.fileOf(dir, name));
     }
 
     PeekStrategy peekStrategy() {
@@ -104,14 +182,14 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
 
     @Override
     public RecoveryReport recover(boolean includeInDoubt) {
-        return new JournalRestorer(journalDirectory).recoverAll(includeInDoubt);
+        return new JournalRestorer(journalDirectory, target).recoverAll(includeInDoubt);
     }
 
     @Override
     public int pendingJournals() {
         try {
             return Journal.list(journalDirectory).size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -135,25 +213,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
             throw new MqException(Errno.EBADF, "mq_open", name, "this backend has been closed");
         }
         Mq.checkOflag(name, oflag);
-        int fd;
-        int errno;
-        byte[] cName = NativeSupport.cString(name);
-        if ((oflag & Mq.O_CREAT) != 0) {
-            try (Memory attr = attrOrNull == null ? null : new Memory(Layouts.MQ_ATTR_SIZE)) {
-                if (attr != null) {
-                    KernelQueue.writeAttributes(attr.getByteBuffer(0, Layouts.MQ_ATTR_SIZE)
-                            .order(ByteOrder.nativeOrder()), 0, attrOrNull);
-                }
-                fd = natives.mqOpen.mq_open(cName, oflag, mode, attr);
-                errno = fd < 0 ? Native.getLastError() : 0;
-            }
-        } else {
-            fd = natives.mqOpen.mq_open(cName, oflag);
-            errno = fd < 0 ? Native.getLastError() : 0;
-        }
-        if (fd < 0) {
-            throw MqException.ofCode(errno, "mq_open", name);
-        }
+        int fd = target.open(name, oflag, mode, attrOrNull);
         long messageSize;
         try (Memory attr = new Memory(Layouts.MQ_ATTR_SIZE)) {
             if (MqNative.mq_getattr(fd, Pointer.nativeValue(attr)) != 0) {
@@ -179,9 +239,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "mq_unlink", null);
         }
-        if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
-            throw MqException.ofCode(Native.getLastError(), "mq_unlink", name);
-        }
+        target.unlink(name);
     }
 
     @Override
@@ -190,7 +248,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (name == null) {
             throw new MqException(Errno.EFAULT, "recreate", null);
         }
-        return new Recreator(journalDirectory, drainRestore.restorePatience())
+        return new Recreator(target, journalDirectory, drainRestore.restorePatience())
                 .recreate(name, newAttrs);
     }
 
@@ -201,19 +259,20 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         if (source == null || target == null) {
             throw new MqException(Errno.EFAULT, "move", source);
         }
-        return new Mover(journalDirectory, drainRestore.restorePatience()).move(source, target, limit);
+        return new Mover(this.target, journalDirectory, drainRestore.restorePatience()).move(source, target, limit);
     }
 
     @Override
     public List<QueueInfo> list() throws MqException {
         ensureOpen("list", null);
-        return directory.list();
+        return target.directory().list();
     }
 
     @Override
     public String statusLine(String name) throws MqException {
         ensureOpen("read", name);
-        if (directory.isMounted()) {
+        MqueueDirectory directory = mountedDirectory();
+        if (directory != null) {
             return directory.statusLine(name);
         }
         // Without the mount, a descriptor can still tell: read(2) on it gives the same line. One we hold already
@@ -228,6 +287,19 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
         }
         try (MqQueue q = open(name, Mq.O_RDONLY)) {
             return q.readStatus();
+        }
+    }
+
+    /** The namespace's mount when it has one; ESRCH when the namespace is gone. */
+    private MqueueDirectory mountedDirectory() throws MqException {
+        try {
+            MqueueDirectory d = target.directory();
+            return d.isMounted() ? d : null;
+        } catch (MqException e) {
+            if (e.errno() == Errno.ESRCH) {
+                throw e;
+            }
+            return null;
         }
     }
 
@@ -250,7 +322,7 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
     @Override
     public MqLimits limits() throws MqException {
         ensureOpen("limits", null);
-        return limits.read();
+        return target.limits();
     }
 
     /** Called by a queue as it closes. */

@@ -23,4 +23,9 @@ public final class KernelBackendProvider implements MqBackendProvider {
         }
         return new KernelBackend();
     }
+
+    @Override
+    public MqBackend createInNamespaceOf(int pid) throws MqException {
+        return KernelBackend.inNamespaceOf(pid);
+    }
 }

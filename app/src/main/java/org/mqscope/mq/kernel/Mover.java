@@ -19,10 +19,13 @@ import org.mqscope.mq.kernel.journal.Journal;
  * order other processes may have changed meanwhile).
  */
 final class Mover {
+    /** The IPC namespace both queues are in. */
+    private final IpcTarget namespace;
     private final Path journalDirectory;
     private final Duration patience;
 
-    Mover(Path journalDirectory, Duration patience) {
+    Mover(IpcTarget target, Path journalDirectory, Duration patience) {
+        this.namespace = target;
         this.journalDirectory = journalDirectory;
         this.patience = patience;
     }
@@ -31,8 +34,8 @@ final class Mover {
         if (QueueNames.error(source) == null && QueueNames.canonical(source).equals(QueueNames.canonical(target))) {
             throw new MqException(Errno.EINVAL, "move", source, "source and target are the same queue");
         }
-        try (PrivateDescriptor src = PrivateDescriptor.open(source, "move");
-             PrivateDescriptor dst = PrivateDescriptor.open(target, "move")) {
+        try (PrivateDescriptor src = PrivateDescriptor.open(namespace, source, "move");
+             PrivateDescriptor dst = PrivateDescriptor.open(namespace, target, "move")) {
             MqAttributes from = src.attributes();
             MqAttributes to = dst.attributes();
             MoveRules.checkSizes(from, to, source, target);

@@ -125,7 +125,7 @@ final class MqueueDirectory {
         if (invalid != null) {
             throw new MqException(invalid, "mq_open", name);
         }
-        Path file = dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8));
+        Path file = fileOf(dir, name);
         try {
             return read(file);
         } catch (NoSuchFileException | AccessDeniedException e) {
@@ -133,6 +133,11 @@ final class MqueueDirectory {
         } catch (IOException e) {
             throw failure("read", name, e);
         }
+    }
+
+    /** The file of queue {@code name} (a valid one, with its leading slash) in mount {@code dir}. */
+    static Path fileOf(Path dir, String name) {
+        return dir.resolve(new String(QueueNames.kernelName(name), StandardCharsets.UTF_8));
     }
 
     private String read(Path file) throws IOException {

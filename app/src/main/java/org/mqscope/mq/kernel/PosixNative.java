@@ -17,6 +17,8 @@ final class PosixNative {
     static final int O_NONBLOCK = 04000;
     static final int O_CLOEXEC = 02000000;
     static final int RLIMIT_MSGQUEUE = 12;
+    /** setns(2) nstype: the IPC namespace (and with it, its message queues and mqueue sysctls). */
+    static final int CLONE_NEWIPC = 0x08000000;
     static final short POLLNVAL = 0x020;
 
     static native int poll(long fdsPtr, long nfds, int timeoutMillis);
@@ -34,4 +36,7 @@ final class PosixNative {
     static native int getrlimit(int resource, long rlimitPtr);
 
     static native int statfs(byte[] path, long statfsPtr);
+
+    /** Moves the calling thread only into the namespace {@code fd} refers to. */
+    static native int setns(int fd, int nstype);
 }

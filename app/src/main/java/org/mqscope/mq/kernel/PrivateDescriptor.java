@@ -34,31 +34,27 @@ final class PrivateDescriptor implements AutoCloseable {
         return new PrivateDescriptor(source.name(), fd);
     }
 
-    /** mq_open(name, O_RDWR|O_NONBLOCK) of an existing queue. */
-    static PrivateDescriptor open(String name, String operation) throws MqException {
-        int fd = NativeSupport.require().mqOpen.mq_open(NativeSupport.cString(name), Mq.O_RDWR | Mq.O_NONBLOCK);
-        if (fd < 0) {
-            throw MqException.ofCode(Native.getLastError(), operation, name);
+    /** mq_open(name, O_RDWR|O_NONBLOCK) of an existing queue of {@code namespace}. */
+    static PrivateDescriptor open(IpcTarget namespace, String name, String operation) throws MqException {
+        try {
+            return new PrivateDescriptor(name, namespace.open(name, Mq.O_RDWR | Mq.O_NONBLOCK, 0, null));
+        } catch (MqException e) {
+            throw new MqException(e.errno(), operation, name, e.detail());
         }
-        return new PrivateDescriptor(name, fd);
     }
 
     /**
      * mq_open(name, O_CREAT|O_EXCL|O_RDWR|O_NONBLOCK) with these attributes, then fchmod to exactly {@code mode}
      * (mq_open would apply this process's umask).
      */
-    static PrivateDescriptor create(String name, int mode, long maxmsg, long msgsize, String operation)
-            throws MqException {
+    static PrivateDescriptor create(IpcTarget namespace, String name, int mode, long maxmsg, long msgsize,
+                                    String operation) throws MqException {
         int fd;
-        try (com.sun.jna.Memory attr = new com.sun.jna.Memory(Layouts.MQ_ATTR_SIZE)) {
-            attr.clear();
-            attr.setLong(Layouts.MQ_MAXMSG, maxmsg);
-            attr.setLong(Layouts.MQ_MSGSIZE, msgsize);
-            fd = NativeSupport.require().mqOpen.mq_open(NativeSupport.cString(name),
-                    Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, mode, attr);
-            if (fd < 0) {
-                throw MqException.ofCode(Native.getLastError(), operation, name);
-            }
+        try {
+            fd = namespace.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, mode,
+                    MqAttributes.of(maxmsg, msgsize));
+        } catch (MqException e) {
+            throw new MqException(e.errno(), operation, name, e.detail());
         }
         PosixNative.fchmod(fd, mode); // best effort: without it the queue keeps mode & ~umask
         return new PrivateDescriptor(name, fd);

@@ -1,6 +1,5 @@
 package org.mqscope.mq.kernel;
 
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +18,12 @@ import org.mqscope.mq.kernel.journal.Journal;
  * unlink, a crash leaves a journal that recovery turns into the new queue (or the old one) with every message.
  */
 final class Recreator {
+    private final IpcTarget namespace;
     private final Path journalDirectory;
     private final Duration patience;
 
-    Recreator(Path journalDirectory, Duration patience) {
+    Recreator(IpcTarget namespace, Path journalDirectory, Duration patience) {
+        this.namespace = namespace;
         this.journalDirectory = journalDirectory;
         this.patience = patience;
     }
@@ -31,7 +32,7 @@ final class Recreator {
         MqAttributes before;
         int mode;
         Journal journal;
-        try (PrivateDescriptor d = PrivateDescriptor.open(name, "recreate")) {
+        try (PrivateDescriptor d = PrivateDescriptor.open(namespace, name, "recreate")) {
             before = d.attributes();
             StatusLine status = d.status();
             mode = d.mode();
@@ -49,14 +50,15 @@ final class Recreator {
             }
         } // our descriptor of the old queue is closed before the unlink, so it holds no RLIMIT charge
         try (journal) {
-            if (MqNative.mq_unlink(NativeSupport.cString(name)) != 0) {
-                MqException e = MqException.ofCode(Native.getLastError(), "mq_unlink", name);
+            try {
+                namespace.unlink(name);
+            } catch (MqException e) {
                 putBack(name, journal);
                 throw e;
             }
             PrivateDescriptor created;
             try {
-                created = PrivateDescriptor.create(name, mode, newAttrs.maxMessages(), newAttrs.messageSize(),
+                created = PrivateDescriptor.create(namespace, name, mode, newAttrs.maxMessages(), newAttrs.messageSize(),
                         "mq_open");
             } catch (MqException refused) {
                 restoreAsItWas(name, mode, before, journal, refused);
@@ -82,7 +84,7 @@ final class Recreator {
             throws MqException, IOException {
         PrivateDescriptor again;
         try {
-            again = PrivateDescriptor.create(name, mode, before.maxMessages(), before.messageSize(), "mq_open");
+            again = PrivateDescriptor.create(namespace, name, mode, before.maxMessages(), before.messageSize(), "mq_open");
         } catch (MqException failedToo) {
             throw new MqException(refused.errno(), refused.operation(), name, "the kernel refused the new queue, "
                     + "and creating it again as it was failed too (" + failedToo.errno().name() + "); its "
@@ -101,7 +103,7 @@ final class Recreator {
 
     /** The unlink was refused: the old queue is still there, so its messages go back into it. */
     private void putBack(String name, Journal journal) throws MqException, IOException {
-        try (PrivateDescriptor d = PrivateDescriptor.open(name, "recreate")) {
+        try (PrivateDescriptor d = PrivateDescriptor.open(namespace, name, "recreate")) {
             finish(journal, new DrainRestore(d, journal).restore(patience));
         }
     }

@@ -257,7 +257,7 @@ public final class AttributesPanel extends JPanel implements QueueView {
 
     private void showQueue() {
         String name = ctx.queue();
-        title.setText(name == null ? "No queue selected" : "Attributes of " + name);
+        title.setText(name == null ? "No queue selected" : "Attributes of " + ctx.titled(name));
         if (sample == null) {
             for (String k : new String[] {"maxmsg", "msgsize", "curmsgs", "qsize", "mode", "owner", "notify",
                 "notifyPid"}) {

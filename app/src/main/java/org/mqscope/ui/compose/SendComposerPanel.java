@@ -379,9 +379,9 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         if (queue == null) {
             target.setText(NO_QUEUE);
         } else if (attrs == null) {
-            target.setText("To " + queue);
+            target.setText("To " + ctx.titled(queue));
         } else {
-            target.setText("To " + queue + " · " + Numbers.grouped(attrs.currentMessages()) + " of "
+            target.setText("To " + ctx.titled(queue) + " · " + Numbers.grouped(attrs.currentMessages()) + " of "
                     + Numbers.grouped(attrs.maxMessages()) + " · msgsize " + Numbers.grouped(attrs.messageSize()));
         }
         long n = longValue(count);

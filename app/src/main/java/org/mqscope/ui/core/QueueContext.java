@@ -27,6 +27,14 @@ public interface QueueContext {
     /** The queue selected in the tree, or null. */
     String queue();
 
+    /**
+     * A queue's name as a panel's title shows it: with the IPC namespace it is in when that is not the host's
+     * ("/orders — in docker 0123456789ab (ipc:[4026532177])").
+     */
+    default String titled(String queue) {
+        return queue;
+    }
+
     /** Selects {@code name} in the tree once the listing shows it (e.g. a queue just created). */
     void selectQueue(String name);
 

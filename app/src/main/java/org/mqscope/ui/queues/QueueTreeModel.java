@@ -33,6 +33,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
         final BackendKind kind;
         boolean active;
         int queues;
+        /** Other IPC namespaces have roots of their own: the kernel's says it is the host's. */
+        boolean besideNamespaces;
         /** The label the tree was last told about. */
         String shownLabel;
 
@@ -49,7 +51,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
         }
 
         public String label() {
-            String base = kind == BackendKind.KERNEL ? "Kernel — /dev/mqueue" : "Emulated";
+            String base = kind != BackendKind.KERNEL ? "Emulated"
+                    : besideNamespaces ? "Kernel — host, /dev/mqueue" : "Kernel — /dev/mqueue";
             return active ? base + " (" + queues + ")" : base;
         }
 
@@ -63,12 +66,23 @@ public final class QueueTreeModel extends DefaultTreeModel {
     public static final class QueueEntry {
         final BackendKind kind;
         final String name;
+        /** The IPC namespace of a queue under a namespace root; 0 under the backend roots. */
+        final long namespace;
         QueueSample sample;
         boolean pinned;
 
         QueueEntry(BackendKind kind, String name) {
+            this(kind, name, 0);
+        }
+
+        QueueEntry(BackendKind kind, String name, long namespace) {
             this.kind = kind;
             this.name = name;
+            this.namespace = namespace;
+        }
+
+        public long namespace() {
+            return namespace;
         }
 
         public BackendKind kind() {
@@ -103,6 +117,8 @@ public final class QueueTreeModel extends DefaultTreeModel {
     }
 
     private final DefaultMutableTreeNode top;
+    /** Another IPC namespace's root (a container's), after the kernel's, by inode; see {@link NamespaceRoots}. */
+    private final NamespaceRoots namespaceRoots = new NamespaceRoots(this);
     private final Map<BackendKind, DefaultMutableTreeNode> roots = new EnumMap<>(BackendKind.class);
     /** Latest sample per queue of the active backend, by name. */
     private final Map<String, QueueSample> samples = new TreeMap<>();
@@ -190,6 +206,7 @@ public final class QueueTreeModel extends DefaultTreeModel {
             if (active != null) {
                 rebuild(active);
             }
+            namespaceRoots.refilter();
         }
     }
 
@@ -243,6 +260,19 @@ public final class QueueTreeModel extends DefaultTreeModel {
     /** The latest sample of a queue of the active backend, or null. */
     public QueueSample sampleOf(String name) {
         return samples.get(name);
+    }
+
+    /** The roots of the other IPC namespaces, shown after the kernel's (which is the host's). */
+    public NamespaceRoots namespaces() {
+        return namespaceRoots;
+    }
+
+    DefaultMutableTreeNode top() {
+        return top;
+    }
+
+    DefaultMutableTreeNode backendRoot(BackendKind kind) {
+        return roots.get(kind);
     }
 
     /** Brings one root's children in line with what should show, node by node. */

@@ -37,6 +37,9 @@ public final class QueueTreePanel extends JPanel {
     private final JTextField filter = new JTextField();
     private final MessageView problem = new MessageView("queues.message");
     private Consumer<String> onQueue = name -> { };
+    /** Told first which IPC namespace the selection is in (0: the backend roots), then {@link #onQueue}. */
+    private java.util.function.LongConsumer onNamespace = inode -> { };
+    private long selectedNamespace;
     private Consumer<BackendKind> onSwitch = kind -> { };
     private String selected;
 
@@ -147,6 +150,7 @@ public final class QueueTreePanel extends JPanel {
         for (BackendKind k : BackendKind.values()) {
             tree.expandPath(model.rootPath(k));
         }
+        model.namespaces().rootPaths().forEach(tree::expandPath);
     }
 
     private void selectionChanged() {
@@ -154,6 +158,12 @@ public final class QueueTreePanel extends JPanel {
         String name = null;
         if (p != null && ((DefaultMutableTreeNode) p.getLastPathComponent()).getUserObject() instanceof QueueEntry q) {
             name = q.name();
+        }
+        long namespace = NamespaceRoots.namespaceOf(p);
+        if (namespace != selectedNamespace) {
+            selectedNamespace = namespace;
+            selected = null;
+            onNamespace.accept(namespace);
         }
         if (!java.util.Objects.equals(name, selected)) {
             selected = name;
@@ -164,6 +174,29 @@ public final class QueueTreePanel extends JPanel {
     /** Called on the EDT with the selected queue's name, or null when no queue is selected. */
     public void onQueueSelected(Consumer<String> listener) {
         onQueue = listener;
+    }
+
+    /**
+     * Called on the EDT, before the queue listener, when the selection moves to another IPC namespace's root or
+     * queues (the inode), or back to the backend roots (0).
+     */
+    public void onNamespaceSelected(java.util.function.LongConsumer listener) {
+        onNamespace = listener;
+    }
+
+    /** The namespace of the selection: 0 for the backend roots. */
+    public long selectedNamespace() {
+        return selectedNamespace;
+    }
+
+    /** Selects a queue of another namespace (or its root, for a null name). */
+    public void selectInNamespace(long inode, String name) {
+        assert SwingUtilities.isEventDispatchThread();
+        TreePath p = model.namespaces().pathOf(inode, name);
+        if (p != null) {
+            tree.setSelectionPath(p);
+            tree.scrollPathToVisible(p);
+        }
     }
 
     /** Called when the user double-clicks the root of a backend not in use. */

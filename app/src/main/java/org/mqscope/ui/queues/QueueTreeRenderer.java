@@ -33,7 +33,9 @@ final class QueueTreeRenderer implements TreeCellRenderer {
 
         @Override
         public String getToolTipText() {
-            return tip instanceof QueueEntry q ? UsageBadge.withUsage(tooltip(q), usage, q.name()) : tip instanceof HintEntry h ? h.text() : null;
+            return tip instanceof QueueEntry q ? UsageBadge.withUsage(tooltip(q), usage, q.name())
+                    : tip instanceof HintEntry h ? h.text()
+                    : tip instanceof NamespaceRoots.NamespaceEntry ns ? "IPC namespace " + ns.label() : null;
         }
     };
     private final JLabel name = new JLabel();
@@ -94,6 +96,13 @@ final class QueueTreeRenderer implements TreeCellRenderer {
             };
             if (level != null && !selected) {
                 badge.setForeground(level);
+            }
+        } else if (o instanceof NamespaceRoots.NamespaceEntry ns) {
+            name.setIcon(Icons.action(org.mqscope.ui.core.BackendKind.KERNEL.iconName()));
+            name.setText(ns.text());
+            name.setFont(tree.getFont().deriveFont(java.awt.Font.BOLD));
+            if (ns.gone()) {
+                name.setForeground(selected ? fg : dim);
             }
         } else if (o instanceof HintEntry h) {
             name.setIcon(h.problem() ? Icons.warning() : null);

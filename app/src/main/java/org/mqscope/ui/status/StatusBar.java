@@ -22,6 +22,11 @@ public final class StatusBar extends JPanel {
     private final JLabel message = new JLabel();
     private final JLabel version = new JLabel(AppInfo.versionLine());
 
+    /** What the backend part of the line shows: the backend, and the namespace set by {@link #setNamespace}. */
+    private BackendKind backendKind;
+    private boolean backendReadOnly;
+    private String namespace;
+
     public StatusBar() {
         super(new MigLayout("insets 3 8 3 8, gap 16", "[][][][grow][]", "[]"));
         setName("status");
@@ -59,9 +64,25 @@ public final class StatusBar extends JPanel {
     public void setBackend(BackendKind kind, boolean readOnly) {
         assert SwingUtilities.isEventDispatchThread();
         backend.setIcon(Icons.action(kind.iconName()));
-        backend.setText("Backend: " + kind.id() + " — " + kind.description() + (readOnly ? " · read only" : ""));
-        backend.setToolTipText(backend.getText());
+        backendKind = kind;
+        backendReadOnly = readOnly;
+        showBackend();
         queues.setText("");
+    }
+
+    private void showBackend() {
+        backend.setText("Backend: " + backendKind.id() + " — " + (namespace == null ? backendKind.description()
+                : "IPC namespace " + namespace) + (backendReadOnly ? " · read only" : ""));
+        backend.setToolTipText(backend.getText());
+    }
+
+    /** The IPC namespace the selection is in when it is not the host's ("docker 0123456789ab …"); null: none. */
+    public void setNamespace(String labelOrNull) {
+        assert SwingUtilities.isEventDispatchThread();
+        namespace = labelOrNull;
+        if (backendKind != null) {
+            showBackend();
+        }
     }
 
     /** Which peek method the backend uses, in a few words. */

@@ -140,7 +140,7 @@ final class InspectorController implements QueueView {
             table.clear("Messages", MessageTablePaneText.NO_QUEUE);
             return;
         }
-        table.clear(name, "Opening " + name + "…");
+        table.clear(main.titled(name), "Opening " + name + "…");
         int sel = selection;
         MqBackend backend = main.backend();
         io.run(() -> {
@@ -154,7 +154,7 @@ final class InspectorController implements QueueView {
         }, failure -> {
             if (sel == selection) {
                 Explanation why = ErrorText.explain(failure);
-                table.clear(name, "Cannot open " + name + ": " + why.headline());
+                table.clear(main.titled(name), "Cannot open " + name + ": " + why.headline());
             }
         });
     }
@@ -167,7 +167,7 @@ final class InspectorController implements QueueView {
         status.setPeek(method == PeekMethod.EXACT ? "Peek: exact, live (~2 Hz)"
                 : "Peek: drain and restore, on demand (F5)" + (why != null ? " (exact unavailable)" : ""), why);
         if (!support.available()) {
-            table.clear(queue, "Cannot peek " + queue + ": " + support.reason());
+            table.clear(main.titled(queue), "Cannot peek " + queue + ": " + support.reason());
             return;
         }
         table.setFreezable(method == PeekMethod.EXACT);
@@ -175,7 +175,7 @@ final class InspectorController implements QueueView {
             peekNow();
             main.focusSampler(queue); // from now on the sampling passes bring its messages along
         } else {
-            table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
+            table.clear(main.titled(queue), main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
     }
 
@@ -186,7 +186,7 @@ final class InspectorController implements QueueView {
             status.clearMessageStartingWith("Read-only mode");
         }
         if (queue != null && method == PeekMethod.DRAIN_RESTORE && shown.isEmpty()) {
-            table.clear(queue, main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
+            table.clear(main.titled(queue), main.readOnly() ? MessageTablePaneText.KERNEL_READ_ONLY : MessageTablePaneText.KERNEL);
         }
     }
 
@@ -240,7 +240,7 @@ final class InspectorController implements QueueView {
                 peekNow();
                 return;
             }
-            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, name, PeekMethod.DRAIN_RESTORE,
+            Dialogs.PeekAnswer answer = dialogs.confirmKernelPeek(parent, main.titled(name), PeekMethod.DRAIN_RESTORE,
                     question.risks().describe());
             if (answer.dontExplainAgain()) {
                 prefs.setAskBeforeKernelPeek(false);
@@ -319,7 +319,7 @@ final class InspectorController implements QueueView {
                 + " at " + when + (r.drain().unrestored() > 0 ? " · " + r.drain().unrestored()
                 + " more held in a journal (not in the queue)" : "");
         lastPeek = info;
-        table.showMessages(name, info, r.messages(), r.size() == 0 ? name + " is empty." : null);
+        table.showMessages(main.titled(name), info, r.messages(), r.size() == 0 ? name + " is empty." : null);
         if (r.method() == PeekMethod.DRAIN_RESTORE) {
             String headline = DrainReportText.headline(name, r);
             String details = String.join("\n", DrainReportText.details(r));
@@ -391,7 +391,7 @@ final class InspectorController implements QueueView {
     private void peekFailed(String name, Throwable failure) {
         Explanation why = ErrorText.explain(failure);
         main.focusSampler(null);
-        table.clear(name, "Cannot peek " + name + ": " + why.headline());
+        table.clear(main.titled(name), "Cannot peek " + name + ": " + why.headline());
         notice.showAbout(name, true, "Peek of " + name + " failed. " + why.headline(),
                 MainController.joinLines(why.call(), why.detail()));
     }

@@ -47,6 +47,8 @@ final class MainController {
     private final Consumer<Boolean> onReadOnly;
     /** The inspector and the tool panels, told of every backend, mode and sampling pass. */
     private final QueueView followers;
+    /** The other IPC namespaces (containers) and the one the selection is in. */
+    private final NamespaceController namespaces;
     private Duration samplePeriod = SAMPLE_PERIOD;
 
     /**
@@ -88,6 +90,32 @@ final class MainController {
         this.actions = actions;
         this.onReadOnly = onReadOnly;
         this.followers = followers;
+        this.namespaces = new NamespaceController(io, queues, notice, samplePeriod, this::namespaceSwitched,
+                this::namespaceSampled);
+        queues.onNamespaceSelected(namespaces::selected);
+    }
+
+    /** The selection moved to another IPC namespace (or back): the panels start over with its backend. */
+    private void namespaceSwitched() {
+        if (currentKind == null) {
+            return;
+        }
+        status.setNamespace(namespaces.selectedLabel());
+        followers.backendChanged(currentKind);
+    }
+
+    /** A sampling pass of the namespace the selection is in: the panels follow it instead of the host's. */
+    private void namespaceSampled(SampleBatch batch) {
+        followers.sampled(batch);
+    }
+
+    /**
+     * A queue's name as panel titles show it: with its IPC namespace when that is not the host's, e.g.
+     * "/orders — in docker 0123456789ab (ipc:[4026532177])".
+     */
+    String titled(String queue) {
+        String ns = namespaces.selectedLabel();
+        return queue == null || ns == null ? queue : queue + " — in " + ns;
     }
 
     Duration samplePeriod() {
@@ -102,12 +130,25 @@ final class MainController {
             if (sampler != null) {
                 sampler.setPeriod(period);
             }
+            namespaces.setSamplePeriod(period);
         }
+    }
+
+    /**
+     * A queue opened by name while the selection is in another IPC namespace: shown (and selected) under that
+     * namespace's root even when it cannot be listed. False when the selection is not in another namespace.
+     */
+    boolean pinInNamespace(String name) {
+        return namespaces.pin(name);
     }
 
     /** Selects {@code name} in the tree as soon as a listing shows it, and samples soon. */
     void selectWhenListed(String name) {
         assert SwingUtilities.isEventDispatchThread();
+        if (namespaces.selectedNamespace() != 0) {
+            namespaces.selectWhenListed(name);
+            return;
+        }
         initialQueue = name;
         sampleSoon();
     }
@@ -142,6 +183,7 @@ final class MainController {
             return;
         }
         sampler.sampleSoon();
+        namespaces.refresh();
     }
 
     /** Turns read-only mode on or off; leaving it on the kernel restores what peek journals hold. */
@@ -170,12 +212,14 @@ final class MainController {
 
     /** The backend calls go through: the raw backend, or its read-only guard. Null before one has started. */
     MqBackend backend() {
-        return raw == null ? null : readOnly ? new ReadOnlyBackend(raw) : raw;
+        MqBackend b = rawBackend();
+        return b == null ? null : readOnly ? new ReadOnlyBackend(b) : b;
     }
 
     /** The backend without the read-only guard (for read-only descriptors the guard cannot pass through). */
     MqBackend rawBackend() {
-        return raw;
+        MqBackend inNamespace = raw == null ? null : namespaces.selectedBackend();
+        return inNamespace != null ? inNamespace : raw;
     }
 
     BackendKind currentKind() {
@@ -206,6 +250,7 @@ final class MainController {
         assert SwingUtilities.isEventDispatchThread();
         generation++;
         raw = null;
+        namespaces.close();
         QueueSampler s = sampler;
         sampler = null;
         // On the long lane: after any drain-and-restore or traffic stop still running, which use the backends.
@@ -258,6 +303,7 @@ final class MainController {
         actions.update(actions.state().withBackend(kind));
         followers.backendChanged(kind);
         startSampler(backend);
+        namespaces.backendChanged(kind);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
                 countJournals(backend);
@@ -305,7 +351,9 @@ final class MainController {
             status.setQueueCount(batch.queues().size());
             noticeDeleted(batch, selectedBefore);
         }
-        followers.sampled(batch);
+        if (namespaces.selectedNamespace() == 0) {
+            followers.sampled(batch);
+        }
         if (hasRoomForHeld(batch)) {
             nextAutomaticRestore = System.nanoTime() + HELD_RETRY_PERIOD.toNanos();
             recoverJournals(raw);

@@ -40,7 +40,7 @@ final class QueueOperations {
     /** Receives the next message (mq_receive, non-blocking) and shows it in the detail pane. */
     void receive() {
         String name = inspector.queue();
-        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Receive from " + name + "?",
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Receive from " + main.titled(name) + "?",
                 "Receiving takes the next message out of " + name + " for good: the program that waits for it "
                         + "will never get it. mqscope shows it in the detail pane.", "Receive")) {
             return;
@@ -68,7 +68,7 @@ final class QueueOperations {
     /** Receives and discards every message there was when the purge began (later arrivals stay). */
     void purge() {
         String name = inspector.queue();
-        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Purge " + name + "?",
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Purge " + main.titled(name) + "?",
                 "Purging receives and discards every message in " + name + ". They cannot be brought back.",
                 "Purge")) {
             return;
@@ -99,7 +99,7 @@ final class QueueOperations {
     /** mq_unlink: the name goes; the queue lives on until its last descriptor is closed. */
     void unlink() {
         String name = inspector.queue();
-        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Unlink " + name + "?",
+        if (name == null || main.readOnly() || !dialogs.confirm(parent, "Unlink " + main.titled(name) + "?",
                 "Unlinking removes the name " + name + " (mq_unlink). Programs that have it open keep using it "
                         + "until they close it; its messages go with the last close.", "Unlink")) {
             return;
@@ -135,7 +135,10 @@ final class QueueOperations {
                 return q.getAttributes();
             }
         }, attrs -> {
-            if (gen == main.generation()) {
+            if (gen == main.generation() && main.pinInNamespace(name)) {
+                ctx.info("Opened " + name + " in " + main.titled(name) + ": " + attrs.currentMessages() + " of "
+                        + attrs.maxMessages() + " messages.");
+            } else if (gen == main.generation()) {
                 queues.reveal(name);
                 queues.model().pin(name);
                 queues.select(name);

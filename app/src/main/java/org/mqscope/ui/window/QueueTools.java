@@ -101,6 +101,11 @@ final class QueueTools implements QueueContext, QueueView {
     }
 
     @Override
+    public String titled(String queue) {
+        return main.titled(queue);
+    }
+
+    @Override
     public boolean readOnly() {
         return main.readOnly();
     }

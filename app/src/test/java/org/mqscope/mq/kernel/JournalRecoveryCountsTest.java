@@ -45,7 +45,7 @@ class JournalRecoveryCountsTest extends KernelTestBase {
             }
         }
         // A peek that took 8 messages into its journal and died there (the journal closed, nothing restored).
-        try (PrivateDescriptor d = PrivateDescriptor.open(name, "peek")) {
+        try (PrivateDescriptor d = PrivateDescriptor.open(backend.target(), name, "peek")) {
             MqAttributes a = d.attributes();
             Journal j = Journal.create(journals, name, d.mode(), a.maxMessages(), a.messageSize(),
                     a.currentMessages(), d.status().qsize());
