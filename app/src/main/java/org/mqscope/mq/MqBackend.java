@@ -1,6 +1,7 @@
 package org.mqscope.mq;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One namespace of POSIX message queues: the real kernel's, or an in-process emulation of it. Methods mirror the
@@ -49,6 +50,14 @@ public interface MqBackend extends AutoCloseable {
 
     /** The limits queue creation is checked against. */
     MqLimits limits() throws MqException;
+
+    /**
+     * Records the traffic of a queue where this backend can (the kernel, with its helper); empty where it cannot,
+     * and then the caller says why not. Recording is read-only, so a read-only backend offers it too.
+     */
+    default Optional<QueueRecorder> recorder() {
+        return Optional.empty();
+    }
 
     /** Closes every descriptor still open through this backend. */
     @Override

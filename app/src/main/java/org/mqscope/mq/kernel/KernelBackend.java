@@ -4,10 +4,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mqscope.mq.Errno;
@@ -20,6 +22,7 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqLimits;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.QueueRecorder;
 import org.mqscope.mq.RecoveryReport;
 import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.kernel.journal.Journal;
@@ -84,6 +87,19 @@ public final class KernelBackend implements MqBackend, JournalRecovery {
             peekStrategy = drainRestore;
         }
         return peekStrategy;
+    }
+
+    /**
+     * Recording needs the helper (with CAP_BPF and CAP_PERFMON, which it reports when missing) and BTF; without
+     * either there is no recorder.
+     */
+    @Override
+    public Optional<QueueRecorder> recorder() {
+        Path executable = PeekHelperLocation.find();
+        if (executable == null || !Files.exists(ExactPeek.BTF)) {
+            return Optional.empty();
+        }
+        return Optional.of(new KernelRecorder(executable));
     }
 
     /** Uses drain-and-restore from now on, whatever could run (tests of the fallback). */

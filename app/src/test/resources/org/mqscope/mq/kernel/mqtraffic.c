@@ -1,0 +1,69 @@
+/* Traffic for the recording tests: real processes calling mq_send/mq_receive as any program would.
+ *
+ *   mqtraffic send NAME N TAG   sends N messages "TAG seq=<i> pid=<pid>" (padded to 40 bytes) at priority
+ *                               PRIOS[i % 4], blocking; prints "<i> <prio>" per message sent
+ *   mqtraffic recv NAME N       receives N messages, blocking; prints "<prio> <payload>" per message received
+ *   mqtraffic fill NAME N TAG   O_NONBLOCK: sends N messages; prints "<i> ok" or "<i> <errno>" per send
+ *
+ * Exits 0 when every call went as described, 1 with a line on stderr otherwise. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BODY 40
+static const unsigned PRIOS[4] = { 0, 7, 3, 31 };
+
+static int die(const char *what)
+{
+	fprintf(stderr, "mqtraffic: %s: %s\n", what, strerror(errno));
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4)
+		return fprintf(stderr, "usage: mqtraffic send|recv|fill NAME N [TAG]\n"), 2;
+	const char *mode = argv[1], *name = argv[2];
+	long n = strtol(argv[3], NULL, 10);
+	const char *tag = argc > 4 ? argv[4] : "msg";
+	int recv = strcmp(mode, "recv") == 0, fill = strcmp(mode, "fill") == 0;
+	if (!recv && !fill && strcmp(mode, "send") != 0)
+		return fprintf(stderr, "mqtraffic: unknown mode %s\n", mode), 2;
+	mqd_t q = mq_open(name, recv ? O_RDONLY : O_WRONLY | (fill ? O_NONBLOCK : 0));
+	if (q == (mqd_t)-1)
+		return die("mq_open");
+	char buf[8192];
+	for (long i = 0; i < n; i++) {
+		if (recv) {
+			unsigned prio;
+			ssize_t got = mq_receive(q, buf, sizeof(buf), &prio);
+			if (got < 0)
+				return die("mq_receive");
+			printf("%u %.*s\n", prio, (int)got, buf);
+			continue;
+		}
+		memset(buf, '.', BODY);
+		int len = snprintf(buf, BODY, "%s seq=%ld pid=%d", tag, i, (int)getpid());
+		if (len < 0 || len >= BODY)
+			return fprintf(stderr, "mqtraffic: tag too long\n"), 1;
+		buf[len] = '.';
+		unsigned prio = PRIOS[i % 4];
+		if (mq_send(q, buf, BODY, prio) != 0) {
+			if (!fill)
+				return die("mq_send");
+			printf("%ld %d\n", i, errno);
+		} else {
+			printf(fill ? "%ld ok\n" : "%ld %u\n", i, prio);
+		}
+	}
+	if (fflush(stdout) != 0)
+		return die("stdout");
+	if (mq_close(q) != 0)
+		return die("mq_close");
+	return 0;
+}
