@@ -2,16 +2,11 @@ package org.mqscope.mq.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,25 +37,22 @@ class RecorderTrafficTest extends KernelTestBase {
     private static final int MESSAGES = Integer.getInteger("mqscope.test.recordMessages", 10_000);
     private static final int[] PRIOS = {0, 7, 3, 31};
     private static final int BODY = 40;
-    private static final Duration PROCESS_DEADLINE = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
-    private Path traffic;
+    private TrafficProcesses traffic;
     private ExecutorService recording;
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<Long, Path> outputs = new TreeMap<>();
 
     @BeforeEach
     void prepare() throws Exception {
         ExactPeekAssumptions.helper();
-        traffic = compile();
+        traffic = new TrafficProcesses(dir);
         recording = Executors.newSingleThreadExecutor();
     }
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        processes.forEach(Process::destroyForcibly);
+        traffic.close();
         recording.shutdownNow();
         assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
@@ -79,15 +71,15 @@ class RecorderTrafficTest extends KernelTestBase {
                     .as("the recording started").isTrue();
             assertThat(events.failure).as("the recording failed").isNull();
 
-            Process receiver = start("recv", name, MESSAGES);
-            Process sender = start("send", name, MESSAGES, "rec");
-            Process otherReceiver = start("recv", other, 100);
-            Process otherSender = start("send", other, 100, "other");
+            Process receiver = traffic.start("recv", name, MESSAGES);
+            Process sender = traffic.start("send", name, MESSAGES, "rec");
+            Process otherReceiver = traffic.start("recv", other, 100);
+            Process otherSender = traffic.start("send", other, 100, "other");
             for (Process p : List.of(sender, receiver, otherSender, otherReceiver)) {
-                finish(p);
+                TrafficProcesses.finish(p);
             }
-            Process filler = start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
-            finish(filler);
+            Process filler = traffic.start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
+            TrafficProcesses.finish(filler);
 
             running.cancel(true); // interrupting the recording thread stops it cleanly
             QueueRecorder.Summary s = waitFor(events);
@@ -110,7 +102,7 @@ class RecorderTrafficTest extends KernelTestBase {
                 assertThat(e.complete()).isTrue();
             }
             // The receiver: exactly what it says it received, in its order.
-            List<String> got = lines(receiver);
+            List<String> got = traffic.lines(receiver);
             List<RecordedEvent> receives = byPid(all, receiver.pid());
             assertThat(receives).hasSize(MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
@@ -132,7 +124,7 @@ class RecorderTrafficTest extends KernelTestBase {
                 assertThat(e.event().summary()).endsWith("→ EAGAIN");
             });
             assertThat(text(fills.get(11))).startsWith("fill seq=11 ");
-            assertThat(lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
+            assertThat(traffic.lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
 
             // Nothing from the other queue, and nothing from anyone else.
             assertThat(byPid(all, otherSender.pid())).isEmpty();
@@ -167,48 +159,6 @@ class RecorderTrafficTest extends KernelTestBase {
             assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(300_000_000L);
             assertThat(s.events()).isZero(); // this JVM's calls are recorded too, but it made none meanwhile
         }
-    }
-
-    private Path compile() throws IOException, InterruptedException {
-        Path source = dir.resolve("mqtraffic.c");
-        try (InputStream in = RecorderTrafficTest.class.getResourceAsStream("mqtraffic.c")) {
-            assertThat(in).as("mqtraffic.c on the test class path").isNotNull();
-            Files.write(source, in.readAllBytes());
-        }
-        Path exe = dir.resolve("mqtraffic");
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", source.toString(),
-                    "-o", exe.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            ExactPeekAssumptions.require(false, "gcc is needed to build the recording tests' traffic: " + e);
-            throw e;
-        }
-        String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(gcc.exitValue()).as(out).isZero();
-        return exe;
-    }
-
-    private Process start(String mode, String queue, int n, String... tag) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(traffic.toString(), mode, queue, "" + n));
-        cmd.addAll(List.of(tag));
-        Path out = dir.resolve(mode + "-" + processes.size() + ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        processes.add(p);
-        outputs.put(p.pid(), out);
-        return p;
-    }
-
-    private static void finish(Process p) throws InterruptedException {
-        assertThat(p.waitFor(PROCESS_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("pid " + p.pid() + " finished")
-                .isTrue();
-        assertThat(p.exitValue()).as("pid " + p.pid() + " exit status").isZero();
-    }
-
-    private List<String> lines(Process p) throws IOException {
-        return Files.readAllLines(outputs.get(p.pid()), StandardCharsets.US_ASCII);
     }
 
     /** Records on the test's own thread pool, so the test can interrupt it like a UI's Stop would. */
