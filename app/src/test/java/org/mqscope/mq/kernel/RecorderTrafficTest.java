@@ -139,6 +139,30 @@ class RecorderTrafficTest extends KernelTestBase {
     }
 
     @Test
+    void theSameNameInAnotherIpcNamespaceIsAnotherQueueAndNotRecorded() throws Exception {
+        String name = newName("/mqscope-record-ns-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
+            Collector events = new Collector();
+            Future<?> running = startRecording(backend.recorder().orElseThrow(), name, events);
+            assertThat(events.started.await(30, TimeUnit.SECONDS)).as("the recording started").isTrue();
+            Process elsewhere = traffic.startInNewIpcNamespace("pair", name, 200, "ns");
+            Process here = traffic.start("pair", name, 200, "here");
+            TrafficProcesses.finish(elsewhere);
+            TrafficProcesses.finish(here);
+            assertThat(traffic.lines(elsewhere)).containsExactly("pair done");
+            running.cancel(true);
+            QueueRecorder.Summary s = waitFor(events);
+            assertThat(s.lost()).isZero();
+            List<RecordedEvent> all = new ArrayList<>(events.events);
+            assertThat(all).noneSatisfy(e -> assertThat(text(e)).startsWith("ns "));
+            assertThat(all.stream().filter(e -> e.event().call().equals("mq_timedsend"))).hasSize(200)
+                    .allSatisfy(e -> assertThat(text(e)).startsWith("here seq="));
+            assertThat(all.stream().filter(e -> e.event().call().equals("mq_timedreceive"))).hasSize(200)
+                    .allSatisfy(e -> assertThat(text(e)).startsWith("here seq="));
+        }
+    }
+
+    @Test
     void aQueueThatDoesNotExistIsRefusedWithEnoent() throws Exception {
         QueueRecorder recorder = backend.recorder().orElseThrow();
         String name = newName("/mqscope-record-missing-");

@@ -48,7 +48,18 @@ final class TrafficProcesses implements AutoCloseable {
 
     /** mqtraffic MODE QUEUE N [TAG] (see mqtraffic.c). */
     Process start(String mode, String queue, int n, String... tag) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(executable.toString(), mode, queue, "" + n));
+        return start(List.of(), mode, queue, n, tag);
+    }
+
+    /** The same in a new IPC namespace with its own /dev/mqueue, where queue names mean other queues. */
+    Process startInNewIpcNamespace(String mode, String queue, int n, String... tag) throws IOException {
+        return start(List.of("unshare", "--ipc", "--mount", "--", "sh", "-c",
+                "mount -t mqueue none /dev/mqueue && exec \"$0\" \"$@\""), mode, queue, n, tag);
+    }
+
+    private Process start(List<String> wrapper, String mode, String queue, int n, String... tag) throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(executable.toString(), mode, queue, "" + n));
         cmd.addAll(List.of(tag));
         Path out = dir.resolve(mode + "-" + processes.size() + ".out");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())

@@ -4,6 +4,8 @@
  *                               PRIOS[i % 4], blocking; prints "<i> <prio>" per message sent
  *   mqtraffic recv NAME N       receives N messages, blocking; prints "<prio> <payload>" per message received
  *   mqtraffic fill NAME N TAG   O_NONBLOCK: sends N messages; prints "<i> ok" or "<i> <errno>" per send
+ *   mqtraffic pair NAME N TAG   creates the queue (10 x 64) if needed, then a child receives N messages while the
+ *                               parent sends them as "send" does; prints "pair done" (for another IPC namespace)
  *
  * Exits 0 when every call went as described, 1 with a line on stderr otherwise. */
 #define _GNU_SOURCE
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define BODY 40
@@ -31,6 +34,38 @@ int main(int argc, char **argv)
 	const char *mode = argv[1], *name = argv[2];
 	long n = strtol(argv[3], NULL, 10);
 	const char *tag = argc > 4 ? argv[4] : "msg";
+	if (strcmp(mode, "pair") == 0) {
+		struct mq_attr attr = { .mq_maxmsg = 10, .mq_msgsize = 64 };
+		mqd_t c = mq_open(name, O_RDWR | O_CREAT, 0600, &attr);
+		if (c == (mqd_t)-1)
+			return die("mq_open O_CREAT");
+		pid_t child = fork();
+		if (child < 0)
+			return die("fork");
+		if (child == 0) {
+			char buf[64];
+			for (long i = 0; i < n; i++)
+				if (mq_receive(c, buf, sizeof(buf), NULL) < 0)
+					_exit(die("mq_receive"));
+			_exit(0);
+		}
+		char body[BODY];
+		for (long i = 0; i < n; i++) {
+			memset(body, '.', BODY);
+			int len = snprintf(body, BODY, "%s seq=%ld", tag, i);
+			if (len < 0 || len >= BODY)
+				return fprintf(stderr, "mqtraffic: tag too long\n"), 1;
+			if (mq_send(c, body, BODY, PRIOS[i % 4]) != 0)
+				return die("mq_send");
+		}
+		int status;
+		if (waitpid(child, &status, 0) != child)
+			return die("waitpid");
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			return fprintf(stderr, "mqtraffic: the receiving child failed\n"), 1;
+		printf("pair done\n");
+		return fflush(stdout) == 0 && mq_close(c) == 0 ? 0 : die("close");
+	}
 	int recv = strcmp(mode, "recv") == 0, fill = strcmp(mode, "fill") == 0;
 	if (!recv && !fill && strcmp(mode, "send") != 0)
 		return fprintf(stderr, "mqtraffic: unknown mode %s\n", mode), 2;
