@@ -36,15 +36,20 @@ const volatile __u64 target_ino = 0;
 const volatile __u32 payload_cap = 256; /* <= MQREC_PAYLOAD_MAX */
 const volatile __u32 self_tgid = 0;     /* the helper itself: never recorded */
 
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 8 << 20);
-} events SEC(".maps");
+#define RING_BYTES (8 << 20)
+#define RING_WAKE (RING_BYTES / 4)
 
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, MQREC_INFLIGHT);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, RING_BYTES);
+} events SEC(".maps");
+
+/* The call a thread is in (entered, not yet returned), kept with the thread itself: a pointer into task-local
+ * storage, so nothing is copied or hashed per call, and the slot goes away with the thread. call == 0: none. */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct mqrec_event);
 } inflight SEC(".maps");
 
@@ -56,18 +61,9 @@ struct {
 	__type(value, __u64);
 } lost SEC(".maps");
 
-/* A zeroed event to start from (too large for the BPF stack). */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct mqrec_event);
-} scratch SEC(".maps");
-
 /* Whether descriptor fd of the current task is the target queue. */
-static bool is_target(unsigned int fd)
+static bool is_target(struct task_struct *task, unsigned int fd)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
 	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
 	if (!fdt)
 		return false;
@@ -110,10 +106,10 @@ int BPF_PROG(mqrec_enter, struct pt_regs *regs, long id)
 	if (tgid == self_tgid)
 		return 0;
 	unsigned int fd = (unsigned int)PT_REGS_PARM1_CORE_SYSCALL(regs);
-	if (!is_target(fd))
+	struct task_struct *task = bpf_get_current_task_btf();
+	if (!is_target(task, fd))
 		return 0;
-	__u32 zero = 0;
-	struct mqrec_event *e = bpf_map_lookup_elem(&scratch, &zero);
+	struct mqrec_event *e = bpf_task_storage_get(&inflight, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!e)
 		return 0;
 	e->t_enter = bpf_ktime_get_ns();
@@ -139,7 +135,6 @@ int BPF_PROG(mqrec_enter, struct pt_regs *regs, long id)
 		__builtin_memcpy(e->payload + 8, &prio_ptr, sizeof(prio_ptr));
 		e->prio = 0;
 	}
-	bpf_map_update_elem(&inflight, &tid, e, BPF_ANY);
 	return 0;
 }
 
@@ -149,9 +144,8 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	long id = SYSCALL_NR(regs);
 	if (id != NR_MQ_TIMEDSEND && id != NR_MQ_TIMEDRECEIVE)
 		return 0;
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	struct mqrec_event *e = bpf_map_lookup_elem(&inflight, &tid);
-	if (!e)
+	struct mqrec_event *e = bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
+	if (!e || e->call == 0)
 		return 0;
 	e->t_exit = bpf_ktime_get_ns();
 	e->result = ret;
@@ -170,12 +164,15 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	__u64 size = MQREC_HEAD_SIZE + (e->payload_len & (MQREC_PAYLOAD_MAX * 2 - 1));
 	if (size > sizeof(*e))
 		size = sizeof(*e);
-	if (bpf_ringbuf_output(&events, e, size, 0) != 0) {
+	/* Waking the reader for every event would cost a context switch per call: it is woken only once a quarter
+	 * of the ring is filled, and otherwise finds the events at its next poll (every 50 ms). */
+	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= RING_WAKE ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_output(&events, e, size, flags) != 0) {
 		__u32 zero = 0;
 		__u64 *n = bpf_map_lookup_elem(&lost, &zero);
 		if (n)
 			__sync_fetch_and_add(n, 1);
 	}
-	bpf_map_delete_elem(&inflight, &tid);
+	e->call = 0;
 	return 0;
 }

@@ -5,9 +5,6 @@
 
 /* The most payload bytes one event carries; the request's payload limit is at most this. */
 #define MQREC_PAYLOAD_MAX 4096
-/* Calls in flight (entered, not yet returned) remembered at once; LRU, so a thread killed inside a call does
- * not hold its slot forever. */
-#define MQREC_INFLIGHT 4096
 
 #define MQREC_CALL_SEND 1
 #define MQREC_CALL_RECEIVE 2
