@@ -85,6 +85,10 @@ final class KernelRecorder implements QueueRecorder {
         try {
             return run(process, queue, payload, duration, listener);
         } catch (IOException e) {
+            if (watchdog.fired == Watchdog.STOPPED) {
+                // interrupted before the helper could answer (it was still being asked, or loading)
+                throw new MqException(Errno.EINTR, OPERATION, queue, "cancelled before the recording started");
+            }
             if (watchdog.fired == Watchdog.TIMED_OUT) {
                 throw new MqException(Errno.ETIMEDOUT, OPERATION, queue, "the recording helper did not finish within "
                         + Duration.ofNanos(deadline - watchdog.started).toSeconds() + " s and was stopped");
