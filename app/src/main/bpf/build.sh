@@ -54,6 +54,10 @@ mv "$gen/vmlinux.h.tmp" "$gen/vmlinux.h"
     -I"$gen" -I"$here" -c "$here/mqpeek.bpf.c" -o "$gen/mqpeek.bpf.o"
 "$bpftool" gen skeleton "$gen/mqpeek.bpf.o" name mqpeek > "$gen/mqpeek.skel.h.tmp"
 mv "$gen/mqpeek.skel.h.tmp" "$gen/mqpeek.skel.h"
+"$clang" -g -O2 -target bpf "-D__TARGET_ARCH_$target_arch" -Wall -Wextra -Werror \
+    -I"$gen" -I"$here" -c "$here/mqrecord.bpf.c" -o "$gen/mqrecord.bpf.o"
+"$bpftool" gen skeleton "$gen/mqrecord.bpf.o" name mqrecord > "$gen/mqrecord.skel.h.tmp"
+mv "$gen/mqrecord.skel.h.tmp" "$gen/mqrecord.skel.h"
 libbpf_a=""
 for candidate in "/usr/lib/$(gcc -dumpmachine 2>/dev/null || echo "$arch-linux-gnu")/libbpf.a" /usr/lib64/libbpf.a /usr/lib/libbpf.a; do
     if [ -f "$candidate" ]; then libbpf_a="$candidate"; break; fi
@@ -64,6 +68,6 @@ else
     libbpf=(-lbpf)
 fi
 "$clang" -std=c11 -O2 -g -Wall -Wextra -Werror -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -pie \
-    -I"$gen" -I"$here" "$here/mqpeek.c" "$here/reader.c" "$here/wire.c" -o "$out/mqpeek.tmp" "${libbpf[@]}" -lelf -lz
+    -I"$gen" -I"$here" "$here/mqpeek.c" "$here/reader.c" "$here/wire.c" "$here/record.c" -o "$out/mqpeek.tmp" "${libbpf[@]}" -lelf -lz
 mv "$out/mqpeek.tmp" "$out/mqpeek"
 echo "mqpeek helper built: $out/mqpeek"

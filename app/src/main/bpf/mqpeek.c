@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <bpf/libbpf.h>
 #include "reader.h"
+#include "record.h"
 #include "wire.h"
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list args)
@@ -173,6 +174,8 @@ static int serve(const struct request *rq, struct failure *f)
 	struct reader *rp = &loaded;
 	int rc = -1;
 
+	if (rq->op == MQPK_OP_RECORD)
+		return record_queue(rq, f);
 	if (rq->op == MQPK_OP_PROBE) {
 		/* Loaded as for a peek, so the first peek after a probe reuses this program. */
 		unsigned long long msgs, bytes;

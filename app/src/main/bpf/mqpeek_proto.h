@@ -11,6 +11,21 @@
 #define MQPK_OP_SNAPSHOT 1
 #define MQPK_OP_PEEK 2
 #define MQPK_OP_PROBE 3
+#define MQPK_OP_RECORD 4 /* protocol version 1, extension 1: see "Recording" in PROTOCOL.md */
+
+#define MQPK_RECORD_EXT 8 /* bytes after the name in a record request: payload (4), duration_ms (4) */
+#define MQPK_PAYLOAD_DEFAULT 256
+#define MQPK_PAYLOAD_MAX 4096
+
+/* Records of a recording's stream */
+#define MQPK_REC_EVENT 1
+#define MQPK_REC_LOST 2
+#define MQPK_REC_END 3
+
+/* Why a recording ended (the end record's reason) */
+#define MQPK_END_INPUT_CLOSED 1
+#define MQPK_END_DURATION 2
+#define MQPK_END_STOP_BYTE 3
 
 #define MQPK_STATUS_OK 0
 #define MQPK_STATUS_ERROR 1

@@ -145,8 +145,22 @@ int read_request(struct request *rq, struct failure *f)
 	if (read_exact(rq->name, name_len) != 1)
 		return fail(f, EPROTO, "the request ended before its %u-byte name", name_len);
 	rq->name[name_len] = '\0';
-	if (rq->op != MQPK_OP_SNAPSHOT && rq->op != MQPK_OP_PEEK && rq->op != MQPK_OP_PROBE)
-		return fail(f, EPROTO, "op %u is not a known operation (1 snapshot, 2 peek, 3 probe)", rq->op);
+	if (rq->op != MQPK_OP_SNAPSHOT && rq->op != MQPK_OP_PEEK && rq->op != MQPK_OP_PROBE && rq->op != MQPK_OP_RECORD)
+		return fail(f, EPROTO, "op %u is not a known operation (1 snapshot, 2 peek, 3 probe, 4 record)", rq->op);
+	rq->payload = 0;
+	rq->duration_ms = 0;
+	if (rq->op == MQPK_OP_RECORD) {
+		unsigned char x[MQPK_RECORD_EXT];
+		if (read_exact(x, sizeof(x)) != 1)
+			return fail(f, EPROTO, "the record request ended before its %d bytes of payload and duration",
+				    MQPK_RECORD_EXT);
+		rq->payload = (unsigned)get_be(x, 4);
+		rq->duration_ms = (unsigned)get_be(x + 4, 4);
+		if (rq->payload > MQPK_PAYLOAD_MAX)
+			return fail(f, EPROTO, "payload %u is over the limit of %d bytes", rq->payload, MQPK_PAYLOAD_MAX);
+		if (rq->payload == 0)
+			rq->payload = MQPK_PAYLOAD_DEFAULT;
+	}
 	if (rq->attempts > MQPK_MAX_ATTEMPTS)
 		return fail(f, EPROTO, "attempts %u is over the limit of %d", rq->attempts, MQPK_MAX_ATTEMPTS);
 	if (rq->attempts == 0)

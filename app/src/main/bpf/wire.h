@@ -13,6 +13,9 @@ struct request {
 	unsigned long long expect_ino;
 	unsigned attempts;
 	char name[MQPK_NAME_MAX + 2];
+	/* op 4 (record) only: from the 8 bytes after the name */
+	unsigned payload;     /* payload bytes kept per event, 1..MQPK_PAYLOAD_MAX (0 in the request: 256) */
+	unsigned duration_ms; /* 0: until stdin ends or a stop byte comes */
 };
 
 /* Why a request failed: an errno and a sentence, sent as an error reply. */

@@ -71,6 +71,8 @@ public final class BenchMain {
                 }
             }
             JmhFigures.run(results, quick, kernelWhy == null, depth, out.resolve("journals").toString(), only);
+            step("recording cost");
+            RecordCostFigures.run(results, Path.of("src/bench/c/mqrecordcost.c"), out, quick);
             step("exact kernel peek");
             if (kernelWhy == null) {
                 ExactPeekRun.run(results, out, quick);

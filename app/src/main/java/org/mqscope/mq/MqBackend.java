@@ -1,6 +1,7 @@
 package org.mqscope.mq;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One namespace of POSIX message queues: the real kernel's, or an in-process emulation of it. Methods mirror the
@@ -102,6 +103,14 @@ public interface MqBackend extends AutoCloseable {
      */
     default InProcessUsers inProcessUsers() {
         return null;
+    }
+
+    /**
+     * Records the traffic of a queue where this backend can (the kernel, with its helper); empty where it cannot,
+     * and then the caller says why not. Recording is read-only, so a read-only backend offers it too.
+     */
+    default Optional<QueueRecorder> recorder() {
+        return Optional.empty();
     }
 
     /** Closes every descriptor still open through this backend. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Read-only mode: a backend that never opens a writable descriptor and refuses everything that changes a queue —
@@ -32,6 +33,12 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
     @Override
     public String id() {
         return inner.id();
+    }
+
+    /** Recording only watches: allowed in read-only mode. */
+    @Override
+    public Optional<QueueRecorder> recorder() {
+        return inner.recorder();
     }
 
     @Override

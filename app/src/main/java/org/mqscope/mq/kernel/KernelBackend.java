@@ -6,11 +6,14 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mqscope.mq.Errno;
@@ -27,6 +30,7 @@ import org.mqscope.mq.NamespaceBound;
 import org.mqscope.mq.QueueNames;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueInfo;
+import org.mqscope.mq.QueueRecorder;
 import org.mqscope.mq.RecoveryReport;
 import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.kernel.journal.Journal;
@@ -163,6 +167,22 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
             peekStrategy = drainRestore;
         }
         return peekStrategy;
+    }
+
+    /**
+     * Recording needs the helper (with CAP_BPF and CAP_PERFMON, which it reports when missing) and BTF; without
+     * either there is no recorder.
+     */
+    @Override
+    public Optional<QueueRecorder> recorder() {
+        if (!target.host()) {
+            return Optional.empty(); // the helper opens queues by name in mqscope's own IPC namespace
+        }
+        Path executable = PeekHelperLocation.find();
+        if (executable == null || !Files.exists(ExactPeek.BTF)) {
+            return Optional.empty();
+        }
+        return Optional.of(new KernelRecorder(executable));
     }
 
     /** Uses drain-and-restore from now on, whatever could run (tests of the fallback). */

@@ -99,6 +99,11 @@ final class PeekHelper implements AutoCloseable {
 
     /** The helper's last words on stderr, for an error message. */
     private String lastError() {
+        return lastLine(stderr);
+    }
+
+    /** The last line of a helper's stderr file as " (line)", or "" when there is none. */
+    static String lastLine(Path stderr) {
         if (stderr == null) {
             return "";
         }

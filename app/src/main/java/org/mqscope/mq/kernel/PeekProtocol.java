@@ -106,7 +106,7 @@ final class PeekProtocol {
         return reply;
     }
 
-    private static Failure failure(DataInputStream in) throws IOException {
+    static Failure failure(DataInputStream in) throws IOException {
         int code = in.readInt();
         byte[] name = in.readNBytes(32);
         if (name.length < 32) {
@@ -174,13 +174,13 @@ final class PeekProtocol {
         return new Snapshot(reads, maxMessages, messageSize, count, qsize, waiters, first, messages);
     }
 
-    private static void check(boolean ok, String field, long value) throws ProtocolException {
+    static void check(boolean ok, String field, long value) throws ProtocolException {
         if (!ok) {
             throw new ProtocolException("reply field " + field + " out of range: " + value);
         }
     }
 
-    private static void expect(DataInputStream in, byte[] magic, String what) throws IOException {
+    static void expect(DataInputStream in, byte[] magic, String what) throws IOException {
         byte[] got = in.readNBytes(magic.length);
         if (!Arrays.equals(got, magic)) {
             throw new ProtocolException(got.length < magic.length ? "the reply ended before its " + what
@@ -188,7 +188,7 @@ final class PeekProtocol {
         }
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 

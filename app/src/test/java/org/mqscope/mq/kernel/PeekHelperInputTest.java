@@ -42,7 +42,7 @@ class PeekHelperInputTest extends KernelTestBase {
     }
 
     /** What the helper wrote and how it ended. */
-    private record Run(int exit, byte[] out, String err) {
+    record Run(int exit, byte[] out, String err) {
         List<Reply> replies(int... ops) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(out));
             List<Reply> replies = new ArrayList<>();
@@ -54,7 +54,7 @@ class PeekHelperInputTest extends KernelTestBase {
         }
     }
 
-    private static Run run(List<String> command, byte[] input) throws Exception {
+    static Run run(List<String> command, byte[] input) throws Exception {
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().write(input);
         p.getOutputStream().close();
@@ -68,7 +68,7 @@ class PeekHelperInputTest extends KernelTestBase {
         return run(List.of(helper.toString()), input);
     }
 
-    private static byte[] request(Request... requests) throws IOException {
+    static byte[] request(Request... requests) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         for (Request r : requests) {
@@ -210,9 +210,14 @@ class PeekHelperInputTest extends KernelTestBase {
 
     /** A copy of the helper with exactly the .deb's file capabilities, where uid 65534 can run it. */
     private Path capableCopy() throws Exception {
+        return capableCopy(helper, capableDir);
+    }
+
+    /** A copy of {@code helper} in {@code dir} with exactly the .deb's file capabilities, runnable by uid 65534. */
+    static Path capableCopy(Path helper, Path dir) throws Exception {
         require("setcap");
-        Files.setPosixFilePermissions(capableDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path copy = capableDir.resolve("mqpeek");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path copy = dir.resolve("mqpeek");
         if (!Files.exists(copy)) {
             Files.copy(helper, copy);
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -222,11 +227,11 @@ class PeekHelperInputTest extends KernelTestBase {
         return copy;
     }
 
-    private static List<String> asNobody(Path program) {
+    static List<String> asNobody(Path program) {
         return List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", program.toString());
     }
 
-    private static void require(String tool) {
+    static void require(String tool) {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
             found |= Files.isExecutable(Path.of(dir, tool));
@@ -237,7 +242,7 @@ class PeekHelperInputTest extends KernelTestBase {
         ExactPeekAssumptions.require(found, tool + " is not installed (util-linux / libcap2-bin)");
     }
 
-    private static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

@@ -1,0 +1,175 @@
+package org.mqscope.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqBackends;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueRecorder;
+import org.mqscope.mq.RecordedEvent;
+
+/**
+ * What recording a queue costs the processes that use it: mqrecordcost.c's loops (CPU time per send+receive pair
+ * of 64 bytes on the recorded queue, and per getpid, a system call the recorder's tracepoints see but drop at once)
+ * timed in turns with and without a recording, the median of each kind taken. Figures: record_pair_added_ns,
+ * record_getpid_added_ns (issue goals: at most 1,000 and 50 ns), and the plain figures beside them.
+ */
+public final class RecordCostFigures {
+    private static final List<String> FIGURES = List.of("record_pair_added_ns", "record_getpid_added_ns");
+
+    private RecordCostFigures() {
+    }
+
+    /** Only these figures, printed as JSON: {@code RecordCostFigures [--quick] OUT_DIR} from app/. */
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        Path out = Path.of(a.isEmpty() ? "target/bench" : a.get(a.size() - 1));
+        java.nio.file.Files.createDirectories(out);
+        BenchResults results = new BenchResults().machine();
+        run(results, Path.of("src/bench/c/mqrecordcost.c"), out, a.contains("--quick"));
+        System.out.println(results.toJson());
+    }
+
+    static void run(BenchResults results, Path source, Path outDir, boolean quick) throws Exception {
+        String why = KernelCheck.unavailableReason();
+        if (why == null && !Programs.onPath("gcc")) {
+            why = "gcc is not on the PATH";
+        }
+        Path binary = outDir.resolve("mqrecordcost");
+        if (why == null) {
+            Programs.Outcome built = Programs.run(List.of("gcc", "-std=c11", "-O2", "-o", binary.toString(),
+                    source.toString(), "-lrt"), Map.of(), 120);
+            why = built.ok() ? null : "gcc failed: " + built.why();
+        }
+        MqBackend backend = why == null ? MqBackends.kernel() : null;
+        Optional<QueueRecorder> recorder = backend == null ? Optional.empty() : backend.recorder();
+        if (why == null && recorder.isEmpty()) {
+            why = "no recorder: the mqpeek helper was not built or the kernel has no BTF";
+        }
+        if (why != null) {
+            for (String f : FIGURES) {
+                results.skip(f, why);
+            }
+            if (backend != null) {
+                backend.close();
+            }
+            return;
+        }
+        String name = "/mqscope-bench-record-" + ProcessHandle.current().pid();
+        int turns = quick ? 3 : 7;
+        String pairs = quick ? "100000" : "300000";
+        String calls = quick ? "1000000" : "3000000";
+        double[][] off = new double[2][turns];
+        double[][] on = new double[2][turns];
+        ExecutorService recording = Executors.newSingleThreadExecutor();
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(10, 64))) {
+            for (int t = 0; t < turns; t++) {
+                off[0][t] = ns(binary, "pair", name, pairs);
+                off[1][t] = ns(binary, "getpid", calls);
+                Recording r = Recording.start(recorder.get(), name, recording);
+                on[0][t] = ns(binary, "pair", name, pairs);
+                on[1][t] = ns(binary, "getpid", calls);
+                r.stop();
+            }
+        } finally {
+            backend.unlink(name);
+            backend.close();
+            recording.shutdownNow();
+        }
+        put(results, "record_pair", off[0], on[0]);
+        put(results, "record_getpid", off[1], on[1]);
+    }
+
+    private static void put(BenchResults results, String key, double[] off, double[] on) {
+        double a = median(off);
+        double b = median(on);
+        results.put(key + "_off_ns", a);
+        results.put(key + "_on_ns", b);
+        results.put(key + "_added_ns", Math.round((b - a) * 10) / 10.0);
+    }
+
+    private static double ns(Path binary, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        Programs.Outcome o = Programs.run(command, Map.of(), 300);
+        if (!o.ok() || !o.out().startsWith("ns=")) {
+            throw new IllegalStateException("mqrecordcost " + args[0] + " failed: " + o.why());
+        }
+        return Double.parseDouble(o.out().strip().substring(3));
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** One recording on the executor, started (the recorder is in place) and stopped by interruption. */
+    private static final class Recording {
+        private final Future<?> future;
+        private final CountDownLatch done;
+        private final AtomicReference<Exception> failure;
+
+        private Recording(Future<?> future, CountDownLatch done, AtomicReference<Exception> failure) {
+            this.future = future;
+            this.done = done;
+            this.failure = failure;
+        }
+
+        static Recording start(QueueRecorder recorder, String name, ExecutorService executor) throws Exception {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            AtomicLong events = new AtomicLong();
+            Future<?> f = executor.submit(() -> {
+                try {
+                    recorder.record(name, 64, Duration.ofHours(1), new QueueRecorder.Listener() {
+                        @Override
+                        public void started() {
+                            started.countDown();
+                        }
+
+                        @Override
+                        public void event(RecordedEvent e) {
+                            events.incrementAndGet();
+                        }
+                    });
+                } catch (Exception e) {
+                    failure.set(e);
+                } finally {
+                    started.countDown();
+                    done.countDown();
+                }
+            });
+            if (!started.await(60, TimeUnit.SECONDS) || failure.get() != null) {
+                f.cancel(true);
+                throw new IllegalStateException("the recording did not start", failure.get());
+            }
+            return new Recording(f, done, failure);
+        }
+
+        void stop() throws Exception {
+            future.cancel(true);
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the recording did not stop within 60 s");
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.mqscope.mq.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueRecorder;
+import org.mqscope.mq.kernel.PeekHelperInputTest.Run;
+import org.mqscope.mq.kernel.PeekProtocol.ProbeOk;
+import org.mqscope.mq.kernel.PeekProtocol.Request;
+import org.mqscope.mq.kernel.RecordProtocol.Finished;
+import org.mqscope.mq.kernel.RecordProtocol.Refused;
+import org.mqscope.mq.kernel.RecordProtocol.Started;
+
+/**
+ * The record request (op 4) at the helper's door: who may record (exactly who may receive, with the .deb's two
+ * capabilities and nothing more), what a bad request gets, and that a stop byte ends a recording and leaves the
+ * helper serving requests. And the recorder's own checks of its arguments.
+ */
+class RecordRequestTest extends KernelTestBase {
+    private Path helper;
+
+    @TempDir
+    Path capableDir;
+
+    @BeforeEach
+    void helperPresent() {
+        helper = ExactPeekAssumptions.helper();
+    }
+
+    @Test
+    void aUserWithoutReadPermissionGetsEaccesEvenWithTheCapabilities() throws Exception {
+        PeekHelperInputTest.require("setpriv");
+        String name = newName("/mqscope-record-perm-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            Run r = PeekHelperInputTest.run(PeekHelperInputTest.asNobody(capableCopy()), record(name, 64, 0));
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            Refused refused = (Refused) RecordProtocol.readStart(in(r));
+            assertThat(refused.failure().errnoName()).isEqualTo("EACCES");
+            assertThat(refused.failure().text()).contains("read permission");
+        }
+    }
+
+    @Test
+    void readPermissionAndTheTwoCapabilitiesAreEnoughToRecord() throws Exception {
+        PeekHelperInputTest.require("setpriv");
+        String name = newName("/mqscope-record-perm-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0644, MqAttributes.of(2, 64))) {
+            byte[] ask = record(name, 64, 0);
+            Run without = PeekHelperInputTest.run(PeekHelperInputTest.asNobody(helper), ask);
+            Refused refused = (Refused) RecordProtocol.readStart(in(without));
+            assertThat(refused.failure().errnoName()).isEqualTo("EPERM");
+            assertThat(refused.failure().text()).contains("setcap cap_bpf,cap_perfmon+ep");
+
+            // stdin ends at once: the recording starts and ends, reason 1
+            Run with = PeekHelperInputTest.run(PeekHelperInputTest.asNobody(capableCopy()), ask);
+            assertThat(with.exit()).as(with.err()).isZero();
+            DataInputStream in = in(with);
+            Started s = (Started) RecordProtocol.readStart(in);
+            assertThat(s.payload()).isEqualTo(64);
+            assertThat(s.ino()).isEqualTo(Files.getAttribute(Path.of("/dev/mqueue", name.substring(1)), "unix:ino"));
+            Finished end = (Finished) RecordProtocol.next(in, 64);
+            assertThat(end.reason()).isEqualTo(RecordProtocol.END_INPUT_CLOSED);
+            assertThat(end.events()).isZero();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aStopByteEndsTheRecordingAndTheNextRequestIsServed() throws Exception {
+        String name = newName("/mqscope-record-stop-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            byte[] input = PeekHelperInputTest.concat(record(name, 0, 0), new byte[] {'S'},
+                    PeekHelperInputTest.request(Request.probe()));
+            Run r = PeekHelperInputTest.run(List.of(helper.toString()), input);
+            assertThat(r.exit()).as(r.err()).isZero();
+            DataInputStream in = in(r);
+            Started s = (Started) RecordProtocol.readStart(in);
+            assertThat(s.payload()).as("0 asks for the default").isEqualTo(QueueRecorder.DEFAULT_PAYLOAD);
+            Finished end = (Finished) RecordProtocol.next(in, s.payload());
+            assertThat(end.reason()).isEqualTo(RecordProtocol.END_STOP_BYTE);
+            assertThat(PeekProtocol.read(in, PeekProtocol.OP_PROBE)).isInstanceOf(ProbeOk.class);
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aPayloadOverTheLimitIsAProtocolError() throws Exception {
+        Run r = PeekHelperInputTest.run(List.of(helper.toString()), record("/any", 4097, 0));
+        assertThat(r.exit()).isEqualTo(2);
+        Refused refused = (Refused) RecordProtocol.readStart(in(r));
+        assertThat(refused.failure().errnoName()).isEqualTo("EPROTO");
+        assertThat(refused.failure().text()).contains("payload 4097");
+    }
+
+    @Test
+    void theRecorderNamesTheBadArgument() {
+        QueueRecorder recorder = backend.recorder().orElseThrow();
+        QueueRecorder.Listener none = e -> { };
+        MqException payload = assertThrows(MqException.class,
+                () -> recorder.record("/q", 0, Duration.ofSeconds(1), none));
+        assertThat(payload.errno()).isEqualTo(Errno.EINVAL);
+        assertThat(payload.getMessage()).contains("payload 0");
+        MqException duration = assertThrows(MqException.class,
+                () -> recorder.record("/q", 64, Duration.ZERO, none));
+        assertThat(duration.errno()).isEqualTo(Errno.EINVAL);
+        assertThat(duration.getMessage()).contains("duration");
+        MqException name = assertThrows(MqException.class,
+                () -> recorder.record("no-slash", 64, Duration.ofSeconds(1), none));
+        assertThat(name.errno()).isEqualTo(Errno.EINVAL);
+    }
+
+    private static byte[] record(String name, int payload, int durationMillis) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordProtocol.write(new DataOutputStream(bytes), name, payload, durationMillis);
+        return bytes.toByteArray();
+    }
+
+    private static DataInputStream in(Run r) {
+        return new DataInputStream(new ByteArrayInputStream(r.out()));
+    }
+
+    private Path capableCopy() throws Exception {
+        return PeekHelperInputTest.capableCopy(helper, capableDir);
+    }
+}

@@ -1,0 +1,108 @@
+package org.mqscope.mq.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueRecorder;
+import org.mqscope.mq.RecordedEvent;
+
+/**
+ * A recording whose reader stalls while two C processes make far more calls than the recorder's ring buffer holds:
+ * the events that did not fit are counted and reported, so delivered + lost is exactly the number of calls made.
+ */
+class RecorderLossTest extends KernelTestBase {
+    /** 200,000 events of about 150 bytes: several times the 8 MiB ring buffer. */
+    private static final int PAIRS = 100_000;
+
+    @TempDir
+    Path dir;
+    private TrafficProcesses traffic;
+    private ExecutorService recording;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        ExactPeekAssumptions.helper();
+        traffic = new TrafficProcesses(dir);
+        recording = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        traffic.close();
+        recording.shutdownNow();
+        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFullRingBufferIsCountedAndReportedNeverSilent() throws Exception {
+        String name = newName("/mqscope-record-loss-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicLong delivered = new AtomicLong();
+            AtomicLong lastLost = new AtomicLong();
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            QueueRecorder recorder = backend.recorder().orElseThrow();
+            QueueRecorder.Listener stalling = new QueueRecorder.Listener() {
+                @Override
+                public void started() {
+                    started.countDown();
+                }
+
+                @Override
+                public void event(RecordedEvent e) {
+                    if (delivered.incrementAndGet() == 1) {
+                        try {
+                            release.await(120, TimeUnit.SECONDS); // the reader stalls; the ring fills
+                        } catch (InterruptedException ie) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void lost(long total) {
+                    lastLost.set(total);
+                }
+            };
+            Future<?> running = recording.submit(() -> {
+                try {
+                    outcome.set(recorder.record(name, 64, Duration.ofMinutes(10), stalling));
+                } catch (Exception e) {
+                    outcome.set(e);
+                }
+            });
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the recording started").isTrue();
+            Process receiver = traffic.start("recv", name, PAIRS);
+            Process sender = traffic.start("send", name, PAIRS, "loss");
+            TrafficProcesses.finish(sender);
+            TrafficProcesses.finish(receiver);
+            release.countDown();
+            running.cancel(true);
+            recording.shutdown();
+            assertThat(recording.awaitTermination(60, TimeUnit.SECONDS)).as("the recording ended").isTrue();
+
+            assertThat(outcome.get()).isInstanceOf(QueueRecorder.Summary.class);
+            QueueRecorder.Summary s = (QueueRecorder.Summary) outcome.get();
+            assertThat(s.lost()).as("events lost").isPositive();
+            assertThat(s.events()).isEqualTo(delivered.get());
+            assertThat(s.events() + s.lost()).as("delivered + lost = calls made").isEqualTo(2L * PAIRS);
+            assertThat(lastLost.get()).as("the listener was told").isEqualTo(s.lost());
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.mqscope.mq.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.QueueRecorder;
+import org.mqscope.mq.RecordedEvent;
+
+/**
+ * Recording a queue on the real kernel while two C processes (mqtraffic.c, compiled here with gcc) exchange
+ * sequence-numbered messages at mixed priorities, a third uses another queue, and a fourth overfills the queue
+ * without blocking. The recording must hold every send and receive exactly once, with the right pid, priority,
+ * payload prefix and, per process, order — checked against what the processes themselves say they did.
+ */
+class RecorderTrafficTest extends KernelTestBase {
+    private static final int MESSAGES = Integer.getInteger("mqscope.test.recordMessages", 10_000);
+    private static final int[] PRIOS = {0, 7, 3, 31};
+    private static final int BODY = 40;
+
+    @TempDir
+    Path dir;
+    private TrafficProcesses traffic;
+    private ExecutorService recording;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        ExactPeekAssumptions.helper();
+        traffic = new TrafficProcesses(dir);
+        recording = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        traffic.close();
+        recording.shutdownNow();
+        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void everySendAndReceiveIsRecordedOnceWithItsProcessPriorityAndPayload() throws Exception {
+        String name = newName("/mqscope-record-traffic-");
+        String other = newName("/mqscope-record-other-");
+        MqAttributes attrs = MqAttributes.of(10, 64);
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs);
+             MqQueue o = backend.open(other, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs)) {
+            QueueRecorder recorder = backend.recorder().orElseThrow();
+            Collector events = new Collector();
+            Future<?> running = startRecording(recorder, name, events);
+            assertThat(events.started.await(30, TimeUnit.SECONDS) || events.done.getCount() == 0)
+                    .as("the recording started").isTrue();
+            assertThat(events.failure).as("the recording failed").isNull();
+
+            Process receiver = traffic.start("recv", name, MESSAGES);
+            Process sender = traffic.start("send", name, MESSAGES, "rec");
+            Process otherReceiver = traffic.start("recv", other, 100);
+            Process otherSender = traffic.start("send", other, 100, "other");
+            for (Process p : List.of(sender, receiver, otherSender, otherReceiver)) {
+                TrafficProcesses.finish(p);
+            }
+            Process filler = traffic.start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
+            TrafficProcesses.finish(filler);
+
+            running.cancel(true); // interrupting the recording thread stops it cleanly
+            QueueRecorder.Summary s = waitFor(events);
+            assertThat(s.lost()).as("events lost").isZero();
+            assertThat(s.end()).isEqualTo(QueueRecorder.End.CANCELLED);
+            List<RecordedEvent> all = new ArrayList<>(events.events);
+            assertThat(s.events()).isEqualTo(all.size());
+
+            // The sender: message i at PRIOS[i % 4], in its order, each once, with its bytes.
+            List<RecordedEvent> sends = byPid(all, sender.pid());
+            assertThat(sends).hasSize(MESSAGES);
+            for (int i = 0; i < MESSAGES; i++) {
+                RecordedEvent e = sends.get(i);
+                assertThat(e.event().call()).isEqualTo("mq_timedsend");
+                assertThat(e.event().errno()).isNull();
+                assertThat(e.event().priority()).isEqualTo(PRIOS[i % 4]);
+                assertThat(e.event().size()).isEqualTo(BODY);
+                assertThat(e.event().actor()).isEqualTo("mqtraffic");
+                assertThat(text(e)).startsWith("rec seq=" + i + " pid=" + sender.pid() + ".");
+                assertThat(e.complete()).isTrue();
+            }
+            // The receiver: exactly what it says it received, in its order.
+            List<String> got = traffic.lines(receiver);
+            List<RecordedEvent> receives = byPid(all, receiver.pid());
+            assertThat(receives).hasSize(MESSAGES);
+            for (int i = 0; i < MESSAGES; i++) {
+                RecordedEvent e = receives.get(i);
+                assertThat(e.event().call()).isEqualTo("mq_timedreceive");
+                assertThat(e.event().errno()).isNull();
+                assertThat(e.event().priority() + " " + text(e)).isEqualTo(got.get(i));
+                assertThat(e.exitNanos()).isGreaterThanOrEqualTo(e.enterNanos());
+            }
+            assertThat(receives.stream().map(RecordedEvent::payload).map(b -> new String(b, StandardCharsets.US_ASCII))
+                    .distinct().count()).as("each message received once").isEqualTo(MESSAGES);
+
+            // Non-blocking sends into a full queue: failed sends with EAGAIN, in order, with what they offered.
+            List<RecordedEvent> fills = byPid(all, filler.pid());
+            assertThat(fills).hasSize(12);
+            assertThat(fills.subList(0, 10)).allSatisfy(e -> assertThat(e.event().errno()).isNull());
+            assertThat(fills.subList(10, 12)).allSatisfy(e -> {
+                assertThat(e.event().errno()).isEqualTo(Errno.EAGAIN);
+                assertThat(e.event().summary()).endsWith("→ EAGAIN");
+            });
+            assertThat(text(fills.get(11))).startsWith("fill seq=11 ");
+            assertThat(traffic.lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
+
+            // Nothing from the other queue, and nothing from anyone else.
+            assertThat(byPid(all, otherSender.pid())).isEmpty();
+            assertThat(byPid(all, otherReceiver.pid())).isEmpty();
+            assertThat(all).hasSize(2 * MESSAGES + 12);
+            assertThat(all).allSatisfy(e -> assertThat(e.event().queue()).isEqualTo(name));
+            // seq numbers the stream from 1 without gaps
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(all.get(i).event().seq()).isEqualTo(i + 1);
+            }
+        }
+    }
+
+    @Test
+    void theSameNameInAnotherIpcNamespaceIsAnotherQueueAndNotRecorded() throws Exception {
+        String name = newName("/mqscope-record-ns-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
+            Collector events = new Collector();
+            Future<?> running = startRecording(backend.recorder().orElseThrow(), name, events);
+            assertThat(events.started.await(30, TimeUnit.SECONDS)).as("the recording started").isTrue();
+            Process elsewhere = traffic.startInNewIpcNamespace("pair", name, 200, "ns");
+            Process here = traffic.start("pair", name, 200, "here");
+            TrafficProcesses.finish(elsewhere);
+            TrafficProcesses.finish(here);
+            assertThat(traffic.lines(elsewhere)).containsExactly("pair done");
+            running.cancel(true);
+            QueueRecorder.Summary s = waitFor(events);
+            assertThat(s.lost()).isZero();
+            List<RecordedEvent> all = new ArrayList<>(events.events);
+            assertThat(all).noneSatisfy(e -> assertThat(text(e)).startsWith("ns "));
+            assertThat(all.stream().filter(e -> e.event().call().equals("mq_timedsend"))).hasSize(200)
+                    .allSatisfy(e -> assertThat(text(e)).startsWith("here seq="));
+            assertThat(all.stream().filter(e -> e.event().call().equals("mq_timedreceive"))).hasSize(200)
+                    .allSatisfy(e -> assertThat(text(e)).startsWith("here seq="));
+        }
+    }
+
+    @Test
+    void aQueueThatDoesNotExistIsRefusedWithEnoent() throws Exception {
+        QueueRecorder recorder = backend.recorder().orElseThrow();
+        String name = newName("/mqscope-record-missing-");
+        MqException e = org.junit.jupiter.api.Assertions.assertThrows(MqException.class,
+                () -> recorder.record(name, 64, Duration.ofSeconds(5), new Collector()));
+        assertThat(e.errno()).isEqualTo(Errno.ENOENT);
+        assertThat(e.getMessage()).contains(name);
+    }
+
+    @Test
+    void aDurationEndsTheRecording() throws Exception {
+        String name = newName("/mqscope-record-duration-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(10, 64))) {
+            Collector events = new Collector();
+            long t0 = System.nanoTime();
+            QueueRecorder.Summary s = backend.recorder().orElseThrow().record(name, 16, Duration.ofMillis(300), events);
+            assertThat(s.end()).isEqualTo(QueueRecorder.End.DURATION);
+            assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(300_000_000L);
+            assertThat(s.events()).isZero(); // this JVM's calls are recorded too, but it made none meanwhile
+        }
+    }
+
+    /** Records on the test's own thread pool, so the test can interrupt it like a UI's Stop would. */
+    private Future<?> startRecording(QueueRecorder recorder, String name, Collector events) {
+        return recording.submit(() -> {
+            try {
+                events.summary = recorder.record(name, 64, Duration.ofMinutes(10), events);
+            } catch (MqException | RuntimeException e) {
+                events.failure = e;
+            } finally {
+                events.done.countDown();
+            }
+        });
+    }
+
+    private static QueueRecorder.Summary waitFor(Collector c) throws InterruptedException {
+        assertThat(c.done.await(60, TimeUnit.SECONDS)).as("the recording ended").isTrue();
+        if (c.failure != null) {
+            throw new AssertionError("the recording failed: " + c.failure.getMessage(), c.failure);
+        }
+        return c.summary;
+    }
+
+    private static List<RecordedEvent> byPid(List<RecordedEvent> all, long pid) {
+        return all.stream().filter(e -> e.event().pid() == pid).collect(Collectors.toList());
+    }
+
+    private static String text(RecordedEvent e) {
+        return new String(e.payload(), StandardCharsets.US_ASCII);
+    }
+
+    /** Collects events; the recording thread's end is seen through {@code done}, as cancel() hides the result. */
+    private final class Collector implements QueueRecorder.Listener {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch done = new CountDownLatch(1);
+        final ConcurrentLinkedQueue<RecordedEvent> events = new ConcurrentLinkedQueue<>();
+        final AtomicLong lost = new AtomicLong();
+        volatile QueueRecorder.Summary summary;
+        volatile Exception failure;
+
+        @Override
+        public void started() {
+            started.countDown();
+        }
+
+        @Override
+        public void event(RecordedEvent e) {
+            events.add(e);
+        }
+
+        @Override
+        public void lost(long total) {
+            lost.set(total);
+        }
+    }
+}
