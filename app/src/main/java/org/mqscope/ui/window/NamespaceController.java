@@ -175,13 +175,15 @@ final class NamespaceController {
                 continue;
             }
             NamespaceState before = states.put(s.inode(), s);
-            if (s.inode() == selected && (before == null || before.backend() != s.backend())) {
+            // selected is 0 while the host is: an entry without an inode (processes whose namespace could not be
+            // read) must not count as the selection changing its backend.
+            if (selected != 0 && s.inode() == selected && (before == null || before.backend() != s.backend())) {
                 selectedChanged = true;
             }
             views.add(new NamespaceRoots.View(s.inode(), s.info().label(), s.gone() != null, s.problem()));
             if (s.gone() == null) {
                 announcedGone.remove(s.inode()); // a new namespace under a reused inode number
-            } else if (announcedGone.add(s.inode()) && s.inode() == selected) {
+            } else if (announcedGone.add(s.inode()) && selected != 0 && s.inode() == selected) {
                 Explanation why = ErrorText.explain(s.gone());
                 notice.show("The namespace " + s.info().label() + " is gone: its last process exited.",
                         why.fullText());
