@@ -83,6 +83,7 @@ final class PsCommand extends CliCommand {
         if (!(backend instanceof NamespaceBound bound) || bound.hostNamespace()) {
             return ProcessScanner.forBackend(backend);
         }
+        // the contract gives a queue's file, not the mount: any valid name's parent is the mount directory
         Optional<Path> anyFile = bound.queueFile("/x");
         if (anyFile.isEmpty()) {
             throw new Failure(null, "ENOENT: the namespace of --ns=" + bound.viaPid() + " has no mqueue file system"

@@ -285,7 +285,21 @@ class CliProcessTest {
 
             Run ls = run(mqscope("ls", "--ns=" + pid));
             assertThat(ls.exit()).as(ls.err()).isZero();
-            assertThat(ls.out()).containsPattern(inside + " +1/3 +32 ").doesNotContain(host);
+            assertThat(ls.out()).as("the send's time, from the namespace's own mqueue mount")
+                    .containsPattern(inside + " +1/3 +32 +\\d+ +\\d{4} +\\S+ +(just now|\\d+ s ago) ")
+                    .doesNotContain(host);
+
+            // a holder inside the namespace: its descriptor points into the namespace's mount, not /dev/mqueue
+            try (Holders holders = new Holders()) {
+                Holders.Running holder = holders.start(List.of("nsenter", "--target", pid, "--ipc", "--mount"),
+                        inside, "rw", "hold");
+                Run ps = run(mqscope("ps", "--ns=" + pid, inside));
+                assertThat(ps.exit()).as(ps.err()).isZero();
+                assertThat(ps.out()).containsPattern(inside + " +" + holder.pid() + " mqhold +\\S.* +"
+                        + holder.fd() + " rw +holder\n");
+                assertThat(run(mqscope("ps", inside)).err()).as("the host has no such queue")
+                        .startsWith("mqscope: ps " + inside + ": ENOENT");
+            }
             assertThat(run(mqscope("ls")).out()).as("the host's listing").contains(host).doesNotContain(inside);
 
             Run json = sh(quoted(mqscope("ns", "--json")) + " | python3 -m json.tool");
