@@ -212,12 +212,17 @@ class CliProcessTest {
         try (Holders holders = new Holders()) {
             Holders.Running holder = holders.start(q, "wn", "hold");
             Holders.Running receiver = holders.start(q, "r", "receive");
+            Holders.Running notified = holders.start(q, "r", "notify");
             awaitBlockedReceivers(q, 1);
 
             Run text = run(mqscope("ps", q));
             assertThat(text.exit()).as(text.err()).isZero();
             assertThat(text.err()).as("root sees every process").isEmpty();
-            assertThat(text.out().lines().toList()).hasSize(4).first().asString().startsWith("QUEUE ");
+            assertThat(text.out().lines().toList()).hasSize(6).first().asString().startsWith("QUEUE ");
+            assertThat(text.out()).containsPattern(q + " +" + notified.pid() + " mqhold +\\S.* +" + notified.fd()
+                    + " r +holder\n");
+            assertThat(text.out()).as("a registration has no descriptor or mode of its own")
+                    .containsPattern(q + " +" + notified.pid() + " mqhold +\\S.* +- +- +notify-owner\n");
             assertThat(text.out()).containsPattern(q + " +" + holder.pid() + " mqhold +\\S.* +" + holder.fd()
                     + " w,nonblock +holder\n");
             assertThat(text.out()).containsPattern(q + " +" + receiver.pid() + " mqhold +\\S.* +" + receiver.fd()
@@ -231,6 +236,7 @@ class CliProcessTest {
             assertThat(json.out()).contains("\"name\": \"" + q + "\"", "\"pid\": " + holder.pid(),
                     "\"command\": \"mqhold\"", "\"fd\": " + holder.fd(), "\"mode\": \"w\"",
                     "\"nonblock\": true", "\"role\": \"holder\"", "\"role\": \"blocked-receive\"",
+                    "\"role\": \"notify-owner\"",
                     "\"complete\": true");
 
             Run all = run(mqscope("ps"));
