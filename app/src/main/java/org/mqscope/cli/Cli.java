@@ -22,7 +22,8 @@ public final class Cli {
      */
     static final List<Class<? extends CliCommand>> COMMANDS = List.of(LsCommand.class, StatCommand.class,
             PeekCommand.class, SendCommand.class, RecvCommand.class, CreateCommand.class, RmCommand.class,
-            ExportCommand.class, ImportCommand.class, CopyCommand.class, WatchCommand.class);
+            ExportCommand.class, ImportCommand.class, CopyCommand.class, WatchCommand.class,
+            PsCommand.class, NsCommand.class);
 
     private Cli() {
     }

@@ -10,6 +10,7 @@ import org.mqscope.mq.MqException;
 import org.mqscope.transfer.MessageFileException;
 import org.mqscope.transfer.MessageFiles;
 import org.mqscope.transfer.TransferRefused;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +35,11 @@ public abstract class CliCommand implements Callable<Integer> {
                     + "this command (empty at start; useful to try a command or check a message file).")
     BackendChoice backend;
 
+    @Option(names = "--ns", paramLabel = "PID",
+            description = "Work on the queues of the IPC namespace process PID is in (a container's; see mqscope ns)"
+                    + " instead of mqscope's own. Kernel backend only.")
+    Integer ns;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     boolean help;
 
@@ -48,12 +54,17 @@ public abstract class CliCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (ns != null && backend != BackendChoice.kernel) {
+            // a usage error (exit 2 with the usage): an emulation lives in this process and has no namespaces
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ns=" + ns + " needs the kernel backend:"
+                    + " an emulated namespace has no processes (leave out --backend=" + backend + ")");
+        }
         MqBackend b;
         try {
-            b = session.backends().open(backend.name());
+            b = ns != null ? session.backends().openInNamespaceOf(ns) : session.backends().open(backend.name());
         } catch (MqException e) {
-            return report(null, ErrnoText.inWords(e) + detail(e) + "; the kernel backend cannot start here"
-                    + " (try --backend=emulated)");
+            return report(null, ErrnoText.inWords(e) + detail(e) + (ns != null ? " (--ns=" + ns + ")"
+                    : "; the kernel backend cannot start here (try --backend=emulated)"));
         }
         try {
             return run(b);

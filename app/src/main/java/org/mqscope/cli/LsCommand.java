@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mqscope ls}: every queue with its depth, sizes, mode, owner and notification. */
-@Command(name = "ls", description = "List the queues: messages/capacity, msgsize, QSIZE, mode, owner, notify PID.")
+@Command(name = "ls", description = "List the queues: messages/capacity, msgsize, QSIZE, mode, owner, last activity,"
+        + " notify PID.")
 final class LsCommand extends CliCommand {
     @Option(names = "--json", description = "One JSON object: {\"backend\": ..., \"queues\": [...]}.")
     boolean json;
@@ -22,7 +23,7 @@ final class LsCommand extends CliCommand {
         if (batch.failure() != null) {
             throw batch.failure();
         }
-        QueueTable table = new QueueTable();
+        QueueTable table = new QueueTable(backend);
         if (!json) {
             table.printText(out(), batch.queues());
             return Cli.EXIT_OK;

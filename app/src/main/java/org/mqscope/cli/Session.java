@@ -17,6 +17,14 @@ public final class Session {
     public interface Backends {
         MqBackend open(String id) throws MqException;
 
+        /**
+         * The kernel's queues in the IPC namespace of process {@code pid} (--ns=PID): ESRCH when there is no such
+         * process, EACCES/EPERM when its namespace is not ours to enter.
+         */
+        default MqBackend openInNamespaceOf(int pid) throws MqException {
+            return MqBackends.kernelInNamespaceOf(pid);
+        }
+
         /** Whether a command closes the backend it opened (a test's shared namespace stays open). */
         default boolean closeAfterUse() {
             return true;

@@ -51,7 +51,7 @@ final class StatCommand extends CliCommand {
         MqLimits limits = backend.limits();
         long charge = MqLimits.charge(a.maxMessages(), a.messageSize());
         RlimitUsage usage = RlimitUsage.measure(backend, ProcessStatus.current().uid());
-        QueueTable table = new QueueTable();
+        QueueTable table = new QueueTable(backend);
         if (json) {
             try (JsonGenerator g = json()) {
                 g.writeStartObject();

@@ -60,7 +60,7 @@ final class WatchCommand extends CliCommand {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        QueueTable table = new QueueTable();
+        QueueTable table = new QueueTable(backend);
         try {
             for (long pass = 1; passes == null || pass <= passes; pass++) {
                 SampleBatch batch = QueueSampler.sampleOnce(backend);

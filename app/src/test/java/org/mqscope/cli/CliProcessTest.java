@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mqscope.monitor.processes.Holders;
+import org.mqscope.monitor.processes.ProcessScanner;
+import org.mqscope.monitor.processes.QueueUsage;
+import org.mqscope.monitor.processes.Role;
+import org.mqscope.mq.Mq;
+import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
+import org.mqscope.mq.MqQueue;
+import org.mqscope.testing.IpcNamespaceFixture;
 
 /**
  * mqscope as a script runs it: a child JVM per command on the real kernel, its exit status, stdout and stderr
@@ -194,5 +203,181 @@ class CliProcessTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("256\n");
         assertThat(Files.readString(dir.resolve("ls.json"), StandardCharsets.UTF_8)).contains("\"name\":\"/q255\"");
+    }
+
+    @Test
+    void psNamesARealHolderAndABlockedReceiverInTextAndJson() throws Exception {
+        String q = queue("ps");
+        kernel.open(q, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16)).close();
+        try (Holders holders = new Holders()) {
+            Holders.Running holder = holders.start(q, "wn", "hold");
+            Holders.Running receiver = holders.start(q, "r", "receive");
+            Holders.Running notified = holders.start(q, "r", "notify");
+            awaitBlockedReceivers(q, 1);
+
+            Run text = run(mqscope("ps", q));
+            assertThat(text.exit()).as(text.err()).isZero();
+            assertThat(text.err()).as("root sees every process").isEmpty();
+            assertThat(text.out().lines().toList()).hasSize(6).first().asString().startsWith("QUEUE ");
+            assertThat(text.out()).containsPattern(q + " +" + notified.pid() + " mqhold +\\S.* +" + notified.fd()
+                    + " r +holder\n");
+            assertThat(text.out()).as("a registration has no descriptor or mode of its own")
+                    .containsPattern(q + " +" + notified.pid() + " mqhold +\\S.* +- +- +notify-owner\n");
+            assertThat(text.out()).containsPattern(q + " +" + holder.pid() + " mqhold +\\S.* +" + holder.fd()
+                    + " w,nonblock +holder\n");
+            assertThat(text.out()).containsPattern(q + " +" + receiver.pid() + " mqhold +\\S.* +" + receiver.fd()
+                    + " r +holder\n");
+            assertThat(text.out()).containsPattern(q + " +" + receiver.pid() + " mqhold +\\S.* +" + receiver.fd()
+                    + " r +blocked-receive\n");
+            assertThat(text.out()).as("mqscope's own descriptors are left out").doesNotContain(" java ");
+
+            Run json = sh(quoted(mqscope("ps", q, "--json")) + " | python3 -m json.tool");
+            assertThat(json.exit()).as(json.err()).isZero();
+            assertThat(json.out()).contains("\"name\": \"" + q + "\"", "\"pid\": " + holder.pid(),
+                    "\"command\": \"mqhold\"", "\"fd\": " + holder.fd(), "\"mode\": \"w\"",
+                    "\"nonblock\": true", "\"role\": \"holder\"", "\"role\": \"blocked-receive\"",
+                    "\"role\": \"notify-owner\"",
+                    "\"complete\": true");
+
+            Run all = run(mqscope("ps"));
+            assertThat(all.exit()).isZero();
+            assertThat(all.out()).contains(q + " ").contains(" " + holder.pid() + " mqhold");
+        }
+    }
+
+    @Test
+    void psSaysWhenOnlyOwnProcessesAreVisible() throws Exception {
+        String q = queue("psuser");
+        kernel.open(q, Mq.O_CREAT | Mq.O_RDWR, 0644, MqAttributes.of(2, 16)).close();
+        org.mqscope.Needs.that(Files.isExecutable(Path.of("/usr/bin/setpriv")), org.mqscope.Needs.Need.TOOL,
+                "setpriv(1), to run mqscope as another user");
+        try (Holders holders = new Holders()) {
+            Holders.Running holder = holders.start(q, "r", "hold");
+            List<String> asNobody = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534",
+                    "--clear-groups", java(), "-cp", classPathOthersCanRead(), "org.mqscope.App", "ps", q));
+            Run r = run(asNobody);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).startsWith("mqscope: ps: you can see only your own processes: ");
+            assertThat(r.out()).doesNotContain(" " + holder.pid() + " ");
+        }
+    }
+
+    @Test
+    void lsShowsLastActivityFromTheQueueFile() throws Exception {
+        String q = queue("last");
+        try (MqQueue queue = kernel.open(q, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16))) {
+            queue.send(new byte[] {1}, 0);
+        }
+        Instant sent = Files.getLastModifiedTime(Path.of("/dev/mqueue", q.substring(1))).toInstant();
+        Run text = run(mqscope("ls"));
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("LAST_ACTIVITY NOTIFY_PID\n")
+                .containsPattern(q + " +1/2 +16 +\\d+ +0600 +\\S+ +(just now|\\d+ s ago) +-\n");
+        Run json = sh(quoted(mqscope("ls", "--json")) + " | python3 -m json.tool");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"last_activity\": \"" + sent + "\"");
+    }
+
+    @Test
+    void nsOptionWorksInAnotherNamespaceAndNsListsIt() throws Exception {
+        String host = queue("host");
+        kernel.open(host, Mq.O_CREAT | Mq.O_RDWR, 0600, MqAttributes.of(2, 16)).close();
+        String inside = "/mqscope-cli2-ns-" + UUID.randomUUID().toString().substring(0, 8);
+        try (IpcNamespaceFixture ns = IpcNamespaceFixture.start(true, 0)) {
+            String pid = Integer.toString(ns.pid());
+            Run created = run(mqscope("create", "--ns=" + pid, inside, "--maxmsg", "3", "--msgsize", "32"));
+            assertThat(created.exit()).as(created.err()).isZero();
+            assertThat(run(mqscope("send", "--ns=" + pid, inside, "in", "there")).exit()).isZero();
+
+            Run ls = run(mqscope("ls", "--ns=" + pid));
+            assertThat(ls.exit()).as(ls.err()).isZero();
+            assertThat(ls.out()).as("the send's time, from the namespace's own mqueue mount")
+                    .containsPattern(inside + " +1/3 +32 +\\d+ +\\d{4} +\\S+ +(just now|\\d+ s ago) ")
+                    .doesNotContain(host);
+
+            // a holder inside the namespace: its descriptor points into the namespace's mount, not /dev/mqueue
+            try (Holders holders = new Holders()) {
+                Holders.Running holder = holders.start(List.of("nsenter", "--target", pid, "--ipc", "--mount"),
+                        inside, "rw", "hold");
+                Run ps = run(mqscope("ps", "--ns=" + pid, inside));
+                assertThat(ps.exit()).as(ps.err()).isZero();
+                assertThat(ps.out()).containsPattern(inside + " +" + holder.pid() + " mqhold +\\S.* +"
+                        + holder.fd() + " rw +holder\n");
+                assertThat(run(mqscope("ps", inside)).err()).as("the host has no such queue")
+                        .startsWith("mqscope: ps " + inside + ": ENOENT");
+            }
+            assertThat(run(mqscope("ls")).out()).as("the host's listing").contains(host).doesNotContain(inside);
+
+            Run json = sh(quoted(mqscope("ns", "--json")) + " | python3 -m json.tool");
+            assertThat(json.exit()).as(json.err()).isZero();
+            assertThat(json.out()).contains("\"id\": \"ipc:[" + ns.inode() + "]\"", "\"inode\": " + ns.inode(),
+                    "\"host\": true");
+            String entry = json.out().substring(json.out().indexOf("\"ipc:[" + ns.inode() + "]\""));
+            entry = entry.substring(0, entry.indexOf('}'));
+            assertThat(entry).contains("\"queues\": 1", "\"host\": false").containsPattern(
+                    "\"pids\": \\[[^\\]]*\\b" + pid + "\\b");
+
+            Run text = run(mqscope("ns"));
+            assertThat(text.exit()).isZero();
+            assertThat(text.out()).containsPattern("ipc:\\[" + ns.inode() + "] +\\d+ +1 ");
+        }
+    }
+
+    @Test
+    void nsOptionNamesAMissingProcessAndRefusesTheEmulation() throws Exception {
+        int gone = deadPid();
+        Run missing = run(mqscope("ls", "--ns=" + gone));
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).startsWith("mqscope: ls: ESRCH: ").contains("--ns=" + gone).endsWith("\n")
+                .doesNotContain("Exception");
+
+        Run emulated = run(mqscope("ls", "--ns=1", "--backend=emulated"));
+        assertThat(emulated.exit()).isEqualTo(2);
+        assertThat(emulated.err()).startsWith("mqscope: ls: --ns=1 needs the kernel backend")
+                .contains("Usage: mqscope ls");
+    }
+
+    /**
+     * The test's class path as another user can read it: jars from a private directory (root's Maven repository)
+     * are copied under target/, which is world-readable like the rest of the work tree.
+     */
+    private static String classPathOthersCanRead() throws IOException {
+        Path copies = Path.of("target/cli-classpath").toAbsolutePath();
+        Files.createDirectories(copies);
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(e).toAbsolutePath();
+            if (Files.isRegularFile(p) && p.startsWith(System.getProperty("user.home"))) {
+                Path copy = copies.resolve(p.getFileName());
+                Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-r--r--"));
+                p = copy;
+            }
+            entries.add(p.toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** A pid no process has: a child that has been reaped (pids are not reused that fast). */
+    private static int deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        assertThat(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        return (int) p.pid();
+    }
+
+    private void awaitBlockedReceivers(String q, int count) throws InterruptedException {
+        ProcessScanner scanner = ProcessScanner.forBackend(kernel);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        QueueUsage u;
+        do {
+            u = scanner.scan(q);
+            if (u.of(Role.BLOCKED_RECEIVE).size() == count) {
+                return;
+            }
+            Thread.sleep(10); // polling /proc/PID/syscall with a deadline: there is no event to wait for
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("not blocked in mq_receive within " + TIMEOUT_SECONDS + " s: " + u);
     }
 }

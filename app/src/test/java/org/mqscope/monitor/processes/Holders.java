@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real processes that use queues: src/test/c/mqhold.c, compiled once per run with gcc into a world-readable
  * directory under target/ (other users must be able to run it). Every process started is killed and reaped by
- * {@link #close}.
+ * {@link #close}. Public for the command line's ps tests, which start the same helper.
  */
-final class Holders implements AutoCloseable {
+public final class Holders implements AutoCloseable {
     private static Path binary;
     private final List<Process> started = new ArrayList<>();
 
     /** The compiled helper; the test fails under CI (else is skipped) without gcc. */
-    static synchronized Path binary() throws IOException, InterruptedException {
+    public static synchronized Path binary() throws IOException, InterruptedException {
         if (binary != null) {
             return binary;
         }
@@ -48,7 +48,7 @@ final class Holders implements AutoCloseable {
     }
 
     /** Starts {@code mqhold args…} behind {@code wrapper} (setpriv, unshare…) and waits for its READY line. */
-    Running start(List<String> wrapper, String... args) throws IOException, InterruptedException {
+    public Running start(List<String> wrapper, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(binary().toString());
         cmd.addAll(List.of(args));
@@ -72,7 +72,7 @@ final class Holders implements AutoCloseable {
         return false;
     }
 
-    Running start(String... args) throws IOException, InterruptedException {
+    public Running start(String... args) throws IOException, InterruptedException {
         return start(List.of(), args);
     }
 
@@ -92,14 +92,14 @@ final class Holders implements AutoCloseable {
      * One helper process. With a wrapper that forks (unshare --fork), the process that holds the queue is the
      * wrapper's descendant.
      */
-    record Running(Process process, int fd, BufferedReader out) {
-        int pid() {
+    public record Running(Process process, int fd, BufferedReader out) {
+        public int pid() {
             return (int) process.descendants().reduce((a, b) -> b).map(ProcessHandle::pid)
                     .orElse(process.pid()).longValue();
         }
 
         /** Kills the helper and waits until it is reaped, so /proc no longer lists it. */
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
