@@ -127,6 +127,7 @@ final class NamespaceTarget implements IpcTarget {
         int p = pid();
         Path dir = mount(p);
         if (dir == null) {
+            pid(); // an exiting process shows no mounts before it stops showing the namespace: then it is ESRCH
             throw new MqException(Errno.ENODEV, "statfs", null, "no process of ipc:[" + inode + "] sees an mqueue"
                     + " file system of its own, so its queues cannot be listed; they can still be opened by name."
                     + " Mount it inside the container: mount -t mqueue none /dev/mqueue");

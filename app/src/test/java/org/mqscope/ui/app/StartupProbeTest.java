@@ -31,6 +31,7 @@ class StartupProbeTest {
     @Test
     void offUnlessAsked() {
         assumeTrue(System.getProperty(StartupProbe.PROPERTY) == null, "the probe property is set for this JVM");
+        Needs.display(); // a JFrame needs one
         JFrame frame = Edt.call(JFrame::new);
         Component glass = Edt.call(frame::getGlassPane);
 
