@@ -115,15 +115,17 @@ public final class MessageTablePanel extends JPanel {
         JScrollPane scroll = new JScrollPane(table);
         // Not null: JTable.addNotify replaces a null scroll pane border with the themed one.
         scroll.setBorder(BorderFactory.createEmptyBorder());
-        add(title, "split " + (5 + compare.buttons().size()) + ", gap 8 8 6 6");
+        // The title line says whose rows these are and how they were read, then the tools that act on them; the
+        // queue's last activity goes on the filter's line, so the title's information keeps its room.
+        add(title, "split " + (4 + compare.buttons().size()) + ", gap 8 8 6 6");
         add(info, "gapleft 8, wmin 0, growx");
-        add(activity, "gapright 8");
         add(freeze);
         add(receiveOrder);
         for (JComponent b : compare.buttons()) {
             add(b);
         }
-        add(finder.bar(), "growx, wmin 0");
+        add(finder.bar(), "split 2, growx, wmin 0");
+        add(activity, "gapleft 8, gapright 8");
         add(scroll);
         setPreferredSize(PREFERRED_SIZE);
     }
