@@ -1,8 +1,8 @@
 /* mqpeek: reads a POSIX message queue in place, without receiving from it, and answers on stdout.
  *
  * Requests come on stdin and replies go to stdout in the framed binary protocol of PROTOCOL.md; the helper
- * answers requests until stdin ends. For each one it opens the named queue itself, O_RDONLY, with the caller's
- * credentials, so the kernel's own permission check decides (EACCES: no reply data). Then it loads mqpeek.bpf.c,
+ * answers requests until stdin ends. For each one it opens the named queue itself (or, for another IPC namespace's
+ * queue, its file on that namespace's mqueue mount), O_RDONLY, with the caller's credentials, so the kernel's own permission check decides (EACCES: no reply data). Then it loads mqpeek.bpf.c,
  * which finds that descriptor among the helper's own files and reads the queue without its lock, and runs it until
  * two consecutive passes agree on everything (see "Consistency" in PROTOCOL.md), a bounded number of times.
  *
@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <bpf/libbpf.h>
 #include "reader.h"
@@ -42,21 +43,66 @@ struct queue {
 	struct stat st;
 };
 
-static int open_queue(const struct request *rq, struct queue *q, struct failure *f)
+/* Opens the file at rq->name (extension 2): a queue of another IPC namespace, seen through its mqueue mount. The
+ * BPF reader finds the helper's own descriptor whatever namespace the queue is in, so only the opening differs. */
+static int open_queue_file(const struct request *rq, struct queue *q, struct failure *f)
 {
-	q->fd = mq_open(rq->name, O_RDONLY | O_CLOEXEC);
+	struct statfs sfs;
+
+	/* Checked before the open too: opening a FIFO would block and opening a device can act (a watchdog starts),
+	 * so nothing off an mqueue file system is opened at all. The check after the open is the one that counts. */
+	if (statfs(rq->name, &sfs) != 0) {
+		int e = errno;
+		if (e == ENOENT)
+			return fail(f, e, "no file %s", rq->name);
+		return fail(f, e, "statfs %s failed: %s", rq->name, strerror(e));
+	}
+	if ((unsigned long)sfs.f_type != MQPK_MQUEUE_MAGIC)
+		return fail(f, EINVAL, "%s is not a message queue: its file system is not mqueue (type 0x%lx)", rq->name,
+			    (unsigned long)sfs.f_type);
+	/* O_NONBLOCK: a FIFO swapped in after the check must not block the helper; a queue ignores it here. */
+	q->fd = (mqd_t)open(rq->name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (q->fd == (mqd_t)-1) {
 		int e = errno;
 		if (e == EACCES)
 			return fail(f, e, "you lack read permission on %s; peek needs what mq_receive needs", rq->name);
 		if (e == ENOENT)
-			return fail(f, e, "no queue named %s", rq->name);
-		return fail(f, e, "mq_open %s O_RDONLY failed: %s", rq->name, strerror(e));
+			return fail(f, e, "no file %s", rq->name);
+		return fail(f, e, "open %s O_RDONLY failed: %s", rq->name, strerror(e));
+	}
+	if (fstatfs(q->fd, &sfs) != 0) {
+		int e = errno;
+		return fail(f, e, "fstatfs on %s failed: %s", rq->name, strerror(e));
+	}
+	if ((unsigned long)sfs.f_type != MQPK_MQUEUE_MAGIC)
+		return fail(f, EINVAL, "%s is not a message queue: its file system is not mqueue (type 0x%lx)", rq->name,
+			    (unsigned long)sfs.f_type);
+	return 0;
+}
+
+static int open_queue(const struct request *rq, struct queue *q, struct failure *f)
+{
+	if (rq->by_path) {
+		if (open_queue_file(rq, q, f) != 0)
+			return -1;
+	} else {
+		q->fd = mq_open(rq->name, O_RDONLY | O_CLOEXEC);
+		if (q->fd == (mqd_t)-1) {
+			int e = errno;
+			if (e == EACCES)
+				return fail(f, e, "you lack read permission on %s; peek needs what mq_receive needs",
+					    rq->name);
+			if (e == ENOENT)
+				return fail(f, e, "no queue named %s", rq->name);
+			return fail(f, e, "mq_open %s O_RDONLY failed: %s", rq->name, strerror(e));
+		}
 	}
 	if (fstat(q->fd, &q->st) != 0) {
 		int e = errno;
 		return fail(f, e, "fstat on %s failed: %s", rq->name, strerror(e));
 	}
+	if (!S_ISREG(q->st.st_mode))
+		return fail(f, EINVAL, "%s is not a message queue: the mqueue file system's directory", rq->name);
 	if ((rq->expect_ino && rq->expect_ino != (unsigned long long)q->st.st_ino) ||
 	    (rq->expect_dev && rq->expect_dev != (unsigned long long)q->st.st_dev))
 		return fail(f, ESTALE, "%s is now another queue than the one you hold open (unlinked or replaced)",

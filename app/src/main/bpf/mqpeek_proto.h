@@ -13,6 +13,12 @@
 #define MQPK_OP_PROBE 3
 #define MQPK_OP_RECORD 4 /* protocol version 1, extension 1: see "Recording" in PROTOCOL.md */
 
+/* Protocol version 1, extension 2 (see "Queues of other namespaces" in PROTOCOL.md): or'd into op 1 or 2, the
+ * name field holds the absolute path of the queue's file on an mqueue file system instead of a queue name. */
+#define MQPK_OP_BY_PATH 0x100
+#define MQPK_PATH_MAX 4095 /* PATH_MAX without its NUL */
+#define MQPK_MQUEUE_MAGIC 0x19800202 /* f_type of an mqueue file system (MQUEUE_MAGIC) */
+
 #define MQPK_RECORD_EXT 8 /* bytes after the name in a record request: payload (4), duration_ms (4) */
 #define MQPK_PAYLOAD_DEFAULT 256
 #define MQPK_PAYLOAD_MAX 4096

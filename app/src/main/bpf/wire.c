@@ -110,6 +110,20 @@ static int read_exact(void *buf, size_t n)
 	return 1;
 }
 
+/* Reads and drops n bytes: 1 when done, -1 on a short or failed read. */
+static int skip_exact(size_t n)
+{
+	char buf[4096];
+
+	while (n > 0) {
+		size_t k = n < sizeof(buf) ? n : sizeof(buf);
+		if (read_exact(buf, k) != 1)
+			return -1;
+		n -= k;
+	}
+	return 1;
+}
+
 static uint64_t get_be(const unsigned char *p, int n)
 {
 	uint64_t v = 0;
@@ -135,13 +149,25 @@ int read_request(struct request *rq, struct failure *f)
 		return fail(f, EPROTONOSUPPORT, "request version %u; this helper speaks version %u", version,
 			    MQPK_VERSION);
 	rq->op = (unsigned)get_be(h + 6, 2);
+	rq->by_path = (rq->op & MQPK_OP_BY_PATH) != 0;
+	rq->op &= ~(unsigned)MQPK_OP_BY_PATH;
 	rq->index = get_be(h + 8, 8);
 	rq->expect_dev = get_be(h + 16, 8);
 	rq->expect_ino = get_be(h + 24, 8);
 	rq->attempts = (unsigned)get_be(h + 32, 2);
 	unsigned name_len = (unsigned)get_be(h + 34, 2);
-	if (name_len > MQPK_NAME_MAX + 1)
+	if (rq->by_path && rq->op != MQPK_OP_SNAPSHOT && rq->op != MQPK_OP_PEEK)
+		return fail(f, EPROTO, "op %u: only a snapshot (1) or a peek (2) can name its queue by path",
+			    rq->op | MQPK_OP_BY_PATH);
+	if (!rq->by_path && name_len > MQPK_NAME_MAX + 1)
 		return fail(f, EPROTO, "name_len %u is over the limit of %d bytes", name_len, MQPK_NAME_MAX + 1);
+	if (rq->by_path && name_len > MQPK_PATH_MAX) {
+		/* Still well framed (name_len is what follows): skip the path and answer this request only. */
+		if (skip_exact(name_len) != 1)
+			return fail(f, EPROTO, "the request ended before its %u-byte path", name_len);
+		fail(f, ENAMETOOLONG, "path is %u bytes, over the limit of %d", name_len, MQPK_PATH_MAX);
+		return 2;
+	}
 	if (read_exact(rq->name, name_len) != 1)
 		return fail(f, EPROTO, "the request ended before its %u-byte name", name_len);
 	rq->name[name_len] = '\0';
@@ -167,6 +193,19 @@ int read_request(struct request *rq, struct failure *f)
 		rq->attempts = MQPK_DEFAULT_ATTEMPTS;
 	if (rq->op != MQPK_OP_PEEK && rq->index != 0)
 		return fail(f, EPROTO, "index must be 0 unless op is 2 (peek)");
+	if (rq->by_path) {
+		/* Opened with open(2) later; here only its shape: absolute, no NUL, not empty past the slash. */
+		if (name_len < 2 || rq->name[0] != '/') {
+			fail(f, EINVAL, "path \"%.*s\" must be absolute (start with a slash) and name a queue's file",
+			     (int)(name_len > 200 ? 200 : name_len), rq->name);
+			return 2;
+		}
+		if (memchr(rq->name, '\0', name_len) != NULL) {
+			fail(f, EINVAL, "path must not contain a NUL byte");
+			return 2;
+		}
+		return 1;
+	}
 	/* The name is checked like mq_open(3) would, but with a field-naming message. */
 	if (rq->op != MQPK_OP_PROBE) {
 		/* Well framed but unusable: answered with an error, and the next request is read. */

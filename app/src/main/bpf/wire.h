@@ -7,12 +7,13 @@
 #include "mqpeek_proto.h"
 
 struct request {
-	unsigned op;
+	unsigned op;          /* without MQPK_OP_BY_PATH */
+	int by_path;          /* name is the path of the queue's file (extension 2), not an mq_open name */
 	unsigned long long index;
 	unsigned long long expect_dev;
 	unsigned long long expect_ino;
 	unsigned attempts;
-	char name[MQPK_NAME_MAX + 2];
+	char name[MQPK_PATH_MAX + 1];
 	/* op 4 (record) only: from the 8 bytes after the name */
 	unsigned payload;     /* payload bytes kept per event, 1..MQPK_PAYLOAD_MAX (0 in the request: 256) */
 	unsigned duration_ms; /* 0: until stdin ends or a stop byte comes */

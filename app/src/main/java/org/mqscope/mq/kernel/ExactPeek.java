@@ -35,10 +35,28 @@ final class ExactPeek implements PeekStrategy {
     /** The kernel's own type information, which the helper's CO-RE program is relocated against. */
     static final Path BTF = Path.of("/sys/kernel/btf/vmlinux");
 
-    private final PeekHelper helper;
+    /** Where a queue of another IPC namespace has its file; the helper opens that instead of the name. */
+    @FunctionalInterface
+    interface QueueFiles {
+        Path of(String name) throws MqException;
+    }
 
+    private final PeekHelper helper;
+    private final QueueFiles files;
+
+    /** Queues of mqscope's own IPC namespace: the helper opens them by name. */
     ExactPeek(PeekHelper helper) {
+        this(helper, null);
+    }
+
+    /**
+     * Queues of another IPC namespace: the helper opens their files under that namespace's mqueue mount ({@code
+     * files}), since a name would mean the queue of its own namespace. The read itself does not depend on the
+     * namespace: the BPF program follows the helper's own descriptor.
+     */
+    ExactPeek(PeekHelper helper, QueueFiles files) {
         this.helper = helper;
+        this.files = files;
     }
 
     /** Whether the exact peek can run here, and if not why, with the one command that fixes it. */
@@ -126,7 +144,10 @@ final class ExactPeek implements PeekStrategy {
 
     private Snapshot read(KernelQueue queue, int op, long index) throws MqException {
         long[] id = identity(queue);
-        Reply r = helper.call(new Request(op, queue.name(), index, id[0], id[1], ATTEMPTS), queue.name());
+        Request request = files == null ? new Request(op, queue.name(), index, id[0], id[1], ATTEMPTS)
+                : new Request(op | PeekProtocol.OP_BY_PATH, files.of(queue.name()).toString(), index, id[0], id[1],
+                        ATTEMPTS);
+        Reply r = helper.call(request, queue.name());
         if (r instanceof Snapshot s) {
             return s;
         }

@@ -80,10 +80,8 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
         this.target = new NamespaceTarget(inode, pid, this::heldStatus);
         this.journalDirectory = journalDirectory.resolve("ipc-" + inode);
         this.drainRestore = new DrainRestorePeek(this.journalDirectory);
-        // The exact peek's helper opens a queue by name in mqscope's own IPC namespace: not this one's.
-        this.peekChoice = PeekChoice.DRAIN_RESTORE;
-        drainRestore.fallbackFor("the exact peek reads the queues of mqscope's own IPC namespace only, not those of "
-                + "namespace ipc:[" + inode + "]");
+        // The exact peek reaches this namespace's queues through their files under its mqueue mount.
+        this.peekChoice = PeekChoice.fromSystemProperty();
     }
 
     /** The namespace of process {@code pid}: this backend's own when mqscope runs there, else one bound to it. */
@@ -157,16 +155,41 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
             peekStrategy = drainRestore;
             return drainRestore;
         }
+        String noMount = target.host() ? null : missingMount();
+        if (noMount != null) {
+            drainRestore.fallbackFor(noMount);
+            peekStrategy = drainRestore;
+            return drainRestore;
+        }
         Path executable = PeekHelperLocation.find();
         peekHelper = executable == null ? null : new PeekHelper(executable);
         ExactPeek.Availability a = ExactPeek.probe(peekHelper);
         if (a.available()) {
-            peekStrategy = new ExactPeek(peekHelper);
+            peekStrategy = target.host() ? new ExactPeek(peekHelper) : new ExactPeek(peekHelper, this::mountedFile);
         } else {
             drainRestore.fallbackFor(a.why());
             peekStrategy = drainRestore;
         }
         return peekStrategy;
+    }
+
+    /** Why another namespace's queues cannot be read in place (no mqueue mount to open them by), or null. */
+    private String missingMount() {
+        try {
+            if (target.mountPath() != null) {
+                return null;
+            }
+            return "exact peek unavailable: namespace ipc:[" + target.inode() + "] has no mqueue mount to open its"
+                    + " queues through (mount -t mqueue none /dev/mqueue inside it)";
+        } catch (MqException e) {
+            return "exact peek unavailable: " + e.errno() + ": " + e.detail();
+        }
+    }
+
+    /** The file of queue {@code name} under this namespace's mqueue mount, for the exact peek. */
+    private Path mountedFile(String name) throws MqException {
+        return queueFile(name).orElseThrow(() -> new MqException(Errno.ENOENT, "peek", name, "namespace ipc:["
+                + target.inode() + "] no longer has an mqueue mount to open the queue through"));
     }
 
     /**

@@ -26,6 +26,10 @@ final class PeekProtocol {
     static final int OP_PEEK = 2;
     static final int OP_PROBE = 3;
     static final int NAME_MAX = 255;
+    /** Or'd into a snapshot or peek op: the name is the path of the queue's file (version 1, extension 2). */
+    static final int OP_BY_PATH = 0x100;
+    /** The longest path the helper takes (PATH_MAX without its NUL). */
+    static final int PATH_MAX = 4095;
     static final int MAX_ATTEMPTS = 1000;
 
     /** The kernel's ceilings (HARD_MSGMAX, HARD_MSGSIZEMAX): no queue holds more, so no reply may claim more. */
@@ -43,10 +47,17 @@ final class PeekProtocol {
     private PeekProtocol() {
     }
 
-    /** One request. {@code dev}/{@code ino} name the queue expected behind {@code name} (0: any). */
+    /**
+     * One request. {@code dev}/{@code ino} name the queue expected behind {@code name} (0: any). With
+     * {@link #OP_BY_PATH} in {@code op}, {@code name} is the absolute path of the queue's file on an mqueue mount.
+     */
     record Request(int op, String name, long index, long dev, long ino, int attempts) {
         static Request probe() {
             return new Request(OP_PROBE, "", 0, 0, 0, 0);
+        }
+
+        boolean byPath() {
+            return (op & OP_BY_PATH) != 0;
         }
     }
 
@@ -74,8 +85,10 @@ final class PeekProtocol {
 
     static void write(DataOutputStream out, Request r) throws IOException {
         byte[] name = r.name().getBytes(StandardCharsets.UTF_8);
-        if (name.length > NAME_MAX + 1) {
-            throw new IllegalArgumentException("name is " + name.length + " bytes, over " + (NAME_MAX + 1));
+        int limit = r.byPath() ? PATH_MAX : NAME_MAX + 1;
+        if (name.length > limit) {
+            throw new IllegalArgumentException((r.byPath() ? "path" : "name") + " is " + name.length + " bytes, over "
+                    + limit);
         }
         out.write(REQUEST_MAGIC);
         out.writeShort(VERSION);

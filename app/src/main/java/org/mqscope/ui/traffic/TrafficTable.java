@@ -16,6 +16,7 @@ import javax.swing.SwingConstants;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.JTableHeader;
 import javax.swing.table.TableColumn;
+import java.awt.FontMetrics;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
@@ -23,6 +24,8 @@ import java.awt.event.MouseEvent;
 /** The traffic rows: spinners for rates, combos for the choices, tooltips that explain each column. */
 final class TrafficTable extends EmptyTextTable {
     private static final String DELETE = "traffic.delete";
+    /** The header renderer's margins and the grid line, both sides together, with a little room to spare. */
+    static final int TITLE_PADDING = 12;
 
     TrafficTable(TrafficTableModel model) {
         super(model, "");
@@ -37,10 +40,14 @@ final class TrafficTable extends EmptyTextTable {
         right.setHorizontalAlignment(SwingConstants.RIGHT);
         setDefaultRenderer(String.class, right);
         getColumnModel().getColumn(Column.QUEUE.ordinal()).setCellRenderer(new DefaultTableCellRenderer());
+        // Each column as wide as its title (measured in the header's font, so it holds for any theme or scale) or
+        // its cells' minimum; the combo columns then show their value's start, the cell tooltip the whole.
+        FontMetrics header = getTableHeader().getFontMetrics(getTableHeader().getFont());
         for (Column c : Column.values()) {
             TableColumn tc = getColumnModel().getColumn(c.ordinal());
-            tc.setPreferredWidth(c.width);
-            tc.setMinWidth(c.width * 3 / 4);
+            int width = Math.max(c.width, header.stringWidth(c.title) + TITLE_PADDING);
+            tc.setPreferredWidth(width);
+            tc.setMinWidth(width * 3 / 4);
         }
         setAutoResizeMode(AUTO_RESIZE_SUBSEQUENT_COLUMNS);
     }
@@ -82,9 +89,13 @@ final class TrafficTable extends EmptyTextTable {
         LaneStats s = ((TrafficTableModel) getModel()).stats(convertRowIndexToModel(row));
         Column c = TrafficTableModel.column(convertColumnIndexToModel(col));
         return switch (c) {
-            case MIX -> s.spec().mix().description()
+            case MIX -> s.spec().mix() + ": " + s.spec().mix().description()
                     + (s.spec().mix() == PriorityMix.CONSTANT ? " (" + s.spec().priority() + ")" : "");
-            case PATTERN -> s.spec().pattern().description();
+            case PATTERN -> s.spec().pattern() + ": " + s.spec().pattern().description();
+            case PAYLOAD -> s.spec().payload().toString();
+            case SENT -> s.sent() + " messages sent since the queue was added";
+            case RECEIVED -> s.received() + " messages received since the queue was added";
+            case REFUSED -> s.eagain() + " EAGAIN (non-blocking), " + s.etimedout() + " ETIMEDOUT (timed)";
             case QUEUE -> s.lastProblem() == null ? s.queue() + (s.running() ? ": running" : ": stopped")
                     : s.queue() + ": " + s.failures() + " failed calls, last " + s.lastProblem();
             default -> c.tip;

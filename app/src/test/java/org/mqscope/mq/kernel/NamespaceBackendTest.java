@@ -21,6 +21,7 @@ import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.NamespaceBound;
+import org.mqscope.mq.PeekMethod;
 import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.testing.IpcNamespaceFixture;
@@ -122,6 +123,42 @@ class NamespaceBackendTest {
             Path file = inMounted.queueFile(name).orElseThrow();
             assertThat(file.toString()).startsWith("/proc/" + mounted.pid() + "/root/");
             assertThat(Files.exists(file)).isTrue();
+        }
+    }
+
+    /**
+     * The exact peek reads a container's queue through its file under the container's mqueue mount: byte for byte
+     * what the queue holds, and not the host's queue of the same name. Without a mount it stays drain-and-restore,
+     * saying why.
+     */
+    @Test
+    void theExactPeekReadsTheNamespacesQueueNotTheHostsOfTheSameName() throws Exception {
+        ExactPeekAssumptions.helper();
+        byte[] first = {0, 1, 2, (byte) 0xff, 'c', 'o', 'n', 't', 0};
+        byte[] second = "container, second".getBytes(StandardCharsets.US_ASCII);
+        try (MqQueue h = create(host, name, 3); MqQueue m = create(inMounted, name, 4);
+             MqQueue b = create(inBare, name, 2)) {
+            h.send("host only".getBytes(StandardCharsets.US_ASCII), 9);
+            m.send(first, 2);
+            m.send(second, 5);
+
+            PeekResult r = m.snapshot();
+            assertThat(r.method()).isEqualTo(PeekMethod.EXACT);
+            assertThat(r.messages()).hasSize(2);
+            assertThat(r.messages().get(0).body()).isEqualTo(second);
+            assertThat(r.messages().get(0).priority()).isEqualTo(5);
+            assertThat(r.messages().get(1).body()).isEqualTo(first);
+            assertThat(r.messages().get(1).priority()).isEqualTo(2);
+            assertThat(m.peek(1).body()).isEqualTo(first);
+            assertThat(m.getAttributes().currentMessages()).as("nothing received").isEqualTo(2);
+
+            PeekResult onHost = h.snapshot();
+            assertThat(onHost.messages()).extracting(msg -> new String(msg.body(), StandardCharsets.US_ASCII))
+                    .containsExactly("host only");
+
+            PeekResult bare = b.snapshot();
+            assertThat(bare.method()).isEqualTo(PeekMethod.DRAIN_RESTORE);
+            assertThat(b.peekSupport().reason()).contains("no mqueue mount");
         }
     }
 

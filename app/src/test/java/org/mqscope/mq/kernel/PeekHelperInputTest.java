@@ -164,6 +164,64 @@ class PeekHelperInputTest extends KernelTestBase {
         assertThat(replies.get(4)).isInstanceOf(ProbeOk.class);
     }
 
+    /** A snapshot request naming its queue by path (extension 2), with {@code path} as raw bytes. */
+    private static byte[] byPath(byte[] path) {
+        return concat(header(1, PeekProtocol.OP_SNAPSHOT | PeekProtocol.OP_BY_PATH, 0, 0, path.length), path);
+    }
+
+    private static byte[] byPath(String path) {
+        return byPath(path.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badPathsAreRefusedWithTheirErrnoAndTheNextRequestIsStillServed() throws Exception {
+        String name = newName("/mqscope-exact-peek-path-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            q.send("by path".getBytes(StandardCharsets.US_ASCII), 4);
+            byte[] tooLong = new byte[PeekProtocol.PATH_MAX + 1];
+            java.util.Arrays.fill(tooLong, (byte) 'a');
+            tooLong[0] = '/';
+            // A FIFO would block an open(2) until a writer came: it must be refused without being opened.
+            Path fifo = capableDir.resolve("fifo");
+            Run made = run(List.of("mkfifo", fifo.toString()), new byte[0]);
+            assertThat(made.exit()).as("mkfifo: " + made.err()).isZero();
+            Run r = run(concat(byPath("/etc/hostname"), byPath("dev/mqueue" + name), byPath(tooLong),
+                    byPath("/dev/mqueue"), byPath(new byte[] {'/', 'a', 0, 'b'}), byPath("/dev/mqueue/absent-here"),
+                    byPath(fifo.toString()), byPath("/dev/mqueue" + name)));
+            assertNoCrash(r);
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            List<Reply> replies = r.replies(1, 1, 1, 1, 1, 1, 1, 1);
+            Failure notMqueue = (Failure) replies.get(0);
+            assertThat(notMqueue.errnoName()).isEqualTo("EINVAL");
+            assertThat(notMqueue.text()).contains("/etc/hostname").contains("not a message queue");
+            Failure relative = (Failure) replies.get(1);
+            assertThat(relative.errnoName()).isEqualTo("EINVAL");
+            assertThat(relative.text()).contains("must be absolute");
+            Failure longPath = (Failure) replies.get(2);
+            assertThat(longPath.errnoName()).isEqualTo("ENAMETOOLONG");
+            assertThat(longPath.text()).contains("4096 bytes").contains("4095");
+            Failure directory = (Failure) replies.get(3);
+            assertThat(directory.errnoName()).isEqualTo("EINVAL");
+            assertThat(directory.text()).contains("not a message queue");
+            assertThat(((Failure) replies.get(4)).text()).contains("NUL");
+            assertThat(((Failure) replies.get(5)).errnoName()).isEqualTo("ENOENT");
+            assertThat(((Failure) replies.get(6)).text()).contains("not a message queue");
+            Snapshot s = (Snapshot) replies.get(7);
+            assertThat(s.messages()).hasSize(1);
+            assertThat(s.messages().get(0).body()).isEqualTo("by path".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void onlyASnapshotOrPeekNamesItsQueueByPath() throws Exception {
+        Run r = run(concat(header(1, PeekProtocol.OP_PROBE | PeekProtocol.OP_BY_PATH, 0, 0, 0)));
+        assertNoCrash(r);
+        assertThat(r.exit()).isEqualTo(2);
+        Failure f = failure(r, PeekProtocol.OP_PROBE);
+        assertThat(f.errnoName()).isEqualTo("EPROTO");
+        assertThat(f.text()).contains("by path");
+    }
+
     @Test
     void aUserWithoutReadPermissionGetsEaccesAndNoData() throws Exception {
         require("setpriv");

@@ -68,14 +68,19 @@ class NamespacesGuiTest {
         assertThat(GuiActionRunner.execute(status::backendText))
                 .isEqualTo("Backend: kernel — IPC namespace " + label);
 
-        // Peek: the namespace's message, under a title that names the namespace
+        // Peek: the namespace's message (not the host's queue of the same name), under a title that names the
+        // namespace; the exact peek reads it through the namespace's mount, so no drain-and-restore question comes
         JTable table = window.table("messages.table").target();
         window.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F5));
-        JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(gui.waitLimit().toMillis())
-                .using(gui.robot());
-        ask.buttonWithText(Dialogs.PEEK).click();
         gui.settle();
         gui.eventually("the peeked row", () -> table.getRowCount() == 1);
+        assertThat(gui.robot().finder().findAll(new org.assertj.swing.core.GenericTypeMatcher<>(
+                javax.swing.JOptionPane.class, true) {
+            @Override
+            protected boolean isMatching(javax.swing.JOptionPane pane) {
+                return true;
+            }
+        })).as("no drain-and-restore question").isEmpty();
         assertThat(GuiActionRunner.execute(() -> table.getValueAt(0, 3))).isEqualTo("inside");
         window.label("messages.title").requireText(name + " — in " + label);
 
@@ -88,7 +93,8 @@ class NamespacesGuiTest {
                 msgMax.getText().equals(Integer.toString(CONTAINER_MSG_MAX)) && maxmsg.getText().equals("3"));
 
         // Gone: one notice while its queue is selected, the root marked, no storm afterwards
-        JLabel headline = window.label("notice.headline").target();
+        // Looked up hidden too: with the exact peek nothing was noticed before, so the notice bar is not showing yet
+        JLabel headline = gui.robot().finder().findByName(gui.frame(), "notice.headline", JLabel.class, false);
         List<String> headlines = new ArrayList<>();
         GuiActionRunner.execute(() -> headline.addPropertyChangeListener("text",
                 e -> headlines.add(String.valueOf(e.getNewValue()))));

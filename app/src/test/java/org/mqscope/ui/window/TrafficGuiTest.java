@@ -92,6 +92,53 @@ class TrafficGuiTest {
         Eventually.until("no traffic thread after the window closed", () -> TrafficGeneratorThreads.alive().isEmpty());
     }
 
+    /**
+     * At the default window size every column of the traffic table shows whole: the preferred widths fit the
+     * tab's viewport (no sideways scrolling) and each header's title fits its column. EAGAIN and ETIMEDOUT share
+     * the one Refused column, whose header tooltip names both.
+     */
+    @Test
+    void trafficColumnsFitTheTabAtTheDefaultWindowSize() throws Exception {
+        MqBackend emulated = gui.closeAfter(MqBackends.emulated());
+        FrameFixture window = gui.open(kind -> emulated, BackendKind.EMULATED);
+        assertThat(gui.frame().getSize()).isEqualTo(WindowBounds.DEFAULT_SIZE);
+        window.tabbedPane("tabs").selectTab("Traffic");
+        gui.settle();
+        javax.swing.JTable table = window.table("traffic.table").target();
+        record Fit(int viewport, int sum, java.util.List<String> cut, java.util.List<String> titles) {
+        }
+        Fit fit = GuiActionRunner.execute(() -> {
+            javax.swing.table.TableColumnModel columns = table.getColumnModel();
+            java.awt.FontMetrics fm = table.getTableHeader().getFontMetrics(table.getTableHeader().getFont());
+            int sum = 0;
+            java.util.List<String> cut = new java.util.ArrayList<>();
+            java.util.List<String> titles = new java.util.ArrayList<>();
+            for (int i = 0; i < columns.getColumnCount(); i++) {
+                javax.swing.table.TableColumn c = columns.getColumn(i);
+                String title = String.valueOf(c.getHeaderValue());
+                titles.add(title);
+                sum += c.getPreferredWidth();
+                // 8 px: the header renderer's insets on both sides.
+                if (fm.stringWidth(title) + 8 > c.getPreferredWidth()) {
+                    cut.add(title + " (" + fm.stringWidth(title) + " px in " + c.getPreferredWidth() + ")");
+                }
+            }
+            return new Fit(((javax.swing.JViewport) table.getParent()).getWidth(), sum, cut, titles);
+        });
+        assertThat(fit.viewport()).as("the traffic table is laid out").isGreaterThan(500);
+        assertThat(fit.sum()).as("preferred column widths within the tab (%d px)", fit.viewport())
+                .isLessThanOrEqualTo(fit.viewport());
+        assertThat(fit.cut()).as("headers cut at their preferred width").isEmpty();
+        assertThat(fit.titles()).contains("Refused").doesNotContain("EAGAIN", "ETIMEDOUT");
+        String tip = GuiActionRunner.execute(() -> {
+            int col = table.getColumnModel().getColumnIndex("Refused");
+            java.awt.Rectangle r = table.getTableHeader().getHeaderRect(col);
+            return table.getTableHeader().getToolTipText(new java.awt.event.MouseEvent(table.getTableHeader(),
+                    java.awt.event.MouseEvent.MOUSE_MOVED, 0, 0, r.x + 2, r.y + 2, 0, false));
+        });
+        assertThat(tip).contains("EAGAIN").contains("non-blocking").contains("ETIMEDOUT").contains("timed");
+    }
+
     /** Live threads of any traffic generator in this JVM. */
     static final class TrafficGeneratorThreads {
         static java.util.List<String> alive() {
