@@ -2,23 +2,17 @@ package org.mqscope.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.mqscope.monitor.limits.UserNames;
-import org.mqscope.monitor.processes.ProcScanner;
 import org.mqscope.monitor.processes.ProcessScanner;
 import org.mqscope.monitor.processes.QueueUsage;
 import org.mqscope.monitor.processes.QueueUser;
-import org.mqscope.monitor.processes.SyscallWaiters;
 import org.mqscope.monitor.processes.UsageSnapshot;
 import org.mqscope.monitor.processes.Visibility;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
-import org.mqscope.mq.NamespaceBound;
 import org.mqscope.mq.QueueInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +45,7 @@ final class PsCommand extends CliCommand {
         if (queue != null && listing.stream().noneMatch(i -> i.name().equals(queue))) {
             throw new MqException(Errno.ENOENT, "mq_open", queue);
         }
-        UsageSnapshot snapshot = scanner(backend).scanAll(listing, queue);
+        UsageSnapshot snapshot = ProcessScanner.forBackend(backend).scanAll(listing, queue);
         if (snapshot.problem() != null) {
             throw new Failure(queue, snapshot.problem());
         }
@@ -73,25 +67,6 @@ final class PsCommand extends CliCommand {
             writeText(shown);
         }
         return Cli.EXIT_OK;
-    }
-
-    /**
-     * The backend's own books for the emulation, /proc for the kernel; for another namespace /proc too, but with
-     * that namespace's mqueue mount, whose files are the ones its processes' descriptors point at.
-     */
-    private static ProcessScanner scanner(MqBackend backend) throws MqException, Failure {
-        if (!(backend instanceof NamespaceBound bound) || bound.hostNamespace()) {
-            return ProcessScanner.forBackend(backend);
-        }
-        // the contract gives a queue's file, not the mount: any valid name's parent is the mount directory
-        Optional<Path> anyFile = bound.queueFile("/x");
-        if (anyFile.isEmpty()) {
-            throw new Failure(null, "ENOENT: the namespace of --ns=" + bound.viaPid() + " has no mqueue file system"
-                    + " mounted, so its queues' users cannot be found");
-        }
-        Path proc = Path.of("/proc");
-        return ProcessScanner.of(new ProcScanner(proc, anyFile.get().getParent(), new SyscallWaiters(proc),
-                UserNames.load()));
     }
 
     private static List<QueueUser> others(QueueUsage u) {

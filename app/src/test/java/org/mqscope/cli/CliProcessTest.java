@@ -367,7 +367,7 @@ class CliProcessTest {
         return (int) p.pid();
     }
 
-    private void awaitBlockedReceivers(String q, int count) throws InterruptedException {
+    private void awaitBlockedReceivers(String q, int count) throws InterruptedException, MqException {
         ProcessScanner scanner = ProcessScanner.forBackend(kernel);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         QueueUsage u;

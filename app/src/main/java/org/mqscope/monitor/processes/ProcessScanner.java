@@ -6,8 +6,14 @@ import java.util.Set;
 import org.mqscope.monitor.QueueSampler;
 
 import org.mqscope.monitor.limits.UserNames;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.mqscope.mq.Errno;
 import org.mqscope.mq.InProcessUsers;
 import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.MqException;
+import org.mqscope.mq.NamespaceBound;
+import org.mqscope.mq.ReadOnlyBackend;
 import org.mqscope.mq.QueueInfo;
 
 /**
@@ -23,8 +29,12 @@ public final class ProcessScanner {
         this.source = source;
     }
 
-    /** The scanner for {@code backend}: its own books if it lives in this JVM, else this machine's /proc. */
-    public static ProcessScanner forBackend(MqBackend backend) {
+    /**
+     * The scanner for {@code backend}: its own books if it lives in this JVM, else this machine's /proc — matched
+     * against the mqueue mount of the backend's IPC namespace, whose files its processes' descriptors point at.
+     * ENOENT for another namespace without an mqueue mount (its queues have no files to match).
+     */
+    public static ProcessScanner forBackend(MqBackend backend) throws MqException {
         return forBackend(backend, Set.of(QueueSampler.THREAD_NAME));
     }
 
@@ -33,11 +43,26 @@ public final class ProcessScanner {
      * sampler and I/O threads) are mqscope's own watching ({@link QueueUser#self}). On the kernel every descriptor of
      * this process is.
      */
-    public static ProcessScanner forBackend(MqBackend backend, Set<String> ownThreads) {
+    public static ProcessScanner forBackend(MqBackend backend, Set<String> ownThreads) throws MqException {
         InProcessUsers users = backend.inProcessUsers();
-        return users != null ? new ProcessScanner(new EmulatedUsage(backend, users, UserNames.load(), ownThreads))
-                : new ProcessScanner(ProcScanner.system());
+        if (users != null) {
+            return new ProcessScanner(new EmulatedUsage(backend, users, UserNames.load(), ownThreads));
+        }
+        MqBackend inner = backend instanceof ReadOnlyBackend ro ? ro.inner() : backend;
+        if (!(inner instanceof NamespaceBound bound) || bound.hostNamespace()) {
+            return new ProcessScanner(ProcScanner.system());
+        }
+        // the contract gives a queue's file, not the mount: any valid name's parent is the mount directory
+        Optional<Path> anyFile = bound.queueFile("/x");
+        if (anyFile.isEmpty()) {
+            throw new MqException(Errno.ENOENT, "statfs", null, "the IPC namespace of process " + bound.viaPid()
+                    + " has no mqueue file system mounted, so its queues' users cannot be found");
+        }
+        return new ProcessScanner(new ProcScanner(PROC, anyFile.get().getParent(), new SyscallWaiters(PROC),
+                UserNames.load()));
     }
+
+    private static final Path PROC = Path.of("/proc");
 
     /** A scanner over a given /proc reader (tests: another /proc root or mqueue mount). */
     public static ProcessScanner of(ProcScanner scanner) {
