@@ -41,6 +41,7 @@ import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.Components;
 import org.mqscope.ui.core.Edt;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.TaskDialog;
@@ -257,8 +258,8 @@ class TransferActionsTest {
             TransferActions a = actions();
             SwingUtilities.invokeAndWait(() -> a.copySelected(false));
             assertThat(opened.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the progress window opened").isTrue();
-            JProgressBar bar = find(shown.get(), JProgressBar.class, "task.bar");
-            JButton cancel = find(shown.get(), JButton.class, "task.cancel");
+            JProgressBar bar = Components.find(shown.get(), "task.bar", JProgressBar.class);
+            JButton cancel = Components.find(shown.get(), "task.cancel", JButton.class);
             CountDownLatch threeSent = new CountDownLatch(1);
             SwingUtilities.invokeAndWait(() -> {
                 TaskProgress p = io.tasks().running().get(0);
@@ -286,21 +287,6 @@ class TransferActionsTest {
         }
         assertThat(contents("/dst")).containsExactlyElementsOf(eight.subList(0, 4));
         assertThat(contents("/big")).isEqualTo(eight);
-    }
-
-    private static <T extends java.awt.Component> T find(java.awt.Container in, Class<T> type, String name) {
-        for (java.awt.Component c : in.getComponents()) {
-            if (type.isInstance(c) && name.equals(c.getName())) {
-                return type.cast(c);
-            }
-            if (c instanceof java.awt.Container inner) {
-                T found = find(inner, type, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** {@code backend}, except that each send to {@code queue} first takes a permit of {@code sends}. */
