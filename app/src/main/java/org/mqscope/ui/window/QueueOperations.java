@@ -3,6 +3,8 @@ package org.mqscope.ui.window;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Dialogs;
+import org.mqscope.ui.core.Numbers;
+import org.mqscope.ui.core.TaskSpec;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqBackend;
@@ -18,6 +20,10 @@ import java.awt.Component;
  * opening a queue by name. Failures become a notice naming the operation, the queue and the errno in words.
  */
 final class QueueOperations {
+    /** What a purge did: {@code discarded} of the {@code of} messages there were when it began. */
+    private record Purged(long discarded, long of, boolean cancelled) {
+    }
+
     private final QueueContext ctx;
     private final IoExecutor io;
     private final MainController main;
@@ -74,26 +80,33 @@ final class QueueOperations {
             return;
         }
         MqBackend backend = main.backend();
-        io.run(() -> {
-            try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-                long limit = q.getAttributes().currentMessages();
-                long n = 0;
-                try {
-                    // Bounded by what was there: a busy producer cannot keep the purge going forever.
-                    for (; n < limit; n++) {
-                        q.receive();
+        // A long task: a deep queue takes a while, and Cancel stops between two messages (those taken are gone).
+        io.tasks().start(TaskSpec.of("Purging " + name).counting("messages discarded")
+                .cancellable("stops after the message being received; the rest stay queued").shownOver(parent),
+                progress -> {
+                    try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+                        long limit = q.getAttributes().currentMessages();
+                        long n = 0;
+                        try {
+                            // Bounded by what was there: a busy producer cannot keep the purge going forever.
+                            for (; n < limit && !progress.cancelled(); n++) {
+                                q.receive();
+                                progress.done(n + 1, limit);
+                            }
+                        } catch (MqException e) {
+                            if (e.errno() != Errno.EAGAIN) {
+                                throw e;
+                            }
+                        }
+                        return new Purged(n, limit, n < limit && progress.cancelled());
                     }
-                } catch (MqException e) {
-                    if (e.errno() != Errno.EAGAIN) {
-                        throw e;
-                    }
-                }
-                return n;
-            }
-        }, n -> {
-            ctx.info("Purged " + n + (n == 1 ? " message" : " messages") + " from " + name + ".");
-            ctx.queueChanged(name);
-        }, failure -> ctx.failed("Purge of " + name, failure));
+                }, r -> {
+                    String n = Numbers.grouped(r.discarded()) + (r.discarded() == 1 ? " message" : " messages");
+                    ctx.info(r.cancelled() ? "Purge of " + name + " cancelled: discarded " + n + " of "
+                            + Numbers.grouped(r.of()) + "; the others stay queued." : "Purged " + n + " from " + name
+                            + ".");
+                    ctx.queueChanged(name);
+                }, failure -> ctx.failed("Purge of " + name, failure));
     }
 
     /** mq_unlink: the name goes; the queue lives on until its last descriptor is closed. */
