@@ -2,8 +2,11 @@
 # Builds mqscope's native packages from the application jar, with the JDK's jpackage:
 #   1. the app icon rendered to PNG at 16, 32, 48, 128 and 256 px (installer/RenderIcon.java);
 #   2. an app-image: launcher + jar + a Java runtime that jlink trims to installer/modules.txt;
-#   3. a CDS archive: one training run of the app-image records the classes a start loads, and cds-archive.sh
-#      lays them out for the launcher to map (installer/measure-startup.sh measures what that saves);
+#   3. a start-up archive (lib/app/mqscope.jsa): one training run of the app-image records what a start loads, and
+#      cds-archive.sh lays it out for the launcher to map. On a Java 25 runtime (the default, see --java-home) it
+#      is an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, with method profiles) made from the
+#      run's AOT configuration; on Java 17 a CDS archive made from its class list (installer/measure-startup.sh
+#      measures what each saves);
 #   4. lib/mqscope.sh in the image: starts the runtime directly, with the options of jpackage's launcher, which
 #      itself spends about 0.1 s of each start asking the package manager which package it belongs to;
 #   5. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop
@@ -18,6 +21,8 @@
 #   installer/package.sh --jar app/target/mqscope.jar --version 0.1.0 --out app/target/installer
 #       [--java-home DIR] [--types app-image,deb] [--cds auto|on|off] [--helper app/target/mqpeek]
 #
+# --java-home is the JDK whose jlink and jpackage make the image, and so the runtime it bundles (Maven passes
+# -Dinstaller.jdk, by default the Temurin 25 JDK in /usr/lib/jvm; the jar itself is Java 17 bytecode).
 # --cds auto trains under $DISPLAY, else under xvfb-run, else builds without the archive and says so; --cds on
 # fails instead. Outputs: OUT/image/mqscope (app-image), OUT/mqscope_VERSION-1_ARCH.deb, OUT/icons/.
 set -euo pipefail
@@ -79,7 +84,7 @@ if [ -z "$java_home" ]; then
     java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 fi
 for tool in java jpackage jlink jdeps; do
-    [ -x "$java_home/bin/$tool" ] || die "$java_home/bin/$tool is missing: a full JDK (17 or newer) is needed"
+    [ -x "$java_home/bin/$tool" ] || die "$java_home/bin/$tool is missing: a full JDK (17 or newer) is needed (Maven: -Dinstaller.jdk=DIR)"
 done
 jdk_bin="$java_home/bin"
 
@@ -153,10 +158,12 @@ log "runtime modules: $in_runtime (the jar refers to: $found)"
 rm -f "$runtime/bin/keytool"
 rm -f "$runtime/lib/server/classes_nocoops.jsa"
 
-# --- 3. CDS archive -----------------------------------------------------------------------------------------
-# A training run, started as a user would start the app-image, records the classes a start loads; cds-archive.sh
-# (shipped in the image) turns that list into the archive. The run gets a home of its own: it must not read or
-# write the builder's preferences, journals or JNA cache.
+# --- 3. start-up archive ------------------------------------------------------------------------------------
+# A training run, started as a user would start the app-image, records what a start loads; cds-archive.sh
+# (shipped in the image) turns that record into the archive, where the jar will run from: both archive kinds are
+# tied to the jar's path (a Java 25 cache found elsewhere would give the classes their build-time code source,
+# and the app looks for its helper beside that), so the .deb's postinst makes its own. The run gets a home of its
+# own: it must not read or write the builder's preferences, journals or JNA cache.
 display_runner() {
     if [ -n "${DISPLAY:-}" ]; then
         echo direct
@@ -167,49 +174,62 @@ display_runner() {
     fi
 }
 install -m 0755 "$here/cds-archive.sh" "$image/lib/cds-archive.sh"
-classlist="$image/lib/app/$name.classlist"
+if [ "$feature" -ge 25 ]; then
+    record="$image/lib/app/$name.aotconf"
+    record_options="-XX:AOTMode=record -XX:AOTConfiguration=$record"
+else
+    record="$image/lib/app/$name.classlist"
+    record_options="-XX:DumpLoadedClassList=$record"
+fi
 if [ "$cds" != off ]; then
     runner="$(display_runner)"
     if [ "$runner" = none ]; then
         [ "$cds" = on ] && die "--cds on needs a display (DISPLAY) or xvfb-run for the training run"
-        log "WARNING: no display and no xvfb-run: building without a CDS archive (slower first start)"
+        log "WARNING: no display and no xvfb-run: building without a start-up archive (slower first start)"
     else
-        log "training run for the CDS class list ($runner)"
+        log "training run for the start-up archive ($runner, Java $feature)"
         home="$out/work/training-home"
         mkdir -p "$home"
         train=(env HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
-            XDG_CACHE_HOME="$home/cache" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$classlist"
+            XDG_CACHE_HOME="$home/cache" JAVA_TOOL_OPTIONS="$record_options"
             "$image/bin/$name" --screenshot "$out/work/training.png" --after 500)
         if [ "$runner" = xvfb-run ]; then
             train=(xvfb-run -a -s "-screen 0 1280x1024x24" "${train[@]}")
         fi
-        if ! "${train[@]}" >"$out/work/training.log" 2>&1 || ! grep -q "^org/mqscope/App" "$classlist"; then
+        if ! "${train[@]}" >"$out/work/training.log" 2>&1 || [ ! -s "$record" ]; then
             cat "$out/work/training.log" >&2
-            die "the CDS training run failed (log above)"
+            die "the training run failed (log above)"
         fi
-        # A command (mqscope ls ...) loads classes the window never does (picocli, the command's own): a second
-        # run records them, and its lines join the list unless the window's run has the class already.
-        cli_list="$out/work/cli.classlist"
-        if ! env HOME="$home" XDG_DATA_HOME="$home/data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$cli_list" \
-            "$image/bin/$name" ls --backend=emulated >>"$out/work/training.log" 2>&1; then
-            cat "$out/work/training.log" >&2
-            die "the CDS training run of a command failed (log above)"
+        if [ "$feature" -lt 25 ]; then
+            # A command (mqscope ls ...) loads classes the window never does (picocli, the command's own): a
+            # second run records them, and its lines join the list unless the window's run has the class already.
+            # (An AOT configuration cannot be merged; a command maps the part of the cache it shares.)
+            cli_list="$out/work/cli.classlist"
+            if ! env HOME="$home" XDG_DATA_HOME="$home/data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$cli_list" \
+                "$image/bin/$name" ls --backend=emulated >>"$out/work/training.log" 2>&1; then
+                cat "$out/work/training.log" >&2
+                die "the training run of a command failed (log above)"
+            fi
+            awk 'NR == FNR { seen[$1] = 1; next } !($1 in seen) { seen[$1] = 1; print }' "$record" "$cli_list" \
+                >>"$record"
         fi
-        awk 'NR == FNR { seen[$1] = 1; next } !($1 in seen) { seen[$1] = 1; print }' "$classlist" "$cli_list" \
-            >>"$classlist"
         "$image/lib/cds-archive.sh" || die "cds-archive.sh failed"
-        # $APPDIR is the launcher's own lib/app directory, wherever the image is installed. -Xshare:auto (the
-        # default, said here for the reader) starts without the archive, silently, when it is missing or does not
-        # fit, e.g. in an app-image moved elsewhere.
-        printf '%s\n' "java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa" "java-options=-Xshare:auto" >>"$cfg"
+        # $APPDIR is the launcher's own lib/app directory, wherever the image is installed. A missing archive or
+        # one that does not fit (an app-image moved elsewhere) is passed over silently: -Xshare:auto (the default,
+        # said here for the reader) on Java 17; on Java 25 the cache's own log, which would print its error on
+        # every start, is off.
+        if [ "$feature" -ge 25 ]; then
+            printf '%s\n' "java-options=-XX:AOTCache=\$APPDIR/$name.jsa" "java-options=-Xlog:aot=off" >>"$cfg"
+        else
+            printf '%s\n' "java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa" "java-options=-Xshare:auto" >>"$cfg"
+        fi
         if ! JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$image/bin/$name" --version 2>/dev/null \
             | grep -q "$main_class source: shared objects file"; then
-            die "the app-image does not load $main_class from its CDS archive"
+            die "the app-image does not load $main_class from its start-up archive"
         fi
-        log "CDS archive: $(du -h "$image/lib/app/$name.jsa" | cut -f1) from $(wc -l <"$classlist") classes"
+        log "start-up archive: $(du -h "$image/lib/app/$name.jsa" | cut -f1) from $(basename "$record")"
     fi
 fi
-"$image/bin/$name" --version >/dev/null || die "the app-image's launcher does not start"
 
 # --- 3b. shell launcher -------------------------------------------------------------------------------------
 # jpackage's launcher (bin/mqscope) asks rpm and then dpkg, twice over, which package owns it before it starts
@@ -250,9 +270,19 @@ log "app-image: $image ($(du -sh "$image" | cut -f1))"
 if [[ ",$types," == *,deb,* ]]; then
     command -v dpkg-deb >/dev/null || die "dpkg-deb is needed for the .deb (or build --types app-image)"
     log "jpackage .deb"
+    # The archive stays out of the package (postinst makes it where the jar is installed): set aside meanwhile, so
+    # jpackage does not compress its tens of MiB for nothing. Release 1 said explicitly: jpackage 17 wrote
+    # "VERSION-1", later ones write no release unless told.
+    if [ -f "$image/lib/app/$name.jsa" ]; then
+        mv "$image/lib/app/$name.jsa" "$out/work/$name.jsa"
+    fi
     "$jdk_bin/jpackage" --type deb --dest "$out/work/jpackage-deb" --app-image "$image" \
         --name "$name" --app-version "$version" --description "$description" --vendor "$vendor" \
-        --install-dir /usr/lib --linux-deb-maintainer "$maintainer_email" --linux-app-category devel
+        --install-dir /usr/lib --linux-deb-maintainer "$maintainer_email" --linux-app-category devel \
+        --linux-app-release 1
+    if [ -f "$out/work/$name.jsa" ]; then
+        mv "$out/work/$name.jsa" "$image/lib/app/$name.jsa"
+    fi
     jpackage_deb="$(ls "$out/work/jpackage-deb/"*.deb)"
 
     stage="$out/work/deb-root"
@@ -261,7 +291,11 @@ if [[ ",$types," == *,deb,* ]]; then
     # own make and delete the CDS archive, which is tied to the path the jar is installed at.
     rm -f "$stage/DEBIAN/preinst" "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
     rm -f "$stage/usr/lib/$name/lib/app/$name.jsa"
-    if [ -f "$stage/usr/lib/$name/lib/app/$name.classlist" ] || [ -f "$stage/usr/lib/$name/lib/app/mqpeek" ]; then
+    # The AOT configuration names the jar by path, size and modification time: the packaged jar keeps the time of
+    # the one the training ran with (jpackage's copy has its own), or postinst could not make the cache from it.
+    touch -r "$image/lib/app/$name.jar" "$stage/usr/lib/$name/lib/app/$name.jar"
+    if [ -f "$stage/usr/lib/$name/lib/app/$name.classlist" ] || [ -f "$stage/usr/lib/$name/lib/app/$name.aotconf" ] \
+        || [ -f "$stage/usr/lib/$name/lib/app/mqpeek" ]; then
         install -m 0755 "$here/deb/postinst" "$here/deb/prerm" "$stage/DEBIAN/"
     fi
     mkdir -p "$stage/usr/bin" "$stage/usr/share/applications" "$stage/usr/share/icons/hicolor/scalable/apps"

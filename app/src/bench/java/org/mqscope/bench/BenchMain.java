@@ -23,6 +23,8 @@ import org.mqscope.ui.app.StartupProbe;
 public final class BenchMain {
     private static final String JAR = "target/mqscope.jar";
     private static final String APP_IMAGE = "target/installer/image/mqscope/bin/mqscope";
+    /** The jar the app-image runs, which must be this build's. */
+    private static final String APP_IMAGE_JAR = "target/installer/image/mqscope/lib/app/mqscope.jar";
     static final long FIRST_FRAME_GOAL_MS = 1000;
     static final long APP_IMAGE_FIRST_FRAME_GOAL_MS = 600;
 
@@ -153,10 +155,21 @@ public final class BenchMain {
         Map<String, List<String>> launches = new java.util.LinkedHashMap<>();
         launches.put("first_frame", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR));
-        if (Files.isExecutable(Path.of(APP_IMAGE))) {
-            launches.put("first_frame_app_image", List.of(APP_IMAGE));
-        } else {
+        if (!Files.isExecutable(Path.of(APP_IMAGE))) {
             results.skip("first_frame_app_image_ms", APP_IMAGE + " is missing (build with -Pinstaller first)");
+        } else if (Files.mismatch(Path.of(APP_IMAGE_JAR), Path.of(JAR)) != -1) {
+            // An image packaged from an older jar would time an older program.
+            results.skip("first_frame_app_image_ms", APP_IMAGE_JAR + " is not this build's " + JAR
+                    + " (rebuild the image: ./mvnw -Pinstaller verify -DskipTests)");
+        } else {
+            launches.put("first_frame_app_image", List.of(APP_IMAGE));
+        }
+        try {
+            // The machine's load while the launches run: the figure means little without it on a shared machine.
+            results.put("first_frame_load_1min", Double.parseDouble(
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+        } catch (java.io.IOException | RuntimeException e) {
+            results.skip("first_frame_load_1min", "/proc/loadavg is not readable: " + e.getMessage());
         }
         Map<String, long[]> ms = new java.util.LinkedHashMap<>();
         launches.keySet().forEach(k -> ms.put(k, new long[runs]));

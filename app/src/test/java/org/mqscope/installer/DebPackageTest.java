@@ -147,7 +147,8 @@ class DebPackageTest {
 
         Path launcher = root.resolve("usr/bin/mqscope");
         assertThat(Packages.runOk(launcher.toString(), "--version").out()).isEqualTo(AppInfo.versionLine() + "\n");
-        if (Files.exists(root.resolve(INSTALL_DIR + "/lib/app/mqscope.classlist"))) {
+        if (Files.exists(root.resolve(INSTALL_DIR + "/lib/app/mqscope.aotconf"))
+                || Files.exists(root.resolve(INSTALL_DIR + "/lib/app/mqscope.classlist"))) {
             assertThat(root.resolve(INSTALL_DIR + "/lib/app/mqscope.jsa")).as("made by postinst").isRegularFile();
             Packages.Result r = Packages.runOk(List.of(launcher.toString(), "--version"),
                     Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"));
