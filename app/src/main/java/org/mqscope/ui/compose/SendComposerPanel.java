@@ -227,7 +227,13 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         running = ctx.io().tasks().start(sendThread, spec, progress -> {
             progress.whenCancelled(sender::cancel);
             return sender.run(backend, plan, (sent, total, elapsed) -> progress.done(sent, total));
-        }, this::finished, failure -> finished(null));
+        }, this::finished, failure -> {
+            // BulkSender reports the calls' failures in its outcome: this is anything else (a native library).
+            running = null;
+            showResult("Send to " + plan.queue() + " failed: " + ErrorText.explain(failure).headline(), true);
+            ctx.failed("Send to " + plan.queue(), failure);
+            updateState();
+        });
         TaskProgress started = running;
         // The table and tree follow a bulk send at the pace of its reports.
         started.addListener(s -> {
@@ -244,13 +250,8 @@ public final class SendComposerPanel extends JPanel implements QueueView {
         return running != null;
     }
 
-    /** {@code o} null: the send thread failed outside the send itself (BulkSender reports its own failures). */
     private void finished(SendOutcome o) {
         running = null;
-        if (o == null) {
-            updateState();
-            return;
-        }
         if (o.sent() > 0) {
             ctx.queueChanged(o.queue());
         }

@@ -4,6 +4,9 @@ import net.miginfocom.swing.MigLayout;
 import org.mqscope.ui.core.AppInfo;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.Icons;
+import org.mqscope.ui.core.TaskProgress;
+import org.mqscope.ui.core.TaskView;
+import org.mqscope.ui.core.Tasks;
 
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -13,7 +16,7 @@ import javax.swing.UIManager;
 
 /**
  * Bottom line of the window: the backend in use, which peek method it uses, how many queues it lists, the outcome
- * of the last operation, and the version.
+ * of the last operation, the long task running, and the version.
  */
 public final class StatusBar extends JPanel {
     private final JLabel backend = new JLabel();
@@ -21,6 +24,8 @@ public final class StatusBar extends JPanel {
     private final JLabel queues = new JLabel();
     private final JLabel message = new JLabel();
     private final JLabel version = new JLabel(AppInfo.versionLine());
+    /** The newest long task running (export, copy, a drain-and-restore peek…), with its Cancel when it has one. */
+    private final TaskView task = new TaskView("status.task");
 
     /** What the backend part of the line shows: the backend, and the namespace set by {@link #setNamespace}. */
     private BackendKind backendKind;
@@ -40,6 +45,7 @@ public final class StatusBar extends JPanel {
         add(peek);
         add(queues);
         add(message, "wmin 0");
+        add(task, "hidemode 3, w 260!");
         add(version);
         setStarting();
     }
@@ -49,6 +55,18 @@ public final class StatusBar extends JPanel {
         super.updateUI();
         // Again on every theme change: a border is not a UI resource that updateUI would replace.
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
+    }
+
+    /** Shows the newest of {@code tasks}' running tasks while there is one. */
+    public void followTasks(Tasks tasks) {
+        assert SwingUtilities.isEventDispatchThread();
+        tasks.addListener(() -> {
+            java.util.List<TaskProgress> running = tasks.running();
+            TaskProgress newest = running.isEmpty() ? null : running.get(running.size() - 1);
+            if (newest != null && newest != task.following()) {
+                task.follow(newest);
+            }
+        });
     }
 
     /** Before any backend has started. */

@@ -4,6 +4,7 @@ import org.mqscope.ui.core.Numbers;
 
 import org.mqscope.ui.core.UiPrefs;
 import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.TaskSpec;
 import org.mqscope.ui.core.IoExecutor.IoTask;
 import org.mqscope.ui.core.ErrorText;
 import org.mqscope.ui.core.QueueView;
@@ -305,7 +306,11 @@ final class InspectorController implements QueueView {
         };
         // A drain and restore takes as long as the queue is deep: the long lane, so quick reads go on meanwhile.
         if (drain) {
-            io.runSlow(task, shownIfCurrent, failed);
+            // A long task (shown in the status bar); journaled message by message, so it has no Cancel.
+            io.tasks().start(TaskSpec.of("Peeking " + name + " by drain and restore"), progress -> {
+                progress.note("Peeking " + name + " by drain and restore");
+                return task.call();
+            }, shownIfCurrent, failed);
         } else {
             io.run(task, shownIfCurrent, failed);
         }

@@ -114,6 +114,7 @@ public final class MainFrame extends JFrame {
         actions.setSelected(AppAction.EXPLAIN_KERNEL_PEEK, prefs.askBeforeKernelPeek());
         queues = new QueueTreePanel();
         status = new StatusBar();
+        status.followTasks(io.tasks());
         NoticeBar notice = new NoticeBar();
         messages = new MessageTablePanel(io, prefs.node().node(FIND_NODE));
         DetailPanel detail = new DetailPanel(actions.get(AppAction.COPY));
