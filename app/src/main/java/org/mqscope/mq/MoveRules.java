@@ -72,6 +72,16 @@ public final class MoveRules {
                 + " read, so nothing was moved (every message is back in its place); read it again and reselect");
     }
 
+    /**
+     * What a move of selected messages does to the source, in the words the peek's drain-and-restore question
+     * uses: the command line prints it before the move, the window asks with it.
+     */
+    public static String selectionDrain(String source) {
+        return "a queue gives up messages only from its head, so moving these out of " + source + " is a "
+                + PeekMethod.DRAIN_RESTORE.label() + " that skips them (they go to the target instead of back): it "
+                + PeekMethod.DRAIN_RESTORE.explanation();
+    }
+
     /** Why a move stopped at a full target. */
     public static String full(String target, MqAttributes t) {
         return target + " is full (" + t.currentMessages() + " of " + t.maxMessages() + " messages)";
