@@ -82,6 +82,12 @@ public final class MoveRules {
                 + PeekMethod.DRAIN_RESTORE.explanation();
     }
 
+    /** Why a move of selected messages stopped when asked to. */
+    public static String cancelled(long moved, String source) {
+        return "cancelled " + (moved == 0 ? "before anything moved" : "after " + moved + " had moved") + "; the"
+                + " others are back in their places in " + source;
+    }
+
     /** Why a move stopped at a full target. */
     public static String full(String target, MqAttributes t) {
         return target + " is full (" + t.currentMessages() + " of " + t.maxMessages() + " messages)";

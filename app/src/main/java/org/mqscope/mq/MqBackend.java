@@ -108,7 +108,13 @@ public interface MqBackend extends AutoCloseable {
      * killed at any instant leaves each message exactly once in one of the two queues after {@code --recover}.
      */
     default MoveResult moveSelected(String source, String target, List<MessageRef> selection) throws MqException {
-        return SelectedMove.run(this, source, target, selection);
+        return moveSelected(source, target, selection, MoveProgress.NONE);
+    }
+
+    /** {@link #moveSelected(String, String, List)}, reporting its steps and stopping when asked (see there). */
+    default MoveResult moveSelected(String source, String target, List<MessageRef> selection, MoveProgress progress)
+            throws MqException {
+        return SelectedMove.run(this, source, target, selection, progress);
     }
 
     /** The limits queue creation is checked against. */

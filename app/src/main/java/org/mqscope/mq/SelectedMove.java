@@ -21,20 +21,26 @@ final class SelectedMove {
     private SelectedMove() {
     }
 
-    static MoveResult run(MqBackend backend, String source, String target, List<MessageRef> selection)
-            throws MqException {
+    static MoveResult run(MqBackend backend, String source, String target, List<MessageRef> selection,
+                          MoveProgress progress) throws MqException {
         MoveRules.checkDistinct(source, target);
         List<MessageRef> sorted = sorted(selection);
         try (MqQueue src = backend.open(source, Mq.O_RDWR | Mq.O_NONBLOCK);
              MqQueue dst = backend.open(target, Mq.O_RDWR | Mq.O_NONBLOCK)) {
             MoveRules.checkSelection(sorted, src.getAttributes(), dst.getAttributes(), source, target);
             List<MqMessage> drained = drain(src);
+            long total = 2L * drained.size();
+            progress.step(drained.size(), total);
             MqException stale = mismatch(sorted, drained, source);
             boolean[] gone = new boolean[drained.size()];
             long moved = 0;
             String stopped = null;
             if (stale == null) {
                 for (MessageRef r : sorted) {
+                    if (progress.cancelled()) {
+                        stopped = MoveRules.cancelled(moved, source);
+                        break;
+                    }
                     MqMessage m = drained.get((int) r.position());
                     try {
                         dst.send(m.body(), m.priority());
@@ -48,9 +54,11 @@ final class SelectedMove {
                     }
                     gone[(int) r.position()] = true;
                     moved++;
+                    progress.step(drained.size() + moved, total);
                 }
             }
             restore(backend, source, drained, gone);
+            progress.step(total, total);
             if (stale != null) {
                 throw stale;
             }

@@ -146,4 +146,51 @@ abstract class MoveSelectedContract extends MqContract {
             assertThat(drain(src)).hasSize(7);
         }
     }
+
+    /** Stops when {@code after} messages of the selection have gone (0: before any); records the steps. */
+    private static final class StopAfter implements MoveProgress {
+        private final int after;
+        private long drained = -1;
+        private long lastDone;
+        private long lastTotal;
+
+        StopAfter(int after) {
+            this.after = after;
+        }
+
+        @Override
+        public void step(long done, long total) {
+            if (drained < 0) {
+                drained = done; // the first step: the drain is done
+            }
+            lastDone = done;
+            lastTotal = total;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return drained >= 0 && lastDone - drained >= after;
+        }
+    }
+
+    @Test
+    void aCancelledMovePutsBackWhatHadNotMovedYet() throws MqException {
+        try (MqQueue src = source(); MqQueue dst = target(8, 64)) {
+            StopAfter before = new StopAfter(0);
+            MoveResult none = mq.moveSelected(src.name(), dst.name(),
+                    MessageRef.select(receiveOrder(), new int[] {1, 3, 6}), before);
+            assertThat(none.moved()).isZero();
+            assertThat(none.stopped()).contains("cancelled before anything moved");
+            assertThat(before.drained).isEqualTo(7);
+            assertThat(before.lastDone).as("the last step is the end").isEqualTo(before.lastTotal).isEqualTo(14);
+            assertThat(dst.getAttributes().currentMessages()).isZero();
+
+            MoveResult one = mq.moveSelected(src.name(), dst.name(),
+                    MessageRef.select(receiveOrder(), new int[] {1, 3, 6}), new StopAfter(1));
+            assertThat(one.moved()).isEqualTo(1);
+            assertThat(one.stopped()).contains("cancelled after 1 had moved");
+            assertThat(drain(dst)).containsExactly("p5-b@5");
+            assertThat(drain(src)).containsExactly("p5-a@5", "p3-a@3", "p3-b@3", "p3-c@3", "p1-a@1", "p1-b@1");
+        }
+    }
 }

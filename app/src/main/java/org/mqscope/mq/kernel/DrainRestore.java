@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.StatusLine;
@@ -87,16 +88,18 @@ final class DrainRestore {
 
     /**
      * A selection move's sends to its target (this descriptor's queue): the planned records it has not taken yet,
-     * in receive order, each marked in flight first, waiting for room as {@link #restore} does.
+     * in receive order, each marked in flight first, waiting for room as {@link #restore} does; stops between two
+     * messages once {@code cancelled}.
      *
      * @return planned messages the target has taken in all
      */
-    long sendSelected(Duration patience) throws MqException, IOException {
+    long sendSelected(Duration patience, BooleanSupplier cancelled) throws MqException, IOException {
         send(new Cursor() {
             @Override
             public int next() {
                 long s = journal.selectionSent();
-                return s < journal.selectionKept() ? (int) journal.selectionPosition((int) s) : -1;
+                return s < journal.selectionKept() && !cancelled.getAsBoolean()
+                        ? (int) journal.selectionPosition((int) s) : -1;
             }
 
             @Override

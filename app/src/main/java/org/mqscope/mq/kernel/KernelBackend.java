@@ -307,14 +307,14 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
 
     /** Journaled drain-and-restore that skips the selected messages: see {@link SelectionMover}. */
     @Override
-    public MoveResult moveSelected(String source, String target, List<org.mqscope.mq.MessageRef> selection)
-            throws MqException {
+    public MoveResult moveSelected(String source, String target, List<org.mqscope.mq.MessageRef> selection,
+                                   org.mqscope.mq.MoveProgress progress) throws MqException {
         ensureOpen("move", source);
         if (source == null || target == null || selection == null) {
             throw new MqException(Errno.EFAULT, "move", source);
         }
         return new SelectionMover(this.target, journalDirectory, drainRestore.restorePatience())
-                .move(source, target, selection);
+                .move(source, target, selection, progress);
     }
 
     @Override

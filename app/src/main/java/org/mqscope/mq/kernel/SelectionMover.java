@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MessageRef;
+import org.mqscope.mq.MoveProgress;
 import org.mqscope.mq.MoveResult;
 import org.mqscope.mq.MoveRules;
 import org.mqscope.mq.MqAttributes;
@@ -40,7 +41,8 @@ final class SelectionMover {
         this.patience = patience;
     }
 
-    MoveResult move(String source, String target, List<MessageRef> selection) throws MqException {
+    MoveResult move(String source, String target, List<MessageRef> selection, MoveProgress progress)
+            throws MqException {
         MoveRules.checkDistinct(source, target);
         List<MessageRef> sorted = selection.stream()
                 .sorted(java.util.Comparator.comparingLong(MessageRef::position)).toList();
@@ -51,7 +53,7 @@ final class SelectionMover {
             MoveRules.checkSelection(sorted, from, dst.attributes(), source, target);
             Journal journal = createJournal(src, target, from, fromStatus, sorted);
             try (journal) {
-                return run(journal, src, dst, sorted, from, fromStatus);
+                return run(journal, src, dst, sorted, from, fromStatus, progress);
             } catch (IOException e) {
                 throw new MqException(Errno.EIO, "move", source, "the journal " + journal.file() + " failed ("
                         + e.getMessage() + "); mqscope --recover puts every message it holds where it belongs");
@@ -60,16 +62,29 @@ final class SelectionMover {
     }
 
     private MoveResult run(Journal journal, PrivateDescriptor src, PrivateDescriptor dst, List<MessageRef> sorted,
-                           MqAttributes from, StatusLine fromStatus) throws MqException, IOException {
+                           MqAttributes from, StatusLine fromStatus, MoveProgress progress)
+            throws MqException, IOException {
         MqException refused = null;
         String stopped = null;
+        long total = 0;
         try {
             new DrainRestore(src, journal).drain(from.currentMessages() + from.maxMessages(), fromStatus.qsize());
+            total = 2L * journal.recordCount();
+            progress.step(journal.recordCount(), total);
             refused = mismatch(journal, sorted, src.name);
-            if (refused == null) {
+            if (refused == null && progress.cancelled()) {
+                stopped = MoveRules.cancelled(0, src.name);
+            } else if (refused == null) {
                 journal.beginSelecting();
-                long sent = new DrainRestore(dst, journal).sendSelected(patience);
-                if (sent < sorted.size()) {
+                long drained = journal.recordCount();
+                long steps = total;
+                long sent = new DrainRestore(dst, journal).sendSelected(patience, () -> {
+                    progress.step(drained + journal.selectionSent(), steps); // asked before each send
+                    return progress.cancelled();
+                });
+                if (sent < sorted.size() && progress.cancelled()) {
+                    stopped = MoveRules.cancelled(sent, src.name);
+                } else if (sent < sorted.size()) {
                     stopped = dst.name + " stayed full for " + patience.toSeconds() + " s after taking " + sent
                             + " of the " + sorted.size() + "; the others are back in their places in " + src.name;
                 }
@@ -79,6 +94,7 @@ final class SelectionMover {
             journal.keepSelection(journal.selectionSent());
             new DrainRestore(src, journal).restore(patience);
         }
+        progress.step(total, total);
         long moved = journal.selectionSent();
         long kept = journal.toSource(journal.recordCount()) - journal.toSource(journal.restored());
         String file = journal.file().toString();
@@ -131,7 +147,7 @@ final class SelectionMover {
             if (doubt != null) {
                 return doubt;
             }
-            new DrainRestore(dst, journal).sendSelected(patience);
+            new DrainRestore(dst, journal).sendSelected(patience, () -> false);
         } catch (MqException gone) {
             if (gone.errno() != Errno.ENOENT && gone.errno() != Errno.EACCES) {
                 throw gone;
