@@ -72,7 +72,7 @@ final class DrainRestore {
             @Override
             public int next() {
                 int i = (int) journal.restored();
-                while (i < journal.recordCount() && journal.skipsRecord(i)) {
+                while (i < journal.recordCount() && journal.selection().skips(i)) {
                     journal.markRestored(++i); // went to the target of a selection move
                 }
                 return i < journal.recordCount() ? i : -1;
@@ -97,17 +97,17 @@ final class DrainRestore {
         send(new Cursor() {
             @Override
             public int next() {
-                long s = journal.selectionSent();
-                return s < journal.selectionKept() && !cancelled.getAsBoolean()
-                        ? (int) journal.selectionPosition((int) s) : -1;
+                long s = journal.selection().sent();
+                return s < journal.selection().kept() && !cancelled.getAsBoolean()
+                        ? (int) journal.selection().position((int) s) : -1;
             }
 
             @Override
             public void sent(int record) {
-                journal.markSelectionSent(journal.selectionSent() + 1);
+                journal.selection().markSent(journal.selection().sent() + 1);
             }
         }, patience);
-        return journal.selectionSent();
+        return journal.selection().sent();
     }
 
     /** Which record goes next (-1: none left), and what to record once it went. */

@@ -65,7 +65,7 @@ final class JournalRestorer {
                 String doubt = settle(journal, d, includeInDoubt, missing);
                 if (doubt != null) {
                     return new RecoveryReport.Entry(file.toString(), queue, 0,
-                            journal.toSource(journal.recordCount()) - journal.toSource(restoredBefore), doubt);
+                            journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredBefore), doubt);
                 }
                 long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
                 return entry(file, journal, restoredBefore, missing[0], restored, null);
@@ -84,11 +84,11 @@ final class JournalRestorer {
     private static RecoveryReport.Entry entry(Path file, Journal journal, long restoredBefore, long missingRecords,
                                               long restoredNow, String problem) throws IOException {
         // A selection move's records that went to its target are neither missing from the source nor put back.
-        long before = journal.toSource(restoredBefore);
-        long missing = journal.toSource(restoredBefore + missingRecords) - before;
-        long back = journal.toSource(restoredNow) - before;
-        long kept = journal.toSource(journal.recordCount()) - journal.toSource(restoredNow);
-        long requeued = journal.toSource(journal.recordCount()) - before - missing;
+        long before = journal.selection().toSource(restoredBefore);
+        long missing = journal.selection().toSource(restoredBefore + missingRecords) - before;
+        long back = journal.selection().toSource(restoredNow) - before;
+        long kept = journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredNow);
+        long requeued = journal.selection().toSource(journal.recordCount()) - before - missing;
         if (kept == 0 && problem == null) {
             journal.delete();
         } else if (problem == null) {
@@ -137,7 +137,7 @@ final class JournalRestorer {
         }
         if (journal.phase() == Journal.Phase.DRAINING) {
             // A selection move killed before its selection checked out is rolled back: everything goes back.
-            journal.keepSelection(0);
+            journal.selection().keep(0);
             StatusLine now = d.status();
             Journal.StagedMessage staged = journal.uncommittedStaged();
             if (staged != null) {
@@ -172,7 +172,7 @@ final class JournalRestorer {
         if (curmsgs == f.curmsgsBefore() + 1 && qsize == f.qsizeBefore() + length) {
             // the send happened before the process died
             if (toTarget) {
-                journal.markSelectionSent(journal.selectionSent() + 1);
+                journal.selection().markSent(journal.selection().sent() + 1);
             } else {
                 journal.markRestored(f.index() + 1);
             }

@@ -79,7 +79,7 @@ final class SelectionMover {
                 long drained = journal.recordCount();
                 long steps = total;
                 long sent = new DrainRestore(dst, journal).sendSelected(patience, () -> {
-                    progress.step(drained + journal.selectionSent(), steps); // asked before each send
+                    progress.step(drained + journal.selection().sent(), steps); // asked before each send
                     return progress.cancelled();
                 });
                 if (sent < sorted.size() && progress.cancelled()) {
@@ -91,12 +91,12 @@ final class SelectionMover {
             }
         } finally {
             // Whatever happened, nothing stays planned for the target that it did not take: back into the source.
-            journal.keepSelection(journal.selectionSent());
+            journal.selection().keep(journal.selection().sent());
             new DrainRestore(src, journal).restore(patience);
         }
         progress.step(total, total);
-        long moved = journal.selectionSent();
-        long kept = journal.toSource(journal.recordCount()) - journal.toSource(journal.restored());
+        long moved = journal.selection().sent();
+        long kept = journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(journal.restored());
         String file = journal.file().toString();
         if (kept == 0) {
             journal.delete();
@@ -154,7 +154,7 @@ final class SelectionMover {
             }
             // The target is gone or closed to us: what it has not taken goes back into the source.
         }
-        journal.keepSelection(journal.selectionSent());
+        journal.selection().keep(journal.selection().sent());
         return null;
     }
 }

@@ -12,11 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -56,7 +54,6 @@ public final class Journal implements AutoCloseable {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
-    private static final String SUFFIX = ".mqj";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PHASE_SELECTING = 5;
 
@@ -66,11 +63,8 @@ public final class Journal implements AutoCloseable {
     private final MappedByteBuffer head;
     private final long msgsize;
     private final JournalLog log;
-    private JournalPlan plan;
-    private long salt;
-    /** The staging slot's filler for this salt, computed once: a drain rewrites it before every receive. */
-    private byte[] filler;
-    private int dirtyStaging;
+    private final StagingSlot slot;
+    private SelectionPlan plan;
 
     /** {@code planBytes}: the size of the plan area between the staging slot and the log (0 without a plan). */
     private Journal(Path file, FileChannel channel, FileLock lock, long msgsize, long planBytes) throws IOException {
@@ -82,17 +76,9 @@ public final class Journal implements AutoCloseable {
         this.head = channel.map(FileChannel.MapMode.READ_WRITE, 0, planStart);
         head.order(ByteOrder.LITTLE_ENDIAN);
         this.log = new JournalLog(channel, msgsize, planStart + planBytes);
-        this.plan = JournalPlan.read(head, planBytes == 0 ? null
+        this.plan = SelectionPlan.read(head, planBytes == 0 ? null
                 : channel.map(FileChannel.MapMode.READ_WRITE, planStart, planBytes).order(ByteOrder.LITTLE_ENDIAN));
-        salt(head.getLong(H_SALT));
-    }
-
-    private void salt(long value) {
-        salt = value;
-        filler = new byte[(int) msgsize];
-        for (int i = 0; i < filler.length; i++) {
-            filler[i] = filler(value, 0, i);
-        }
+        this.slot = new StagingSlot(head, msgsize);
     }
 
     /**
@@ -100,14 +86,7 @@ public final class Journal implements AutoCloseable {
      * $XDG_DATA_HOME/mqscope/journal, else ~/.local/share/mqscope/journal.
      */
     public static Path defaultDirectory() {
-        String override = System.getProperty("mqscope.journal.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("mqscope").resolve("journal");
+        return JournalFiles.defaultDirectory();
     }
 
     /** Starts the journal of a new drain: mode 0600 in a 0700 directory, locked, staging slot empty. */
@@ -145,27 +124,15 @@ public final class Journal implements AutoCloseable {
 
     private static Journal create(Path dir, String queue, String otherOrNull, int phase, long[] plan, int mode,
                                   long maxmsg, long msgsize, long countBefore, long qsizeBefore) throws IOException {
-        String sourceOrNull = otherOrNull;
         byte[] name = queue.getBytes(StandardCharsets.UTF_8);
-        byte[] source = sourceOrNull == null ? new byte[0] : sourceOrNull.getBytes(StandardCharsets.UTF_8);
-        if (source.length > MAX_SOURCE_BYTES) {
-            throw new IllegalArgumentException("queue name too long for the journal: " + sourceOrNull);
+        byte[] other = otherOrNull == null ? new byte[0] : otherOrNull.getBytes(StandardCharsets.UTF_8);
+        if (other.length > MAX_SOURCE_BYTES) {
+            throw new IllegalArgumentException("queue name too long for the journal: " + otherOrNull);
         }
         if (name.length > MAX_NAME_BYTES) {
             throw new IllegalArgumentException("queue name too long for the journal: " + queue);
         }
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path file;
-        for (int attempt = 0; ; attempt++) {
-            file = dir.resolve(System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-" + attempt
-                    + SUFFIX);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                break;
-            } catch (FileAlreadyExistsException taken) {
-                // another peek of this process started in the same millisecond: try the next name
-            }
-        }
+        Path file = JournalFiles.newFile(dir);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = ch.lock();
         long planBytes = planBytes(plan.length);
@@ -180,23 +147,23 @@ public final class Journal implements AutoCloseable {
         h.putLong(H_MSGSIZE, msgsize);
         h.putLong(H_COUNT_BEFORE, countBefore);
         h.putLong(H_QSIZE_BEFORE, qsizeBefore);
-        j.salt(RANDOM.nextLong());
-        h.putLong(H_SALT, j.salt);
+        j.slot.salt(RANDOM.nextLong());
+        h.putLong(H_SALT, j.slot.salt());
         h.putLong(H_RESTORED, 0);
         h.putLong(H_INFLIGHT_INDEX, -1);
         h.putLong(H_STAGING_SEQ, -1);
         h.putLong(H_CHUNK_SIZE, j.log.chunkSize());
         h.putLong(H_PLAN_BYTES, planBytes);
         if (plan.length > 0) {
-            j.plan = JournalPlan.write(h, ch.map(FileChannel.MapMode.READ_WRITE, planStart(msgsize), planBytes)
+            j.plan = SelectionPlan.write(h, ch.map(FileChannel.MapMode.READ_WRITE, planStart(msgsize), planBytes)
                     .order(ByteOrder.LITTLE_ENDIAN), plan);
         }
         h.putInt(H_MODE, mode);
         h.putInt(H_NAME_LEN, name.length);
         h.put(H_NAME, name);
-        h.putInt(H_SOURCE_LEN, source.length);
-        h.put(H_SOURCE, source);
-        j.fillStaging((int) msgsize);
+        h.putInt(H_SOURCE_LEN, other.length);
+        h.put(H_SOURCE, other);
+        j.slot.fillAll();
         LONG.setRelease(h, H_MAGIC, MAGIC);
         return j;
     }
@@ -229,7 +196,7 @@ public final class Journal implements AutoCloseable {
             }
             Journal j = new Journal(file, ch, lock, probe.getLong(H_MSGSIZE), planBytes);
             j.log.scan();
-            j.dirtyStaging = (int) j.msgsize; // a dead writer may have left anything in the slot
+            j.slot.markAllDirty(); // a dead writer may have left anything in the slot
             return j;
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -240,12 +207,7 @@ public final class Journal implements AutoCloseable {
 
     /** Journal files in {@code dir}, oldest first. */
     public static List<Path> list(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        }
+        return JournalFiles.list(dir);
     }
 
     public Path file() {
@@ -328,7 +290,7 @@ public final class Journal implements AutoCloseable {
 
     /** The staging slot: priority (int) at 0, message bytes from 8; the kernel receives into it. */
     public ByteBuffer staging() {
-        return head.slice(STAGING, (int) (8 + msgsize)).order(ByteOrder.LITTLE_ENDIAN);
+        return slot.buffer();
     }
 
     /**
@@ -336,28 +298,18 @@ public final class Journal implements AutoCloseable {
      * the QSIZE expected before this receive (to tell a cut-short message's length at recovery).
      */
     public void prepareStaging(long seq, long qsizeBefore) {
-        fillStaging(dirtyStaging);
-        dirtyStaging = 0;
-        head.putInt(STAGING, NO_PRIORITY);
-        head.putLong(H_STAGING_QSIZE, qsizeBefore);
-        LONG.setRelease(head, H_STAGING_SEQ, seq);
-    }
-
-    private void fillStaging(int upTo) {
-        head.put(STAGING_DATA, filler, 0, upTo);
+        slot.prepare(seq, qsizeBefore);
     }
 
     /** Commits the message the kernel just put in the staging slot as the next record. */
     public void commitStaged(long length) throws IOException {
-        long seq = head.getLong(H_STAGING_SEQ);
+        long seq = slot.seq();
         if (seq != log.recordCount()) {
             throw new IllegalStateException("staging slot holds message " + seq + ", log expects "
                     + log.recordCount());
         }
-        int prio = head.getInt(STAGING);
-        log.append(prio, length, seq, head, STAGING_DATA);
-        dirtyStaging = (int) length;
-        LONG.setRelease(head, H_STAGING_SEQ, -1L);
+        log.append(slot.priority(), length, seq, head, STAGING_DATA);
+        slot.committed(length);
     }
 
     /**
@@ -411,16 +363,7 @@ public final class Journal implements AutoCloseable {
      * the receive and the commit. Null when there is none.
      */
     public StagedMessage uncommittedStaged() {
-        long seq = head.getLong(H_STAGING_SEQ);
-        int prio = head.getInt(STAGING);
-        if (seq < 0 || seq != log.recordCount() || prio == NO_PRIORITY) {
-            return null;
-        }
-        int shortest = (int) msgsize;
-        while (shortest > 0 && head.get(STAGING_DATA + shortest - 1) == filler[shortest - 1]) {
-            shortest--;
-        }
-        return new StagedMessage(prio, shortest, (int) msgsize, head.getLong(H_STAGING_QSIZE));
+        return slot.uncommitted(log.recordCount());
     }
 
     /**
@@ -430,9 +373,9 @@ public final class Journal implements AutoCloseable {
         if (length < staged.shortestLength() || length > staged.longestLength()) {
             throw new IllegalArgumentException("length " + length + " outside what the slot allows");
         }
-        head.putLong(H_STAGING_SEQ, log.recordCount());
+        slot.claim(log.recordCount());
         commitStaged(length);
-        dirtyStaging = (int) msgsize;
+        slot.markAllDirty();
     }
 
     /**
@@ -500,45 +443,9 @@ public final class Journal implements AutoCloseable {
 
     // ---------------------------------------------------------------- selection move
 
-    /** Messages the plan sends to the target (0 in any other journal). */
-    public int selectionCount() {
-        return plan.count();
-    }
-
-    /** Where planned message {@code s} is among the records (its place in the drain). */
-    public long selectionPosition(int s) {
-        return plan.position(s);
-    }
-
-    /** The first this many planned messages go (went) to the target; the rest go back into the source. */
-    public long selectionKept() {
-        return plan.kept();
-    }
-
-    /** Planned messages the target has taken. */
-    public long selectionSent() {
-        return plan.sent();
-    }
-
-    /** Calls off the rest of the plan: only the first {@code n} go to the target, never fewer than were sent. */
-    public void keepSelection(long n) {
-        plan.keep(n);
-    }
-
-    /** The target took planned message {@code n - 1}; its in-flight mark stops counting. */
-    public void markSelectionSent(long n) {
-        plan.markSent(n);
-        clearInFlight();
-    }
-
-    /** Whether record {@code i} goes (went) to the target and so is skipped by the restore. */
-    public boolean skipsRecord(long i) {
-        return plan.skips(i);
-    }
-
-    /** Records before {@code upTo} that go back into the source (all of them outside a selection move). */
-    public long toSource(long upTo) {
-        return plan.toSource(upTo);
+    /** A selection move's plan and its progress (empty in any other journal). */
+    public SelectionPlan selection() {
+        return plan;
     }
 
     /** The drained selection checked out: from here on recovery finishes the move instead of rolling it back. */

@@ -1,6 +1,7 @@
 package org.mqscope.mq.kernel.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,6 +59,57 @@ class JournalTest {
             assertThat(again.phase()).isEqualTo(Journal.Phase.DRAINING);
             assertThat(again.messages()).containsExactlyElementsOf(sent);
             assertThat(again.uncommittedStaged()).isNull();
+        }
+    }
+
+    @Test
+    void aSelectionMovesPlanAndItsProgressSurviveAndOnlyEverShrink() throws IOException {
+        Random rnd = new Random(2);
+        List<MqMessage> sent = new ArrayList<>();
+        Path file;
+        try (Journal j = Journal.createSelection(dir, "/src", "/dst", 0600, 10, 64, 6, 0, new long[] {1, 3, 4})) {
+            file = j.file();
+            for (int i = 0; i < 6; i++) {
+                MqMessage m = message(rnd, 64);
+                j.prepareStaging(i, 0);
+                kernelReceives(j, m);
+                j.commitStaged(m.size());
+                sent.add(m);
+            }
+            j.beginSelecting();
+            j.markInFlight(1, 0, 0);
+            assertThat(j.inFlight()).as("the send of planned message 0 (record 1)").isNotNull();
+            j.selection().markSent(1);
+            assertThat(j.inFlight()).as("counted: no longer in flight").isNull();
+        }
+        try (Journal again = Journal.open(file)) {
+            assertThat(again.queue()).isEqualTo("/src");
+            assertThat(again.selectionTarget()).isEqualTo("/dst");
+            assertThat(again.source()).as("not a head move").isNull();
+            assertThat(again.phase()).isEqualTo(Journal.Phase.SELECTING);
+            assertThat(again.messages()).containsExactlyElementsOf(sent);
+            SelectionPlan plan = again.selection();
+            assertThat(plan.count()).isEqualTo(3);
+            assertThat(plan.position(2)).isEqualTo(4);
+            assertThat(plan.sent()).isEqualTo(1);
+            assertThat(plan.kept()).isEqualTo(3);
+            assertThat(plan.skips(3)).isTrue();
+            assertThat(plan.toSource(6)).isEqualTo(3);
+            assertThatThrownBy(() -> plan.keep(0)).as("never below what the target took")
+                    .isInstanceOf(IllegalStateException.class);
+            plan.keep(1); // the target took no more: records 3 and 4 go back
+            assertThat(plan.skips(3)).isFalse();
+            assertThat(plan.skips(1)).isTrue();
+            assertThat(plan.toSource(6)).isEqualTo(5);
+            assertThatThrownBy(() -> plan.keep(2)).as("a plan never grows again")
+                    .isInstanceOf(IllegalStateException.class);
+            again.beginRestore();
+            assertThat(again.phase()).isEqualTo(Journal.Phase.RESTORING);
+        }
+        try (Journal peek = Journal.create(dir, "/q", 0600, 10, 64, 0, 0)) {
+            assertThat(peek.selection().count()).isZero();
+            assertThat(peek.selection().toSource(5)).isEqualTo(5);
+            assertThat(peek.selectionTarget()).isNull();
         }
     }
 

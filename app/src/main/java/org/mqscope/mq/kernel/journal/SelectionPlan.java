@@ -15,74 +15,81 @@ import java.util.Arrays;
  * and {@code kept} (how many of the plan still go to the target: lowered, never raised, when the target cannot
  * take the rest, or to 0 when the move is called off, so those messages go back to their places instead).
  */
-final class JournalPlan {
+public final class SelectionPlan {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
     private final ByteBuffer head;
     private final long[] positions;
 
-    private JournalPlan(ByteBuffer head, long[] positions) {
+    private SelectionPlan(ByteBuffer head, long[] positions) {
         this.head = head;
         this.positions = positions;
     }
 
     /** Reads the plan of a journal: {@code planArea} holds H_PLAN_COUNT positions (none without a plan). */
-    static JournalPlan read(ByteBuffer head, ByteBuffer planArea) {
+    static SelectionPlan read(ByteBuffer head, ByteBuffer planArea) {
         long count = head.getLong(H_PLAN_COUNT);
         long[] p = new long[(int) Math.max(0, Math.min(count, planArea == null ? 0 : planArea.capacity() / 8))];
         for (int i = 0; i < p.length; i++) {
             p[i] = planArea.getLong(i * 8);
         }
-        return new JournalPlan(head, p);
+        return new SelectionPlan(head, p);
     }
 
     /** Writes a new plan (the header and the plan area of a journal being created). */
-    static JournalPlan write(ByteBuffer head, ByteBuffer planArea, long[] sortedPositions) {
+    static SelectionPlan write(ByteBuffer head, ByteBuffer planArea, long[] sortedPositions) {
         for (int i = 0; i < sortedPositions.length; i++) {
             planArea.putLong(i * 8, sortedPositions[i]);
         }
         head.putLong(H_PLAN_COUNT, sortedPositions.length);
         head.putLong(H_PLAN_KEPT, sortedPositions.length);
         head.putLong(H_PLAN_SENT, 0);
-        return new JournalPlan(head, sortedPositions.clone());
+        return new SelectionPlan(head, sortedPositions.clone());
     }
 
-    int count() {
+    /** Messages planned for the target (0 outside a selection move). */
+    public int count() {
         return positions.length;
     }
 
-    long position(int s) {
+    /** Where planned message {@code s} is among the records (its place in the drain). */
+    public long position(int s) {
         return positions[s];
     }
 
-    long kept() {
+    /** The first this many planned messages go (went) to the target; the rest go back into the source. */
+    public long kept() {
         return Math.min(head.getLong(H_PLAN_KEPT), positions.length);
     }
 
-    long sent() {
+    /** Planned messages the target has taken. */
+    public long sent() {
         return head.getLong(H_PLAN_SENT);
     }
 
-    void keep(long n) {
+    /** Calls off the rest of the plan: only the first {@code n} go to the target, never fewer than were sent. */
+    public void keep(long n) {
         if (n > kept() || n < sent()) {
             throw new IllegalStateException("the plan keeps " + kept() + " with " + sent() + " sent; cannot keep " + n);
         }
         LONG.setRelease(head, H_PLAN_KEPT, n);
     }
 
-    void markSent(long n) {
+    /** The target took planned message {@code n - 1}: counted, and its in-flight mark stops counting. */
+    public void markSent(long n) {
         LONG.setRelease(head, H_PLAN_SENT, n);
+        LONG.setRelease(head, H_INFLIGHT_INDEX, -1L);
     }
 
     /** Whether record {@code i} goes (went) to the target rather than back into the source. */
-    boolean skips(long i) {
+    public boolean skips(long i) {
         int k = (int) kept();
         return k > 0 && Arrays.binarySearch(positions, 0, k, i) >= 0;
     }
 
-    /** Records before {@code upTo} that go back into the source. */
-    long toSource(long upTo) {
+    /** Records before {@code upTo} that go back into the source (all of them outside a selection move). */
+    public long toSource(long upTo) {
         long skipped = 0;
         for (int s = 0; s < kept(); s++) {
             skipped += positions[s] < upTo ? 1 : 0;
