@@ -52,8 +52,8 @@ final class KillAndRecover {
         while (kill < maxKills && (kill < minKills || midMove(found, midMovePhases) < midMoveKills
                 || !found.keySet().containsAll(everyPhase))) {
             kill++;
-            child = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()), main,
-                    args.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            child = start(new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()), main,
+                    args.toArray(String[]::new))).redirectError(ProcessBuilder.Redirect.INHERIT));
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
             String hello = out.readLine();
@@ -103,11 +103,19 @@ final class KillAndRecover {
     }
 
     private String recoverCli() throws Exception {
-        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()),
-                org.mqscope.App.class, "--recover")).redirectErrorStream(true).start();
+        Process p = start(new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()),
+                org.mqscope.App.class, "--recover")).redirectErrorStream(true));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    private static Process start(ProcessBuilder b) {
+        try {
+            return b.start();
+        } catch (IOException e) {
+            throw Needs.missing(Need.CHILD_JVM, "cannot start another process: " + e);
+        }
     }
 
     private String journalProperty() {
