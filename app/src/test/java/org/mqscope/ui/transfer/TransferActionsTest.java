@@ -246,6 +246,9 @@ class TransferActionsTest {
             a.copySelected(false);
             a.copySelected(true);
         });
+        moveAnswer = true;
+        selection = new TransferActions.Selection(contents("/src").subList(1, 2), new int[] {1}); // from the middle
+        SwingUtilities.invokeAndWait(() -> a.copySelected(true));
         assertThat(io.awaitIdle(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
         assertThat(told).isEmpty();
         assertThat(contents("/dst")).isEmpty();
