@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqMessage;
@@ -66,14 +67,34 @@ public final class MessageFiles {
      * absent (never half-written), and an older file of that name stays until the new one is whole.
      */
     public static void writeFile(Path file, MessageFile f) throws IOException {
+        writeFile(file, f, (done, total) -> { }, () -> false);
+    }
+
+    /**
+     * As {@link #writeFile(Path, MessageFile)}, telling {@code progress} after each message and stopping when
+     * {@code cancelled} says so: then nothing is written (the temporary file goes, an older file stays) and the
+     * answer is false.
+     */
+    public static boolean writeFile(Path file, MessageFile f, Importer.Progress progress, BooleanSupplier cancelled)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(w, f.header(), f.messages());
+                writeHeader(w, f.header());
+                long total = f.messages().size();
+                long done = 0;
+                for (MqMessage m : f.messages()) {
+                    if (cancelled.getAsBoolean()) {
+                        return false;
+                    }
+                    writeMessage(w, m);
+                    progress.sent(++done, total);
+                }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } finally {
             Files.deleteIfExists(tmp);
         }

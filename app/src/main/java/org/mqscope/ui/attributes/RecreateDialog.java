@@ -9,7 +9,6 @@ import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JProgressBar;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.event.DocumentEvent;
@@ -32,6 +31,8 @@ import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.RecreateResult;
 import org.mqscope.mq.RecreateRules;
 import org.mqscope.ui.core.ErrorText;
+import org.mqscope.ui.core.TaskSpec;
+import org.mqscope.ui.core.TaskView;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.Dim;
 import org.mqscope.ui.core.Fit;
@@ -57,7 +58,7 @@ final class RecreateDialog extends JDialog {
     private final JTextField maxmsg = new JTextField(8);
     private final JTextField msgsize = new JTextField(8);
     private final JLabel verdict = Dim.text(new JLabel(" "));
-    private final JProgressBar progress = new JProgressBar();
+    private final TaskView progress = new TaskView("recreate");
     private final JButton snapshotButton = new JButton("Read the Messages");
     private final JButton recreate = new JButton("Recreate");
     private Basis basis;
@@ -80,8 +81,6 @@ final class RecreateDialog extends JDialog {
         how.setName("recreate.how");
         recreate.setEnabled(false);
         snapshotButton.setVisible(false);
-        progress.setVisible(false);
-        progress.setIndeterminate(true);
 
         JPanel p = new JPanel(new MigLayout("insets 12, wrap 2, gap 8 4, hidemode 3", "[right][grow, fill, 420]", ""));
         p.add(current, "span, growx");
@@ -179,25 +178,24 @@ final class RecreateDialog extends JDialog {
         MqBackend backend = ctx.backend();
         busy = true;
         snapshotButton.setEnabled(false);
-        progress.setVisible(true);
         verdict.setText("Reading the messages of " + queue + "…");
-        ctx.io().run(() -> {
+        // A drain and restore is journaled inside the backend and cannot stop midway: no Cancel.
+        progress.follow(ctx.io().tasks().start(TaskSpec.of("Reading " + queue), task -> {
+            task.note("Reading the messages by " + basis.method().label());
             try (MqQueue q = backend.open(queue, Mq.O_RDWR | Mq.O_NONBLOCK)) {
                 return q.snapshot();
             }
         }, s -> {
             busy = false;
-            progress.setVisible(false);
             snapshot = s;
             snapshotButton.setVisible(false);
             validateInput();
             Fit.grow(this);
         }, failure -> {
             busy = false;
-            progress.setVisible(false);
             snapshotButton.setEnabled(true);
             showFailure("Reading the messages failed", failure);
-        });
+        }));
     }
 
     /** The refusal for what is typed now, or null; shown in the verdict line. */
@@ -281,10 +279,13 @@ final class RecreateDialog extends JDialog {
         recreate.setEnabled(false);
         maxmsg.setEnabled(false);
         msgsize.setEnabled(false);
-        progress.setVisible(true);
         verdict.setText("Recreating " + queue + " and replaying " + AttrText.count(snapshot.size(), "message",
                 "messages") + "…");
-        ctx.io().runSlow(() -> backend.recreate(queue, next), (RecreateResult r) -> { // drains and refills: long
+        // Drains, unlinks, creates and refills, journaled: long, and it cannot stop midway (no Cancel).
+        progress.follow(ctx.io().tasks().start(TaskSpec.of("Recreating " + queue), task -> {
+            task.note("Replaying " + AttrText.count(snapshot.size(), "message", "messages") + " in receive order");
+            return backend.recreate(queue, next);
+        }, (RecreateResult r) -> {
             busy = false;
             ctx.info("Recreated " + queue + ": maxmsg " + r.before().maxMessages() + " → " + r.after().maxMessages()
                     + ", msgsize " + r.before().messageSize() + " → " + r.after().messageSize() + "; replayed "
@@ -294,10 +295,9 @@ final class RecreateDialog extends JDialog {
             dispose();
         }, failure -> {
             busy = false;
-            progress.setVisible(false);
             maxmsg.setEnabled(true);
             msgsize.setEnabled(true);
             showFailure("Recreate failed; " + queue + " is as it was", failure);
-        });
+        }));
     }
 }

@@ -31,6 +31,7 @@ public final class IoExecutor implements AutoCloseable {
     private final ExecutorService executor = Workers.single(Workers.Intent.IO);
     private final ExecutorService slow = Workers.single(Workers.Intent.SLOW);
     private final Object idleLock = new Object();
+    private final Tasks tasks = new Tasks(this);
     private int pending;
 
     /**
@@ -44,6 +45,17 @@ public final class IoExecutor implements AutoCloseable {
     /** As {@link #run}, on the lane for long work (mq-slow), in order with the other long tasks. */
     public <T> void runSlow(IoTask<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         submit(slow, task, onSuccess, onFailure);
+    }
+
+    /** The window's long tasks with progress and Cancel, run on these lanes. */
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    /** As {@link #run}, on a lane its caller owns (the composer's mq-send), counted by {@link #awaitIdle}. */
+    <T> void runOn(ExecutorService lane, IoTask<T> task, Consumer<? super T> onSuccess,
+                   Consumer<? super Throwable> onFailure) {
+        submit(lane, task, onSuccess, onFailure);
     }
 
     private <T> void submit(ExecutorService lane, IoTask<T> task, Consumer<? super T> onSuccess,

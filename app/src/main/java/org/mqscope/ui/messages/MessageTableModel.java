@@ -1,10 +1,10 @@
 package org.mqscope.ui.messages;
 
+import org.mqscope.ui.core.ColumnTableModel;
 import org.mqscope.ui.core.Preview;
 import org.mqscope.mq.MqMessage;
 
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 import java.util.List;
 
 /**
@@ -12,19 +12,22 @@ import java.util.List;
  * objects; each preview is computed the first time its row is painted and kept (one short string per row), so
  * 65,536 rows cost what the screen shows.
  */
-public final class MessageTableModel extends AbstractTableModel {
+public final class MessageTableModel extends ColumnTableModel {
     public static final int INDEX = 0;
     public static final int PRIORITY = 1;
     public static final int SIZE = 2;
     public static final int PREVIEW = 3;
 
-    private static final String[] COLUMNS = {"#", "Priority", "Size", "Preview"};
-    private static final Class<?>[] TYPES = {Integer.class, Integer.class, Integer.class, String.class};
 
     private List<MqMessage> messages = List.of();
     /** Band number of each row: it goes up by one each time the priority changes down the list. */
     private int[] bands = new int[0];
     private String[] previews = new String[0];
+
+    public MessageTableModel() {
+        super(List.of(column("#", Integer.class), column("Priority", Integer.class), column("Size", Integer.class),
+                column("Preview", String.class)));
+    }
 
     /** Replaces the rows; EDT only. The list is the peek's own (immutable) list, not copied. */
     public void setMessages(List<MqMessage> newMessages) {
@@ -75,21 +78,6 @@ public final class MessageTableModel extends AbstractTableModel {
     @Override
     public int getRowCount() {
         return messages.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return TYPES[column];
     }
 
     @Override

@@ -2,22 +2,24 @@ package org.mqscope.ui.processes;
 
 import java.util.List;
 
-import javax.swing.table.AbstractTableModel;
-
 import org.mqscope.monitor.processes.QueueUser;
+import org.mqscope.ui.core.ColumnTableModel;
 
 /** One row per holder, waiter and notify owner of the selected queue. EDT only. */
-final class ProcessTableModel extends AbstractTableModel {
+final class ProcessTableModel extends ColumnTableModel {
     private static final long serialVersionUID = 1L;
-    static final String[] COLUMNS = {"Role", "PID", "TID", "Command", "User", "FD", "Mode", "Size", "Priority",
-        "Timeout", "Command line"};
-    private static final Class<?>[] TYPES = {String.class, Integer.class, Integer.class, String.class, String.class,
-        Integer.class, String.class, Long.class, Integer.class, String.class, String.class};
 
     /** Preferred widths: the narrow numbers stay narrow, the command line takes the rest. */
     static final int[] WIDTHS = {135, 70, 70, 190, 120, 40, 110, 50, 60, 70, 280};
 
     private List<QueueUser> rows = List.of();
+
+    ProcessTableModel() {
+        super(List.of(column("Role", String.class), column("PID", Integer.class), column("TID", Integer.class),
+                column("Command", String.class), column("User", String.class), column("FD", Integer.class),
+                column("Mode", String.class), column("Size", Long.class), column("Priority", Integer.class),
+                column("Timeout", String.class), column("Command line", String.class)));
+    }
 
     /** Replaces the rows; a pass that changed nothing fires no event, so the selection and scroll stay. */
     void setRows(List<QueueUser> users) {
@@ -38,21 +40,6 @@ final class ProcessTableModel extends AbstractTableModel {
     }
 
     @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return TYPES[column];
-    }
-
-    @Override
     public Object getValueAt(int row, int column) {
         QueueUser u = rows.get(row);
         boolean waiter = u.role().blocked();
@@ -70,18 +57,5 @@ final class ProcessTableModel extends AbstractTableModel {
             case 10 -> u.commandLine();
             default -> null;
         };
-    }
-
-    /** The rows as tab-separated text with a header line, for the clipboard. */
-    String text(int[] modelRows) {
-        StringBuilder sb = new StringBuilder(String.join("\t", COLUMNS)).append('\n');
-        for (int r : modelRows) {
-            for (int c = 0; c < COLUMNS.length; c++) {
-                Object v = getValueAt(r, c);
-                sb.append(c > 0 ? "\t" : "").append(v == null ? "" : v);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -14,9 +14,9 @@ import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.table.AbstractTableModel;
 
 import net.miginfocom.swing.MigLayout;
+import org.mqscope.ui.core.ColumnTableModel;
 import org.mqscope.monitor.SampleBatch;
 import org.mqscope.monitor.limits.RlimitUsage;
 import org.mqscope.monitor.processes.QueueUsage;
@@ -166,12 +166,16 @@ public final class StaleQueuesDialog extends JDialog {
                 : d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
     }
 
-    private final class StaleModel extends AbstractTableModel {
+    private final class StaleModel extends ColumnTableModel {
         private static final long serialVersionUID = 1L;
-        private static final String[] COLUMNS = {"Unlink", "Queue", "Idle", "Last send/receive", "Charge (bytes)",
-            "Owner uid"};
         private final List<StaleQueue> rows = new ArrayList<>();
         private final List<Boolean> tick = new ArrayList<>();
+
+        StaleModel() {
+            super(List.of(column("Unlink", Boolean.class), column("Queue", String.class), column("Idle", String.class),
+                    column("Last send/receive", String.class), column("Charge (bytes)", Long.class),
+                    column("Owner uid", Long.class)));
+        }
 
         void set(List<StaleQueue> stale) {
             List<String> before = ticked();
@@ -218,21 +222,6 @@ public final class StaleQueuesDialog extends JDialog {
         @Override
         public int getRowCount() {
             return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return COLUMNS[c];
-        }
-
-        @Override
-        public Class<?> getColumnClass(int c) {
-            return c == 0 ? Boolean.class : c == 4 || c == 5 ? Long.class : String.class;
         }
 
         @Override

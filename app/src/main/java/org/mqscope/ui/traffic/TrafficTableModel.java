@@ -1,5 +1,6 @@
 package org.mqscope.ui.traffic;
 
+import org.mqscope.ui.core.ColumnTableModel;
 import org.mqscope.ui.core.Numbers;
 
 import org.mqscope.traffic.LaneSpec;
@@ -10,7 +11,6 @@ import org.mqscope.traffic.PriorityMix;
 import org.mqscope.traffic.TrafficSnapshot;
 
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * One row per queue with traffic: its settings (editable), whether it runs, its depth from the last sample and its
  * counters with rates from the last two snapshots. EDT only.
  */
-final class TrafficTableModel extends AbstractTableModel {
+final class TrafficTableModel extends ColumnTableModel {
 
     enum Column {
         QUEUE("Queue", String.class, 74, "The queue the producer and consumer use"),
@@ -77,6 +77,7 @@ final class TrafficTableModel extends AbstractTableModel {
     private boolean editable = true;
 
     TrafficTableModel(Consumer<LaneSpec> onSpecChanged, BiConsumer<String, Boolean> onRunChanged) {
+        super(java.util.Arrays.stream(COLUMNS).map(c -> column(c.title, c.type)).toList());
         this.onSpecChanged = onSpecChanged;
         this.onRunChanged = onRunChanged;
     }
@@ -158,21 +159,6 @@ final class TrafficTableModel extends AbstractTableModel {
     @Override
     public int getRowCount() {
         return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column].title;
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return COLUMNS[column].type;
     }
 
     @Override

@@ -19,12 +19,15 @@ import org.mqscope.transfer.Copier;
 import org.mqscope.transfer.Importer;
 import org.mqscope.transfer.MessageFile;
 import org.mqscope.transfer.MessageFiles;
+import org.mqscope.ui.core.Numbers;
 import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.TaskSpec;
 
 /**
  * Queue → Export Messages…, Import Messages…, Copy/Move Messages to Queue…: the command line's export, import and
- * copy (org.mqscope.transfer) behind file choosers, a progress window with Cancel, and the window's notices. All
- * backend work runs on mq-io. Read-only mode allows only the export, and that only by exact peek.
+ * copy (org.mqscope.transfer) behind file choosers, run as the window's long tasks (progress and Cancel), with
+ * the window's notices; a cancelled one says what it did and that nothing was lost. Quick checks run on mq-io.
+ * Read-only mode allows only the export, and that only by exact peek.
  */
 public final class TransferActions {
     /**
@@ -34,6 +37,14 @@ public final class TransferActions {
      */
     public record Selection(List<MqMessage> messages, int[] positions) {
         public static final Selection NONE = new Selection(List.of(), new int[0]);
+    }
+
+    /** What Cancel does, as the progress window says it. */
+    static final String STOPS_BETWEEN_SENDS = "stops after the message being sent; what was sent stays sent";
+    static final String NOTHING_WRITTEN = "stops writing and keeps no partial file; the queue is not touched";
+
+    /** An export's outcome: written, or cancelled before the file was whole (then nothing was written). */
+    private record Exported(MessageFile file, boolean written) {
     }
 
     private final QueueContext ctx;
@@ -70,23 +81,26 @@ public final class TransferActions {
                             + ". Every message is journaled first, so a crash loses nothing.", "Export")) {
                 return;
             }
-            TransferProgress progress = new TransferProgress(ctx.window(), "Exporting " + queue + "…");
-            progress.show();
-            ctx.io().run(() -> {
-                MessageFile f = Copier.export(backend, queue, drain, note -> { });
-                MessageFiles.writeFile(file, f);
-                return f;
-            }, f -> {
-                progress.close();
-                ctx.info("Exported " + count(f.messages().size()) + " of " + queue + " to " + file + " ("
-                        + f.header().read() + ").");
-                if (drain) {
-                    ctx.queueChanged(queue);
-                }
-            }, failure -> {
-                progress.close();
-                ctx.failed("Export of " + queue, failure);
-            });
+            ctx.io().tasks().start(TaskSpec.of("Exporting " + queue).counting("messages written")
+                    .cancellable(NOTHING_WRITTEN).shownOver(ctx.window()), progress -> {
+                        progress.note(drain ? "Reading " + queue + " by " + PeekMethod.DRAIN_RESTORE.label()
+                                : "Reading " + queue);
+                        MessageFile f = Copier.export(backend, queue, drain, progress::note);
+                        return new Exported(f, MessageFiles.writeFile(file, f, progress::done,
+                                progress::cancelled));
+                    }, e -> {
+                        if (e.written()) {
+                            ctx.info("Exported " + count(e.file().messages().size()) + " of " + queue + " to "
+                                    + file + " (" + e.file().header().read() + ").");
+                        } else {
+                            ctx.info("Export of " + queue + " cancelled: nothing written to " + file
+                                    + "; nothing lost (" + queue + " keeps its " + count(e.file().messages().size())
+                                    + ").");
+                        }
+                        if (drain) {
+                            ctx.queueChanged(queue);
+                        }
+                    }, failure -> ctx.failed("Export of " + queue, failure));
         }, failure -> ctx.failed("Export of " + queue, failure));
     }
 
@@ -102,22 +116,16 @@ public final class TransferActions {
             return;
         }
         MqBackend backend = ctx.backend();
-        TransferProgress progress = new TransferProgress(ctx.window(), "Importing " + file.getFileName() + " into "
-                + queue + "…");
-        progress.show();
-        ctx.io().run(() -> {
-            MessageFile f;
-            try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                f = MessageFiles.read(r);
-            }
-            return Importer.send(backend, queue, f, progress, progress::cancelled);
-        }, r -> {
-            progress.close();
-            finished("Import into " + queue, queue, r);
-        }, failure -> {
-            progress.close();
-            ctx.failed("Import of " + file.getFileName() + " into " + queue, failure);
-        });
+        ctx.io().tasks().start(TaskSpec.of("Importing " + file.getFileName() + " into " + queue)
+                .counting("messages sent").cancellable(STOPS_BETWEEN_SENDS).shownOver(ctx.window()), progress -> {
+                    progress.note("Reading " + file.getFileName());
+                    MessageFile f;
+                    try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        f = MessageFiles.read(r);
+                    }
+                    return Importer.send(backend, queue, f, progress::done, progress::cancelled);
+                }, r -> finished("Import into " + queue, queue, r, "the file is unchanged"),
+                failure -> ctx.failed("Import of " + file.getFileName() + " into " + queue, failure));
     }
 
     /**
@@ -181,30 +189,24 @@ public final class TransferActions {
         for (int i = 0; i < numbers.length; i++) {
             numbers[i] = sel.positions()[i] + 1L;
         }
-        TransferProgress progress = new TransferProgress(ctx.window(), "Copying to " + target + "…");
-        progress.show();
-        ctx.io().run(() -> Copier.copyMessages(backend, sel.messages(), numbers, target, progress,
-                progress::cancelled), r -> {
-            progress.close();
-            finished("Copy to " + target, target, r);
-        }, failure -> {
-            progress.close();
-            ctx.failed("Copy from " + queue + " to " + target, failure);
-        });
+        ctx.io().tasks().start(TaskSpec.of("Copying to " + target).counting("messages sent")
+                .cancellable(STOPS_BETWEEN_SENDS).shownOver(ctx.window()),
+                progress -> Copier.copyMessages(backend, sel.messages(), numbers, target, progress::done,
+                        progress::cancelled),
+                r -> finished("Copy to " + target, target, r, queue + " keeps all of them"),
+                failure -> ctx.failed("Copy from " + queue + " to " + target, failure));
     }
 
     private void move(MqBackend backend, String queue, String target, int n) {
-        TransferProgress progress = new TransferProgress(ctx.window(), "Moving to " + target + "…");
-        progress.show();
-        ctx.io().run(() -> backend.move(queue, target, n), r -> {
-            progress.close();
+        // A move is journaled message by message inside the backend: it cannot stop midway, so no Cancel.
+        ctx.io().tasks().start(TaskSpec.of("Moving to " + target).shownOver(ctx.window()), progress -> {
+            progress.note("Moving " + count(n) + " from " + queue);
+            return backend.move(queue, target, n);
+        }, r -> {
             ctx.info(moved(r, queue, target));
             ctx.queueChanged(queue);
             ctx.queueChanged(target);
-        }, failure -> {
-            progress.close();
-            ctx.failed("Move from " + queue + " to " + target, failure);
-        });
+        }, failure -> ctx.failed("Move from " + queue + " to " + target, failure));
     }
 
     /** Reads the source's risks on mq-io, asks, then moves the rows out of the middle with progress and Cancel. */
@@ -273,14 +275,23 @@ public final class TransferActions {
         return s;
     }
 
-    private void finished(String operation, String queue, Importer.Result r) {
+    /** {@code kept}: why a cancel lost nothing ("the file is unchanged"). */
+    private void finished(String operation, String queue, Importer.Result r, String kept) {
         ctx.queueChanged(queue);
         if (r.failure() != null) {
             ctx.failed(operation + " stopped after " + r.sent() + " of " + r.total()
                     + (r.failedLine() > 0 ? " (at " + r.failedLine() + ")" : ""), r.failure());
+        } else if (r.cancelled()) {
+            ctx.info(cancelled(operation, r, kept));
         } else {
             ctx.info(operation + ": " + r.describe(queue) + ".");
         }
+    }
+
+    /** "Copy to /dst cancelled: sent 312 of 1,000 messages; nothing lost (/src keeps all of them)." */
+    static String cancelled(String operation, Importer.Result r, String kept) {
+        return operation + " cancelled: sent " + Numbers.grouped(r.sent()) + " of " + count(r.total())
+                + "; nothing lost (" + kept + ").";
     }
 
     static boolean fromTheHead(int[] positions) {
@@ -299,6 +310,6 @@ public final class TransferActions {
     }
 
     private static String count(long n) {
-        return n + (n == 1 ? " message" : " messages");
+        return Numbers.grouped(n) + (n == 1 ? " message" : " messages");
     }
 }

@@ -31,8 +31,6 @@ import java.util.function.Consumer;
  * a late answer from a backend no longer shown is dropped.
  */
 final class MainController {
-    /** At most one automatic restore of held messages this often (each may wait for room on mq-io). */
-    static final Duration HELD_RETRY_PERIOD = Duration.ofSeconds(10);
     /** How often the tree's depth badges are refreshed. */
     static final Duration SAMPLE_PERIOD = QueueSampler.DEFAULT_PERIOD;
 
@@ -67,10 +65,8 @@ final class MainController {
     private String fallbackReason;
     /** A queue to select once the first listing shows it (--demo), or null. */
     private String initialQueue;
-    /** Queues whose messages wait in a peek journal because the queue was full; retried once a sample shows room. */
-    private final java.util.Set<String> held = new java.util.HashSet<>();
-    private boolean restoring;
-    private long nextAutomaticRestore;
+    /** What peek journals hold: restored on start, on leaving read-only mode, on request, once there is room. */
+    private final HeldMessages held;
     private String focus;
     /** The names of the last successful listing, to notice a queue that another program deleted. */
     private java.util.Set<String> listed = java.util.Set.of();
@@ -90,6 +86,7 @@ final class MainController {
         this.actions = actions;
         this.onReadOnly = onReadOnly;
         this.followers = followers;
+        this.held = new HeldMessages(io, status, notice, this::sampleSoon);
         this.namespaces = new NamespaceController(io, queues, notice, samplePeriod, this::namespaceSwitched,
                 this::namespaceSampled);
         queues.onNamespaceSelected(namespaces::selected);
@@ -199,9 +196,9 @@ final class MainController {
             status.setBackend(currentKind, on);
             followers.readOnlyChanged(on);
             if (!on && currentKind == BackendKind.KERNEL) {
-                recoverJournals(raw);
+                held.recover(raw);
             } else if (on && currentKind == BackendKind.KERNEL) {
-                countJournals(raw);
+                held.count(raw);
             }
         }
     }
@@ -306,9 +303,9 @@ final class MainController {
         namespaces.backendChanged(kind);
         if (kind == BackendKind.KERNEL) {
             if (readOnly) {
-                countJournals(backend);
+                held.count(backend);
             } else {
-                recoverJournals(backend);
+                held.recover(backend);
             }
         }
     }
@@ -354,10 +351,7 @@ final class MainController {
         if (namespaces.selectedNamespace() == 0) {
             followers.sampled(batch);
         }
-        if (hasRoomForHeld(batch)) {
-            nextAutomaticRestore = System.nanoTime() + HELD_RETRY_PERIOD.toNanos();
-            recoverJournals(raw);
-        }
+        held.sampled(batch, raw, !readOnly && currentKind == BackendKind.KERNEL);
         if (initialQueue != null && batch.find(initialQueue) != null) {
             queues.select(initialQueue);
             initialQueue = null;
@@ -407,8 +401,7 @@ final class MainController {
 
     /** A peek left messages of {@code queue} in its journal (the queue was full): put them back once it has room. */
     void heldIn(String queue) {
-        assert SwingUtilities.isEventDispatchThread();
-        held.add(queue);
+        held.heldIn(queue);
     }
 
     /** Queue → Restore Held Messages: put back now whatever peek journals hold. */
@@ -418,64 +411,7 @@ final class MainController {
             status.setMessage("Only the kernel backend outside read-only mode keeps and restores held messages.");
             return;
         }
-        recoverJournals(raw);
-    }
-
-    /** A held queue now has room, and no restore ran in the last {@link #HELD_RETRY_PERIOD}. */
-    private boolean hasRoomForHeld(SampleBatch batch) {
-        if (held.isEmpty() || readOnly || restoring || currentKind != BackendKind.KERNEL
-                || System.nanoTime() - nextAutomaticRestore < 0) {
-            return false;
-        }
-        for (String q : held) {
-            org.mqscope.monitor.QueueSample s = batch.find(q);
-            if (s != null && s.attributesKnown() && s.currentMessages() < s.maxMessages()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Puts back what peek journals hold (a crash, or a queue others refilled), and says so. */
-    private void recoverJournals(MqBackend backend) {
-        if (!(backend instanceof JournalRecovery recovery) || restoring) {
-            return;
-        }
-        restoring = true;
-        io.run(() -> recovery.recover(false), report -> {
-            restoring = false;
-            held.clear();
-            report.entries().stream().filter(e -> e.kept() > 0).forEach(e -> held.add(e.queue()));
-            if (report.entries().isEmpty()) {
-                status.setMessage("No held messages: every peek journal is empty.");
-            } else if (report.complete()) {
-                notice.showInfo("Restored messages kept in peek journals.", String.join("\n", report.describe()));
-            } else {
-                notice.show("Some messages are still held in peek journals; mqscope puts them back once their "
-                        + "queue has room.", String.join("\n", report.describe()));
-            }
-            if (report.restored() + report.entries().stream().mapToLong(e -> e.requeued()).sum() > 0) {
-                sampleSoon();
-            }
-        }, failure -> {
-            restoring = false;
-            notice.show("Restoring held messages failed. " + ErrorText.explain(failure).headline(),
-                    ErrorText.explain(failure).fullText());
-        });
-    }
-
-    private void countJournals(MqBackend backend) {
-        if (!(backend instanceof JournalRecovery recovery)) {
-            return;
-        }
-        io.run(recovery::pendingJournals, pending -> {
-            if (pending > 0) {
-                notice.show(pending + (pending == 1 ? " journal" : " journals")
-                        + " of kernel peeks hold messages to be restored.",
-                        "Read-only mode sends nothing back. Run `mqscope --recover`, or leave read-only mode, to "
-                                + "put the messages back into their queues.");
-            }
-        }, failure -> { });
+        held.recover(raw);
     }
 
     private void failed(BackendKind kind, Throwable failure) {

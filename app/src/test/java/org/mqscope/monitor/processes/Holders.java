@@ -1,5 +1,7 @@
 package org.mqscope.monitor.processes;
 
+import org.mqscope.Needs;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,8 +36,7 @@ public final class Holders implements AutoCloseable {
             gcc = new ProcessBuilder("gcc", "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror", "-o",
                     out.toString(), source.toString(), "-lrt").redirectErrorStream(true).start();
         } catch (IOException e) {
-            Prerequisites.require(false, "gcc to build " + source + " (" + e.getMessage() + ")");
-            throw e;
+            throw Needs.missing(Needs.Need.TOOL, "gcc to build " + source + " (" + e.getMessage() + ")");
         }
         String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0) {

@@ -1,5 +1,7 @@
 package org.mqscope.monitor.processes;
 
+import org.mqscope.Needs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -40,11 +42,12 @@ class ProcScannerProcessesTest {
 
     @BeforeEach
     void setUp() {
-        Prerequisites.require(Files.isDirectory(Path.of("/dev/mqueue")), "an mqueue mount on /dev/mqueue");
+        Needs.that(Files.isDirectory(Path.of("/dev/mqueue")), Needs.Need.KERNEL_MQUEUE,
+                "an mqueue mount on /dev/mqueue");
         try {
             kernel = MqBackends.kernel();
         } catch (MqException e) {
-            Prerequisites.require(false, "kernel message queues (" + e.getMessage() + ")");
+            throw Needs.missing(Needs.Need.KERNEL_MQUEUE, e.getMessage());
         }
         scanner = ProcScanner.system();
     }
@@ -183,7 +186,7 @@ class ProcScannerProcessesTest {
 
     @Test
     void aQueueOfTheSameNameInAnotherIpcNamespaceIsNeverMixedIn() throws Exception {
-        Prerequisites.require(Prerequisites.root() && Files.isExecutable(Path.of("/usr/bin/unshare")),
+        Needs.that(Needs.isRoot() && Files.isExecutable(Path.of("/usr/bin/unshare")), Needs.Need.ROOT,
                 "root and unshare(1) for a private IPC namespace");
         String prefix = "/mqscope-processes-ns-" + UUID.randomUUID().toString().substring(0, 8);
         String name = prefix + "-0";
@@ -202,7 +205,7 @@ class ProcScannerProcessesTest {
 
     @Test
     void anotherUsersProcessIsSeenAsRoot() throws Exception {
-        Prerequisites.require(Prerequisites.root() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+        Needs.that(Needs.isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")), Needs.Need.ROOT,
                 "root and setpriv(1) to run a holder as uid 65534");
         String name = queue(0666);
         Holders.Running nobody = holders.start(List.of("setpriv", "--reuid=65534", "--regid=65534",
@@ -216,7 +219,7 @@ class ProcScannerProcessesTest {
 
     @Test
     void asAnotherUserRootsHoldersAreHiddenAndTheScanSaysSo() throws Exception {
-        Prerequisites.require(Prerequisites.root() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+        Needs.that(Needs.isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")), Needs.Need.ROOT,
                 "root and setpriv(1) to scan as uid 65534");
         String name = queue(0644);
         Holders.Running mine = holders.start(name, "r", "hold");

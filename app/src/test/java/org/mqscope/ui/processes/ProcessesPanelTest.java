@@ -1,5 +1,7 @@
 package org.mqscope.ui.processes;
 
+import static org.mqscope.ui.core.Components.find;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -46,20 +48,5 @@ class ProcessesPanelTest {
             assertThat(note.isVisible()).as("everything visible: no note").isFalse();
             assertThat(table.emptyText()).isEqualTo("Nobody holds /q open or waits on it.");
         });
-    }
-
-    private static <T> T find(java.awt.Container root, String name, Class<T> type) {
-        for (java.awt.Component c : root.getComponents()) {
-            if (name.equals(c.getName()) && type.isInstance(c)) {
-                return type.cast(c);
-            }
-            if (c instanceof java.awt.Container inner) {
-                T found = find(inner, name, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

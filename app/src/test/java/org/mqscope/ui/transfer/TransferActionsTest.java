@@ -10,7 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.awt.AWTEvent;
+import java.awt.Toolkit;
+import java.awt.event.AWTEventListener;
+import java.awt.event.WindowEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JProgressBar;
 import java.util.prefs.Preferences;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
@@ -28,7 +41,11 @@ import org.mqscope.mq.MqMessage;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.IoExecutor;
+import org.mqscope.ui.core.Components;
+import org.mqscope.ui.core.Edt;
 import org.mqscope.ui.core.QueueContext;
+import org.mqscope.ui.core.TaskDialog;
+import org.mqscope.ui.core.TaskProgress;
 
 /**
  * Export, import, copy and move from the window's Queue menu, on an emulated namespace: the actions with their
@@ -41,6 +58,8 @@ class TransferActionsTest {
     @TempDir
     Path dir;
     private MqBackend backend;
+    /** What the actions use, when not {@link #backend} itself. */
+    private MqBackend actionsBackend;
     private IoExecutor io;
     private JFrame frame;
     private final BlockingQueue<String> told = new LinkedBlockingQueue<>();
@@ -255,6 +274,92 @@ class TransferActionsTest {
         assertThat(perform(TransferActions::exportMessages)).startsWith("info: Exported 3 messages");
     }
 
+    @Test
+    void cancelInTheProgressWindowStopsACopyMidwayAndSaysWhatWasCopied() throws Exception {
+        List<MqMessage> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(msg("m" + i, 0));
+        }
+        fill("/big", 8, 64, eight);
+        fill("/dst", 8, 64, List.of());
+        queue = "/big";
+        target = "/dst";
+        selection = new TransferActions.Selection(eight, new int[] {0, 1, 2, 3, 4, 5, 6, 7});
+        Semaphore sends = new Semaphore(3); // three sends go through, the fourth waits for the test
+        MqBackend plain = backend;
+        actionsBackend = gatedSends(plain, "/dst", sends);
+        CountDownLatch opened = new CountDownLatch(1);
+        AtomicReference<JDialog> shown = new AtomicReference<>();
+        AWTEventListener windows = e -> {
+            if (e.getID() == WindowEvent.WINDOW_OPENED && e.getSource() instanceof JDialog d
+                    && TaskDialog.NAME.equals(d.getName())) {
+                shown.set(d);
+                opened.countDown();
+            }
+        };
+        Toolkit.getDefaultToolkit().addAWTEventListener(windows, AWTEvent.WINDOW_EVENT_MASK);
+        try {
+            TransferActions a = actions();
+            SwingUtilities.invokeAndWait(() -> a.copySelected(false));
+            assertThat(opened.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the progress window opened").isTrue();
+            JProgressBar bar = Components.find(shown.get(), "task.bar", JProgressBar.class);
+            JButton cancel = Components.find(shown.get(), "task.cancel", JButton.class);
+            CountDownLatch threeSent = new CountDownLatch(1);
+            SwingUtilities.invokeAndWait(() -> {
+                TaskProgress p = io.tasks().running().get(0);
+                p.addListener(snap -> {
+                    if (snap.done() == 3) {
+                        threeSent.countDown();
+                    }
+                });
+                if (p.snapshot().done() == 3) {
+                    threeSent.countDown();
+                }
+            });
+            assertThat(threeSent.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(Edt.call(bar::getString)).isEqualTo("3 of 8 messages sent");
+            SwingUtilities.invokeAndWait(cancel::doClick);
+            assertThat(Edt.call(bar::getString)).startsWith("Stopping…");
+            assertThat(Edt.call(cancel::isEnabled)).isFalse();
+            sends.release(8); // the fourth send, waiting for its permit, completes; then the copy stops
+            assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("info: Copy to /dst cancelled: sent 4 of"
+                    + " 8 messages; nothing lost (/big keeps all of them).");
+            assertThat(io.awaitIdle(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+            assertThat(Edt.call(shown.get()::isDisplayable)).as("the window closed").isFalse();
+        } finally {
+            Toolkit.getDefaultToolkit().removeAWTEventListener(windows);
+        }
+        assertThat(contents("/dst")).containsExactlyElementsOf(eight.subList(0, 4));
+        assertThat(contents("/big")).isEqualTo(eight);
+    }
+
+    /** {@code backend}, except that each send to {@code queue} first takes a permit of {@code sends}. */
+    private static MqBackend gatedSends(MqBackend backend, String queue, Semaphore sends) {
+        return (MqBackend) Proxy.newProxyInstance(MqBackend.class.getClassLoader(), new Class<?>[] {MqBackend.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(backend, method, args);
+                    if (method.getName().equals("open") && queue.equals(args[0])) {
+                        MqQueue q = (MqQueue) result;
+                        return Proxy.newProxyInstance(MqQueue.class.getClassLoader(), new Class<?>[] {MqQueue.class},
+                                (p2, m2, a2) -> {
+                                    if (m2.getName().equals("send")) {
+                                        sends.acquire();
+                                    }
+                                    return invoke(q, m2, a2);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     /** The window as the actions see it; what they say goes to {@link #told}. */
     private final class Context implements QueueContext {
         @Override
@@ -269,7 +374,7 @@ class TransferActionsTest {
 
         @Override
         public MqBackend backend() {
-            return backend;
+            return actionsBackend != null ? actionsBackend : backend;
         }
 
         @Override

@@ -86,7 +86,7 @@ class SendComposerGuiTest {
                 "Text: 206–207 bytes is more than the queue's msgsize of 128 (EMSGSIZE)");
         window.button("compose.send").requireDisabled();
         java.awt.Component cancel = gui.robot().finder().findByName(gui.frame(), "compose.cancel", false);
-        assertThat(GuiActionRunner.execute(cancel::isVisible)).as("Cancel hidden once done").isFalse();
+        assertThat(GuiActionRunner.execute(cancel::isShowing)).as("Cancel hidden once done").isFalse();
     }
 
     @Test
