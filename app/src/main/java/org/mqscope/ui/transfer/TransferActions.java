@@ -41,6 +41,8 @@ public final class TransferActions {
 
     /** What Cancel does, as the progress window says it. */
     static final String STOPS_BETWEEN_SENDS = "stops after the message being sent; what was sent stays sent";
+    static final String PUTS_BACK_WHAT_DID_NOT_MOVE = "stops between two messages: those the target took stay"
+            + " there, the others go back to their places";
     static final String NOTHING_WRITTEN = "stops writing and keeps no partial file; the queue is not touched";
 
     /** An export's outcome: written, or cancelled before the file was whole (then nothing was written). */
@@ -224,30 +226,28 @@ public final class TransferActions {
             if (!dialogs.confirmSelectionMove(ctx.window(), queue, target, refs.size(), risks, journaled)) {
                 return;
             }
-            TransferProgress progress = new TransferProgress(ctx.window(), "Moving " + count(refs.size()) + " from "
-                    + queue + " to " + target + "…");
-            progress.show();
-            MoveProgress steps = new MoveProgress() {
-                @Override
-                public void step(long done, long total) {
-                    progress.sent(done, total);
-                }
+            ctx.io().tasks().start(TaskSpec.of("Moving " + count(refs.size()) + " from " + queue + " to " + target)
+                    .counting("steps").cancellable(PUTS_BACK_WHAT_DID_NOT_MOVE).shownOver(ctx.window()), progress -> {
+                        progress.note("Taking every message of " + queue + " out and back, but the selected");
+                        return backend.moveSelected(queue, target, refs, new MoveProgress() {
+                            @Override
+                            public void step(long done, long total) {
+                                progress.done(done, total);
+                            }
 
-                @Override
-                public boolean cancelled() {
-                    return progress.cancelled();
-                }
-            };
-            ctx.io().run(() -> backend.moveSelected(queue, target, refs, steps), r -> {
-                progress.close();
-                ctx.info(movedSelected(r, queue, target));
-                ctx.queueChanged(queue);
-                ctx.queueChanged(target);
-            }, failure -> {
-                progress.close();
-                ctx.queueChanged(queue);
-                ctx.failed("Move from " + queue + " to " + target, failure);
-            });
+                            @Override
+                            public boolean cancelled() {
+                                return progress.cancelled();
+                            }
+                        });
+                    }, r -> {
+                        ctx.info(movedSelected(r, queue, target));
+                        ctx.queueChanged(queue);
+                        ctx.queueChanged(target);
+                    }, failure -> {
+                        ctx.queueChanged(queue);
+                        ctx.failed("Move from " + queue + " to " + target, failure);
+                    });
         }, failure -> ctx.failed("Move from " + queue + " to " + target, failure));
     }
 

@@ -237,6 +237,34 @@ class TransferActionsTest {
     }
 
     @Test
+    void cancelBeforeTheMoveOfRowsFromTheMiddleTookAnythingLeavesBothQueuesAsTheyWere() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        moveAnswer = true;
+        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        TransferActions a = actions();
+        SwingUtilities.invokeAndWait(() -> {
+            // the long-work lane is busy, so the move waits in line and Cancel comes before it starts
+            io.runSlow(() -> busy.await(WAIT_SECONDS, TimeUnit.SECONDS), x -> { }, x -> { });
+            a.copySelected(true);
+        });
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).startsWith("move question: 1 of /src to /dst");
+        SwingUtilities.invokeAndWait(() -> {
+            List<org.mqscope.ui.core.TaskProgress> tasks = io.tasks().running();
+            assertThat(tasks).hasSize(1);
+            assertThat(tasks.get(0).spec().isCancellable()).isTrue();
+            tasks.get(0).cancel();
+        });
+        busy.countDown();
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("info: Moved 0 messages from /src to /dst."
+                + " Stopped: cancelled before anything moved; the others are back in their places in /src.");
+        assertThat(contents("/dst")).isEmpty();
+        assertThat(contents("/src")).isEqualTo(before);
+    }
+
+    @Test
     void aMoveOfRowsThatChangedSinceThePeekIsRefusedAndMovesNothing() throws Exception {
         List<MqMessage> before = contents("/src");
         fill("/dst", 8, 64, List.of());
