@@ -66,15 +66,10 @@ class KernelMoveProcessesTest {
 
     @Test
     void aMoveKilledAtAnyPointThenRecoveredKeepsEveryMessageExactlyOnce() throws Exception {
-        List<Integer> sent = new ArrayList<>();
-        try (MqQueue q = kernel.open(a, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
-            for (int seq = 0; seq < MESSAGES; seq++) {
-                q.send(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3);
-                sent.add(seq);
-            }
-        }
-        Map<String, Integer> found = loop.run(MoveProcessMain.class, List.of("move-loop", a, b), Set.of("MOVING"), Set.of(),
-                MIN_KILLS, MAX_KILLS, MID_MOVE_KILLS, (kill, phases) -> {
+        List<Integer> sent = java.util.stream.IntStream.range(0, MESSAGES).boxed().toList();
+        refill(sent);
+        Map<String, Integer> found = loop.run(MoveProcessMain.class, List.of("move-loop", a, b), Set.of("MOVING"),
+                Set.of(), MIN_KILLS, MAX_KILLS, MID_MOVE_KILLS, (kill, phases) -> {
                     List<Integer> now = new ArrayList<>(drainSeqs(a));
                     now.addAll(drainSeqs(b));
                     assertThat(now).as("after kill %d (%s)", kill, phases).containsExactlyInAnyOrderElementsOf(sent);
@@ -150,26 +145,11 @@ class KernelMoveProcessesTest {
 
     /** Takes every message out of a queue (the test's own check), returning their sequence numbers. */
     private List<Integer> drainSeqs(String name) throws MqException {
-        List<Integer> seqs = new ArrayList<>();
-        try (MqQueue q = kernel.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-            for (;;) {
-                try {
-                    seqs.add(ByteBuffer.wrap(q.receive().body()).getInt());
-                } catch (MqException e) {
-                    if (e.errno() == Errno.EAGAIN) {
-                        return seqs;
-                    }
-                    throw e;
-                }
-            }
-        }
+        return seqs(drain(name));
     }
 
     private void refill(List<Integer> seqs) throws MqException {
-        try (MqQueue q = kernel.open(a, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
-            for (int seq : seqs) {
-                q.send(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3);
-            }
-        }
+        send(a, seqs.stream().map(seq -> new MqMessage(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3))
+                .toList());
     }
 }
