@@ -61,9 +61,7 @@ public interface MqBackend extends AutoCloseable {
      * ({@code --recover} sends the journaled ones on).
      */
     default MoveResult move(String source, String target, long limit) throws MqException {
-        if (QueueNames.error(source) == null && QueueNames.canonical(source).equals(QueueNames.canonical(target))) {
-            throw new MqException(Errno.EINVAL, "move", source, "source and target are the same queue");
-        }
+        MoveRules.checkDistinct(source, target);
         try (MqQueue src = open(source, Mq.O_RDWR | Mq.O_NONBLOCK);
              MqQueue dst = open(target, Mq.O_RDWR | Mq.O_NONBLOCK)) {
             MoveRules.checkSizes(src.getAttributes(), dst.getAttributes(), source, target);
@@ -92,6 +90,31 @@ public interface MqBackend extends AutoCloseable {
             }
             return new MoveResult(moved, null, 0, null);
         }
+    }
+
+    /**
+     * Moves the selected messages of {@code source} (anywhere in it, not only its head) to the end of {@code target}
+     * in receive order; the other messages stay in the source in their order and with their priorities. A queue
+     * cannot take a message out of its middle, so this is a drain-and-restore that skips the selected ones: every
+     * message is received, the selected ones are checked against {@code selection} (priority, size, body hash at
+     * that position; ESTALE, with everything put back, when the source changed since it was read), sent to the
+     * target, and the rest sent back. Other processes can see the source empty or partly filled meanwhile, as in a
+     * drain-and-restore peek (see {@link MqQueue#peekRisks()}). Refused before anything moves with EINVAL (same
+     * queue, empty or repeated selection), EMSGSIZE (a selected message is longer than the target's msgsize) and
+     * EAGAIN (the target lacks room for all of them). When the target fills up meanwhile it keeps what it took and
+     * the others go back to their places, said in {@link MoveResult#stopped()}.
+     * <p>
+     * This default serves an in-process namespace; the kernel backend journals every step on disk, so a process
+     * killed at any instant leaves each message exactly once in one of the two queues after {@code --recover}.
+     */
+    default MoveResult moveSelected(String source, String target, List<MessageRef> selection) throws MqException {
+        return moveSelected(source, target, selection, MoveProgress.NONE);
+    }
+
+    /** {@link #moveSelected(String, String, List)}, reporting its steps and stopping when asked (see there). */
+    default MoveResult moveSelected(String source, String target, List<MessageRef> selection, MoveProgress progress)
+            throws MqException {
+        return SelectedMove.run(this, source, target, selection, progress);
     }
 
     /** The limits queue creation is checked against. */

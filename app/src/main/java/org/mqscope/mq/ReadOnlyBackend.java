@@ -64,6 +64,12 @@ public final class ReadOnlyBackend implements MqBackend, JournalRecovery {
     }
 
     @Override
+    public MoveResult moveSelected(String source, String target, List<MessageRef> selection, MoveProgress progress)
+            throws MqException {
+        throw refused("move", source, "a move takes messages out of a queue");
+    }
+
+    @Override
     public List<QueueInfo> list() throws MqException {
         return inner.list();
     }

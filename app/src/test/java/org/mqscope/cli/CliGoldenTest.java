@@ -76,6 +76,17 @@ class CliGoldenTest {
         c.add(new Object[] {"copy-refused", new String[] {"copy", "/orders", "/audit", "--json"}});
         c.add(new Object[] {"move", new String[] {"copy", "/orders", "/wide", "--move", "--count", "2"}});
         c.add(new Object[] {"move-refused", new String[] {"copy", "/orders", "/audit", "--move"}});
+        c.add(new Object[] {"copy-index", new String[] {"copy", "/orders", "/audit", "--index", "2,0"}});
+        c.add(new Object[] {"move-index", new String[] {"copy", "/orders", "/wide", "--move", "--index", "1",
+                "--allow-drain"}});
+        c.add(new Object[] {"move-index-json", new String[] {"copy", "/orders", "/wide", "--move", "--index=2,0",
+                "--allow-drain", "--json"}});
+        c.add(new Object[] {"move-index-no-drain", new String[] {"copy", "/orders", "/wide", "--move", "--index",
+                "1"}});
+        c.add(new Object[] {"move-index-missing", new String[] {"copy", "/orders", "/wide", "--move", "--index",
+                "1,3", "--allow-drain"}});
+        c.add(new Object[] {"move-index-count", new String[] {"copy", "/orders", "/wide", "--move", "--index", "1",
+                "--count", "1"}});
         c.add(new Object[] {"watch", new String[] {"watch", "--passes", "1", "/orders"}});
         c.add(new Object[] {"watch-json", new String[] {"watch", "--passes", "1", "--json"}});
         c.add(new Object[] {"ps", new String[] {"ps"}});
@@ -99,7 +110,7 @@ class CliGoldenTest {
             // /audit (4 slots) takes the 3 messages once; the second copy must be refused before sending
             assertThat(cli.run("copy", "/orders", "/audit").exit()).isZero();
         }
-        if (name.equals("move")) {
+        if (name.equals("move") || name.startsWith("move-index")) {
             assertThat(cli.run("create", "/wide", "--maxmsg", "8", "--msgsize", "128").exit()).isZero();
         }
         CliRun.Result r;
@@ -122,6 +133,12 @@ class CliGoldenTest {
         }
         if (name.equals("move")) {
             r = new CliRun.Result(r.exit(), r.out() + cli.run("ls").out(), r.err());
+        }
+        if (name.startsWith("move-index") || name.equals("copy-index")) {
+            // what is left in the source, in its order, and what the target holds
+            String target = name.equals("copy-index") ? "/audit" : "/wide";
+            r = new CliRun.Result(r.exit(), r.out() + "--- peek /orders\n" + cli.run("peek", "/orders").out()
+                    + "--- peek " + target + "\n" + cli.run("peek", target).out(), r.err());
         }
         String actual = "exit " + r.exit() + "\n--- stdout\n" + r.out() + "--- stderr\n" + r.err();
         actual = normalise(actual);

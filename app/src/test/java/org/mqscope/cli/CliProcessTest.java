@@ -148,6 +148,31 @@ class CliProcessTest {
     }
 
     @Test
+    void moveByIndexOnTheKernelTakesMessagesOutOfTheMiddleOnlyWithAllowDrain() throws Exception {
+        String src = queue("move-src");
+        String dst = queue("move-dst");
+        assertThat(run(mqscope("create", src, "--maxmsg", "5", "--msgsize", "16")).exit()).isZero();
+        assertThat(run(mqscope("create", dst, "--maxmsg", "5", "--msgsize", "16")).exit()).isZero();
+        for (String body : List.of("m0", "m1", "m2", "m3")) {
+            assertThat(run(mqscope("send", src, body)).exit()).isZero();
+        }
+        Run refused = run(mqscope("copy", src, dst, "--move", "--index", "1,2"));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("mqscope: copy " + src + ": a queue gives up messages only from its"
+                + " head").endsWith("add --allow-drain to accept that\n");
+
+        Run moved = run(mqscope("copy", src, dst, "--move", "--index", "2,1", "--allow-drain"));
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.out()).isEqualTo("moved 2 messages from " + src + " to " + dst + "\n");
+        assertThat(moved.err()).contains("drain and restore that skips them").contains("journaled");
+        assertThat(run(mqscope("recv", dst, "--nonblock", "--count", "5")).out())
+                .contains("m1").contains("m2").doesNotContain("m0").doesNotContain("m3");
+        Run rest = run(mqscope("peek", src, "--allow-drain"));
+        assertThat(rest.out().lines().toList()).containsExactly("#0 priority 0, 2 bytes: m0",
+                "#1 priority 0, 2 bytes: m3");
+    }
+
+    @Test
     void watchPrintsPlainLinesIntoAPipeAndCtrlCEndsItCleanly() throws Exception {
         String q = queue("watch");
         assertThat(run(mqscope("create", q, "--maxmsg", "3", "--msgsize", "16")).exit()).isZero();

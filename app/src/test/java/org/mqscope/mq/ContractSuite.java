@@ -116,6 +116,14 @@ abstract class ContractSuite {
     }
 
     @Nested
+    class MoveSelected extends MoveSelectedContract {
+        @Override
+        protected BackendFixture fixture() {
+            return ContractSuite.this.fixture();
+        }
+    }
+
+    @Nested
     class Recreate extends RecreateContract {
         @Override
         protected BackendFixture fixture() {

@@ -2,24 +2,17 @@ package org.mqscope.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mqscope.mq.kernel.journal.Journal;
 
 /**
  * A process moving messages between two kernel queues, killed with SIGKILL at random instants, then
@@ -32,13 +25,16 @@ class KernelMoveProcessesTest {
     private static final int MID_MOVE_KILLS = 3;
     private static final int MIN_KILLS = 10;
     private static final int MAX_KILLS = 40;
+    /** A selection move's phases, each of which some kill must hit. */
+    private static final Set<String> PHASES = Set.of("DRAINING", "SELECTING", "RESTORING");
+    private static final int MAX_SELECTION_KILLS = 80;
 
     @TempDir
     Path journals;
     private MqBackend kernel;
     private String a;
     private String b;
-    private Process child;
+    private KillAndRecover loop;
 
     @BeforeEach
     void kernel() throws MqException {
@@ -47,6 +43,7 @@ class KernelMoveProcessesTest {
         } catch (MqException e) {
             throw org.mqscope.Needs.missing(org.mqscope.Needs.Need.KERNEL_MQUEUE, e.getMessage());
         }
+        loop = new KillAndRecover(journals);
         String id = UUID.randomUUID().toString().substring(0, 8);
         a = "/mqscope-cli-move-a-" + id;
         b = "/mqscope-cli-move-b-" + id;
@@ -56,9 +53,7 @@ class KernelMoveProcessesTest {
 
     @AfterEach
     void cleanUp() {
-        if (child != null) {
-            child.destroyForcibly();
-        }
+        loop.destroy();
         for (String q : new String[] {a, b}) {
             try {
                 kernel.unlink(q);
@@ -71,54 +66,64 @@ class KernelMoveProcessesTest {
 
     @Test
     void aMoveKilledAtAnyPointThenRecoveredKeepsEveryMessageExactlyOnce() throws Exception {
-        List<Integer> sent = new ArrayList<>();
-        try (MqQueue q = kernel.open(a, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
-            for (int seq = 0; seq < MESSAGES; seq++) {
-                q.send(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3);
-                sent.add(seq);
-            }
-        }
-        Random rnd = new Random(15);
-        Map<String, Integer> found = new HashMap<>();
-        int spread = 40;
-        int kill = 0;
-        while (kill < MAX_KILLS && (kill < MIN_KILLS || found.getOrDefault("MOVING", 0) < MID_MOVE_KILLS)) {
-            kill++;
-            child = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()),
-                    MoveProcessMain.class, "move-loop", a, b)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8));
-            assertThat(out.readLine()).isEqualTo("READY");
-            Thread.sleep(5 + rnd.nextInt(spread)); // a random instant of the loop, not a synchronisation
-            child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-            child = null;
-            found.merge(journalLeft(), 1, Integer::sum);
-            if (kill % 4 == 0 && found.getOrDefault("MOVING", 0) < MID_MOVE_KILLS) {
-                spread = Math.min(spread * 2, 2000);
-            }
-            String first = recoverCli();
-            assertThat(recoverCli()).as("a second recovery finds nothing").contains("no interrupted peek");
-            assertThat(Journal.list(journals)).as("after kill %d: %s", kill, first).isEmpty();
-            List<Integer> now = new ArrayList<>(drainSeqs(a));
-            now.addAll(drainSeqs(b));
-            assertThat(now).as("after kill %d (%s)", kill, found).containsExactlyInAnyOrderElementsOf(sent);
-            refill(now);
-        }
+        List<Integer> sent = java.util.stream.IntStream.range(0, MESSAGES).boxed().toList();
+        refill(sent);
+        Map<String, Integer> found = loop.run(MoveProcessMain.class, List.of("move-loop", a, b), Set.of("MOVING"),
+                Set.of(), MIN_KILLS, MAX_KILLS, MID_MOVE_KILLS, (kill, phases) -> {
+                    List<Integer> now = new ArrayList<>(drainSeqs(a));
+                    now.addAll(drainSeqs(b));
+                    assertThat(now).as("after kill %d (%s)", kill, phases).containsExactlyInAnyOrderElementsOf(sent);
+                    refill(now);
+                });
         System.out.printf("kill -9 during move: %d kills, journals found %s, %d messages, lost 0, doubled 0%n",
-                kill, found, MESSAGES);
+                found.values().stream().mapToInt(Integer::intValue).sum(), found, MESSAGES);
         assertThat(found).as("some kills landed mid-move, with a journal to recover").containsKey("MOVING");
     }
 
-    /** Takes every message out of a queue (the test's own check), returning their sequence numbers. */
-    private List<Integer> drainSeqs(String name) throws MqException {
-        List<Integer> seqs = new ArrayList<>();
+    /**
+     * A selection out of the middle of A moved to B and back, killed anywhere: after recovery A and B are exactly
+     * as before the move (rolled back) or as after it (rolled forward) — the selected messages in B in receive
+     * order, the rest in A in their order, each message once.
+     */
+    @Test
+    void aMiddleSelectionMoveKilledAtAnyPointThenRecoveredIsWholeOrUndone() throws Exception {
+        List<MqMessage> original = MoveProcessMain.selectionQueue();
+        List<MqMessage> selected = MoveProcessMain.selectedMessages();
+        List<MqMessage> rest = new ArrayList<>(original);
+        rest.removeAll(selected);
+        send(a, original);
+        int[] outcomes = new int[2];
+        Map<String, Integer> found = loop.run(MoveProcessMain.class, List.of("select-loop", a, b),
+                PHASES, PHASES, MIN_KILLS, MAX_SELECTION_KILLS, MID_MOVE_KILLS, (kill, phases) -> {
+                    List<MqMessage> inA = drain(a);
+                    List<MqMessage> inB = drain(b);
+                    String state = "after kill " + kill + " " + phases + ": A " + seqs(inA) + ", B " + seqs(inB);
+                    if (inB.isEmpty()) {
+                        assertThat(inA).as(state).containsExactlyElementsOf(original);
+                        outcomes[0]++;
+                    } else {
+                        assertThat(inA).as(state).containsExactlyElementsOf(rest);
+                        assertThat(inB).as(state).containsExactlyElementsOf(selected);
+                        outcomes[1]++;
+                    }
+                    send(a, original);
+                });
+        System.out.printf("kill -9 during a middle-selection move: %d kills, journals found %s, %d with A whole,"
+                        + " %d with the selection in B, %d messages, lost 0, doubled 0, order kept%n",
+                outcomes[0] + outcomes[1], found, outcomes[0], outcomes[1], original.size());
+        assertThat(found.keySet()).as("kills landed in each phase of the move, with a journal to recover")
+                .containsAll(PHASES);
+    }
+
+    private List<MqMessage> drain(String name) throws MqException {
+        List<MqMessage> out = new ArrayList<>();
         try (MqQueue q = kernel.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
             for (;;) {
                 try {
-                    seqs.add(ByteBuffer.wrap(q.receive().body()).getInt());
+                    out.add(q.receive());
                 } catch (MqException e) {
                     if (e.errno() == Errno.EAGAIN) {
-                        return seqs;
+                        return out;
                     }
                     throw e;
                 }
@@ -126,35 +131,25 @@ class KernelMoveProcessesTest {
         }
     }
 
-    private void refill(List<Integer> seqs) throws MqException {
-        try (MqQueue q = kernel.open(a, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
-            for (int seq : seqs) {
-                q.send(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3);
+    private void send(String name, List<MqMessage> messages) throws MqException {
+        try (MqQueue q = kernel.open(name, Mq.O_WRONLY | Mq.O_NONBLOCK)) {
+            for (MqMessage m : messages) {
+                q.send(m.body(), m.priority());
             }
         }
     }
 
-    private String journalLeft() throws IOException {
-        List<Path> files = Journal.list(journals);
-        if (files.isEmpty()) {
-            return "NONE";
-        }
-        try (Journal j = Journal.open(files.get(0))) {
-            return j == null ? "LOCKED" : j.phase().name();
-        } catch (IOException notYetAJournal) {
-            return "CREATING";
-        }
+    private static List<Integer> seqs(List<MqMessage> messages) {
+        return messages.stream().map(m -> ByteBuffer.wrap(m.body()).getInt()).toList();
     }
 
-    private String recoverCli() throws Exception {
-        Process p = new ProcessBuilder(ChildJvmProcess.javaCommand(List.of(), List.of(journalProperty()),
-                org.mqscope.App.class, "--recover")).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+    /** Takes every message out of a queue (the test's own check), returning their sequence numbers. */
+    private List<Integer> drainSeqs(String name) throws MqException {
+        return seqs(drain(name));
     }
 
-    private String journalProperty() {
-        return "-Dmqscope.journal.dir=" + journals;
+    private void refill(List<Integer> seqs) throws MqException {
+        send(a, seqs.stream().map(seq -> new MqMessage(ByteBuffer.allocate(4 + seq).putInt(seq).array(), seq % 3))
+                .toList());
     }
 }

@@ -26,6 +26,9 @@ class ReadOnlyBackendTest {
         refused(() -> readOnly.open("/q", Mq.O_WRONLY));
         refused(() -> readOnly.open("/q", Mq.O_RDWR));
         refused(() -> readOnly.unlink("/q"));
+        writable.open("/other", Mq.O_CREAT | Mq.O_RDWR, 0600, null).close();
+        refused(() -> readOnly.moveSelected("/q", "/other",
+                java.util.List.of(MessageRef.of(0, new MqMessage(new byte[] {1}, 3)))));
         try (MqQueue r = readOnly.open("/q", Mq.O_RDONLY | Mq.O_NONBLOCK)) {
             refused(r::receive);
             refused(() -> r.timedReceive(null));
@@ -38,7 +41,7 @@ class ReadOnlyBackendTest {
             assertThat(r.peek(0).priority()).isEqualTo(3);
             assertThat(r.getAttributes().currentMessages()).isEqualTo(1);
         }
-        assertThat(readOnly.list()).extracting(QueueInfo::name).containsExactly("/q");
+        assertThat(readOnly.list()).extracting(QueueInfo::name).containsExactly("/other", "/q");
         assertThat(readOnly.statusLine("/q")).startsWith("QSIZE:1 ");
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -63,18 +62,8 @@ final class QueueInode {
     private long lastActivityMillis = System.currentTimeMillis();
     /** Open descriptions of this queue, for {@link #uses()}. */
     private final java.util.Set<EmulatedQueue> descriptors = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Adaptive spin budget of a blocked call, see {@link #spinFor}; racy on purpose: it is only a hint. */
-    private long spinBudget = SPIN_MAX_NANOS;
-    private int spinSkipped;
-
-    /** Spinning only helps when the thread that will hand over can run meanwhile on another core. */
-    private static final boolean SPIN_CAN_HELP = Runtime.getRuntime().availableProcessors() > 1;
-    /** Longest spin before parking: about one cross-core wake-up on a 2-vCPU VM. */
-    private static final long SPIN_MAX_NANOS = 50_000L;
-    /** Below this the budget counts as exhausted: the call parks at once. */
-    private static final long SPIN_MIN_NANOS = 1_000L;
-    /** Waits skipped without spinning before an exhausted budget is tried in full again. */
-    private static final int SPIN_RETRY_AFTER = 64;
+    /** How long the first blocked caller in line spins before it parks. */
+    private final SpinBudget spin = new SpinBudget();
 
     QueueInode(String name, long maxMessages, long messageSize, int mode, int uid, int gid, long charge,
                int chargedUid, Namespace namespace) {
@@ -214,10 +203,10 @@ final class QueueInode {
 
     /**
      * Blocks the calling thread on {@code list}. Entered with the lock held; returns (or throws) without it.
-     * The first waiter in line spins briefly before it parks (see {@link #spinFor}).
+     * The first waiter in line spins briefly before it parks (see {@link SpinBudget}).
      */
     private MqMessage await(Waiter.List list, Waiter w, Instant deadline, String op) throws MqException {
-        if (deadline != null && remainingNanos(deadline) <= 0) {
+        if (deadline != null && SpinBudget.remainingNanos(deadline) <= 0) {
             throw new MqException(Errno.ETIMEDOUT, op, name);
         }
         list.add(w);
@@ -228,7 +217,7 @@ final class QueueInode {
         boolean first = list.isFirst(w);
         lock.unlock();
         try {
-            if (first && SPIN_CAN_HELP && spinFor(w, deadline)) {
+            if (first && SpinBudget.CAN_HELP && spin.spinFor(w, deadline)) {
                 return w.message;
             }
             w.parking = true;
@@ -237,7 +226,7 @@ final class QueueInode {
                     return w.message;
                 }
                 boolean interrupted = Thread.interrupted();
-                long nanos = deadline == null ? Long.MAX_VALUE : remainingNanos(deadline);
+                long nanos = deadline == null ? Long.MAX_VALUE : SpinBudget.remainingNanos(deadline);
                 if (interrupted || nanos <= 0) {
                     lock.lock();
                     try {
@@ -264,57 +253,11 @@ final class QueueInode {
         }
     }
 
-    /**
-     * Waits for the hand-off by spinning, without the lock, for at most the current spin budget (never past the
-     * deadline, never once interrupted); true if it came. Waking a parked thread on another core costs tens of
-     * microseconds on a VM (the idle vCPU halts); a peer that answers within the budget avoids that on both
-     * sides. The budget adapts: a hand-off that came while spinning restores the full budget, a spin that ran
-     * out halves it, down to nothing for a queue whose traffic is slower than the spin; every
-     * {@link #SPIN_RETRY_AFTER}th wait then tries the full budget again. An idle blocked caller parks after one
-     * spin, so it costs no CPU.
-     */
-    private boolean spinFor(Waiter w, Instant deadline) {
-        long budget = spinBudget;
-        if (budget < SPIN_MIN_NANOS) {
-            if (++spinSkipped < SPIN_RETRY_AFTER) {
-                return false;
-            }
-            spinSkipped = 0;
-            budget = SPIN_MAX_NANOS;
-        }
-        if (deadline != null) {
-            budget = Math.min(budget, remainingNanos(deadline));
-        }
-        long start = System.nanoTime();
-        do {
-            if (w.ready) {
-                spinBudget = SPIN_MAX_NANOS;
-                return true;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return false;
-            }
-            Thread.onSpinWait();
-        } while (System.nanoTime() - start < budget);
-        spinBudget = budget / 2;
-        return w.ready;
-    }
-
     /** A waiter; when someone listens it also knows its actor and call (its waker reports for it). */
     private static Waiter waiter(MqMessage message, Credentials who, long size, boolean timed, String op,
                                  boolean report) {
         return new Waiter(message, who, size, timed, report ? org.mqscope.mq.Actor.current() : null,
                 report ? op : null);
-    }
-
-    /** Nanoseconds from now until an absolute wall-clock deadline, saturated. */
-    static long remainingNanos(Instant deadline) {
-        Instant now = Instant.now();
-        long secs = deadline.getEpochSecond() - now.getEpochSecond();
-        if (secs > TimeUnit.DAYS.toSeconds(365 * 100)) {
-            return Long.MAX_VALUE;
-        }
-        return secs * 1_000_000_000L + (deadline.getNano() - now.getNano());
     }
 
     /** Drops one reference; the last one of an unlinked queue frees it. */

@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.StatusLine;
@@ -58,23 +59,72 @@ final class DrainRestore {
     }
 
     /**
-     * Sends the journal's messages back from where the last restore stopped. When the queue is full (others
-     * refilled it) it waits for room with bounded polls, for at most {@code patience} without progress (counted
-     * from the first send that found no room after the last one that went through).
+     * Sends the journal's messages back from where the last restore stopped, skipping those a selection move sends
+     * to its target instead. When the queue is full (others refilled it) it waits for room with bounded polls, for
+     * at most {@code patience} without progress (counted from the first send that found no room after the last one
+     * that went through).
      *
-     * @return messages restored in all (the journal's count)
+     * @return records done in all (the journal's restore count: every record when it finished)
      */
     long restore(Duration patience) throws MqException, IOException {
         journal.beginRestore();
+        send(new Cursor() {
+            @Override
+            public int next() {
+                int i = (int) journal.restored();
+                while (i < journal.recordCount() && journal.selection().skips(i)) {
+                    journal.markRestored(++i); // went to the target of a selection move
+                }
+                return i < journal.recordCount() ? i : -1;
+            }
+
+            @Override
+            public void sent(int record) {
+                journal.markRestored(record + 1L);
+            }
+        }, patience);
+        return journal.restored();
+    }
+
+    /**
+     * A selection move's sends to its target (this descriptor's queue): the planned records it has not taken yet,
+     * in receive order, each marked in flight first, waiting for room as {@link #restore} does; stops between two
+     * messages once {@code cancelled}.
+     *
+     * @return planned messages the target has taken in all
+     */
+    long sendSelected(Duration patience, BooleanSupplier cancelled) throws MqException, IOException {
+        send(new Cursor() {
+            @Override
+            public int next() {
+                long s = journal.selection().sent();
+                return s < journal.selection().kept() && !cancelled.getAsBoolean()
+                        ? (int) journal.selection().position((int) s) : -1;
+            }
+
+            @Override
+            public void sent(int record) {
+                journal.selection().markSent(journal.selection().sent() + 1);
+            }
+        }, patience);
+        return journal.selection().sent();
+    }
+
+    /** Which record goes next (-1: none left), and what to record once it went. */
+    private interface Cursor {
+        int next();
+
+        void sent(int record);
+    }
+
+    private void send(Cursor cursor, Duration patience) throws MqException, IOException {
         long curmsgs = queue.attributes().currentMessages();
         long qsize = queue.status().qsize();
-        int total = journal.recordCount();
         long giveUp = 0;
         boolean waiting = false;
         ByteBuffer chunk = null;
         long chunkAddress = 0;
-        int i = (int) journal.restored();
-        while (i < total) {
+        for (int i = cursor.next(); i >= 0; ) {
             // The records lie in a few large mapped chunks: their native address is looked up once per chunk.
             ByteBuffer c = journal.recordChunk(i);
             if (c != chunk) {
@@ -84,7 +134,8 @@ final class DrainRestore {
             int length = journal.recordLength(i);
             journal.markInFlight(i, curmsgs, qsize);
             if (queue.sendFrom(chunkAddress + journal.recordBodyOffset(i), length, journal.recordPriority(i))) {
-                journal.markRestored(++i);
+                cursor.sent(i);
+                i = cursor.next();
                 curmsgs++;
                 qsize += length;
                 waiting = false;
@@ -107,6 +158,5 @@ final class DrainRestore {
             curmsgs = a.currentMessages();
             qsize = s.qsize();
         }
-        return journal.restored();
     }
 }

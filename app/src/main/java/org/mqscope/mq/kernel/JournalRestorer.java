@@ -64,8 +64,8 @@ final class JournalRestorer {
             try (PrivateDescriptor d = descriptorFor(journal)) {
                 String doubt = settle(journal, d, includeInDoubt, missing);
                 if (doubt != null) {
-                    return new RecoveryReport.Entry(file.toString(), queue, 0, journal.recordCount() - restoredBefore,
-                            doubt);
+                    return new RecoveryReport.Entry(file.toString(), queue, 0,
+                            journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredBefore), doubt);
                 }
                 long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
                 return entry(file, journal, restoredBefore, missing[0], restored, null);
@@ -81,11 +81,14 @@ final class JournalRestorer {
      * Counts what went back: the journal's records come back in order, the missing ones first, then those the
      * recovery drained from the queue itself (still there, or sent by others meanwhile) to keep the order.
      */
-    private static RecoveryReport.Entry entry(Path file, Journal journal, long restoredBefore, long missing,
+    private static RecoveryReport.Entry entry(Path file, Journal journal, long restoredBefore, long missingRecords,
                                               long restoredNow, String problem) throws IOException {
-        long back = restoredNow - restoredBefore;
-        long kept = journal.recordCount() - restoredNow;
-        long requeued = journal.recordCount() - restoredBefore - missing;
+        // A selection move's records that went to its target are neither missing from the source nor put back.
+        long before = journal.selection().toSource(restoredBefore);
+        long missing = journal.selection().toSource(restoredBefore + missingRecords) - before;
+        long back = journal.selection().toSource(restoredNow) - before;
+        long kept = journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredNow);
+        long requeued = journal.selection().toSource(journal.recordCount()) - before - missing;
         if (kept == 0 && problem == null) {
             journal.delete();
         } else if (problem == null) {
@@ -129,7 +132,12 @@ final class JournalRestorer {
         if (journal.phase() == Journal.Phase.MOVING) {
             settleMoveReceive(journal);
         }
+        if (journal.phase() == Journal.Phase.SELECTING) {
+            return SelectionMover.finishSelecting(namespace, journal, includeInDoubt, DrainRestore.RESTORE_PATIENCE);
+        }
         if (journal.phase() == Journal.Phase.DRAINING) {
+            // A selection move killed before its selection checked out is rolled back: everything goes back.
+            journal.selection().keep(0);
             StatusLine now = d.status();
             Journal.StagedMessage staged = journal.uncommittedStaged();
             if (staged != null) {
@@ -140,19 +148,39 @@ final class JournalRestorer {
             new DrainRestore(d, journal).drain(a.currentMessages() + a.maxMessages(), d.status().qsize());
             return null;
         }
-        Journal.InFlight f = journal.inFlight();
-        if (f == null || journal.phase() == Journal.Phase.RECREATING) {
+        if (journal.phase() == Journal.Phase.RECREATING) {
             return null; // nothing was sent yet in a recreate that had not reached its restore
+        }
+        return settleInFlight(journal, d, includeInDoubt);
+    }
+
+    /**
+     * Settles the send marked in flight into {@code d}'s queue from its curmsgs and QSIZE: counted as done when they
+     * grew by exactly that message, as not done when unchanged; otherwise in doubt, which is said (returned) unless
+     * {@code includeInDoubt}. Null when there is nothing in doubt.
+     */
+    static String settleInFlight(Journal journal, PrivateDescriptor d, boolean includeInDoubt)
+            throws MqException, IOException {
+        Journal.InFlight f = journal.inFlight();
+        if (f == null) {
+            return null;
         }
         long length = journal.recordLength((int) f.index());
         long curmsgs = d.attributes().currentMessages();
         long qsize = d.status().qsize();
+        boolean toTarget = journal.phase() == Journal.Phase.SELECTING;
         if (curmsgs == f.curmsgsBefore() + 1 && qsize == f.qsizeBefore() + length) {
-            journal.markRestored(f.index() + 1); // the send happened before the process died
+            // the send happened before the process died
+            if (toTarget) {
+                journal.selection().markSent(journal.selection().sent() + 1);
+            } else {
+                journal.markRestored(f.index() + 1);
+            }
         } else if (!(curmsgs == f.curmsgsBefore() && qsize == f.qsizeBefore()) && !includeInDoubt) {
-            return "message " + (f.index() + 1) + " of " + journal.recordCount() + " was being sent when the peek"
-                    + " died and the queue has changed since, so it may already be back; run mqscope --recover"
-                    + " --include-in-doubt to send it (and the rest) anyway";
+            return "message " + (f.index() + 1) + " of " + journal.recordCount() + " was being sent to " + d.name
+                    + " when the " + (toTarget ? "move" : "peek") + " died and that queue has changed since, so it"
+                    + " may already be there; run mqscope --recover --include-in-doubt to send it (and the rest)"
+                    + " anyway";
         }
         // Otherwise the queue is as it was before that send: it did not happen (or went straight to a receiver
         // that was blocked at that instant, which leaves no trace to tell by).

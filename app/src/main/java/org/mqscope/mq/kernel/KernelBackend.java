@@ -305,6 +305,18 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
         return new Mover(this.target, journalDirectory, drainRestore.restorePatience()).move(source, target, limit);
     }
 
+    /** Journaled drain-and-restore that skips the selected messages: see {@link SelectionMover}. */
+    @Override
+    public MoveResult moveSelected(String source, String target, List<org.mqscope.mq.MessageRef> selection,
+                                   org.mqscope.mq.MoveProgress progress) throws MqException {
+        ensureOpen("move", source);
+        if (source == null || target == null || selection == null) {
+            throw new MqException(Errno.EFAULT, "move", source);
+        }
+        return new SelectionMover(this.target, journalDirectory, drainRestore.restorePatience())
+                .move(source, target, selection, progress);
+    }
+
     @Override
     public List<QueueInfo> list() throws MqException {
         ensureOpen("list", null);

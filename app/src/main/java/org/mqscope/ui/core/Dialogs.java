@@ -47,19 +47,40 @@ public class Dialogs {
         JCheckBox dontAsk = new JCheckBox("Don't explain this again (risks are always shown)");
         dontAsk.setName("peek.dontAsk");
         if (risks.isEmpty()) {
-            panel.add(Fit.wrapped("Right now nothing else seems to use this queue."));
+            panel.add(Fit.wrapped(NOTHING_AT_RISK));
             panel.add(dontAsk, "gaptop 8");
         } else {
-            StringBuilder sb = new StringBuilder("Right now:<ul style='margin-left: 16px'>");
-            risks.forEach(r -> sb.append("<li>").append(Fit.escape(r)).append("</li>"));
-            JLabel list = Fit.wrapped(sb.append("</ul>").toString());
-            list.setName("peek.risks");
-            panel.add(list);
+            panel.add(risksList(risks));
         }
         Object[] options = {PEEK, CANCEL};
         int choice = show(parent, panel, "Peek " + queue + " by drain and restore?", risks.isEmpty()
                 ? JOptionPane.QUESTION_MESSAGE : JOptionPane.WARNING_MESSAGE, options, CANCEL);
         return new PeekAnswer(choice == 0, choice == 0 && dontAsk.isSelected());
+    }
+
+    /**
+     * Before another drain-and-restore (a move out of the middle of a queue): {@code explanationHtml}, then the
+     * queue's risks as the peek question lists them. True only for an explicit click on {@code confirmLabel}.
+     */
+    public boolean confirmDrain(Component parent, String title, String explanationHtml, List<String> risks,
+                                String confirmLabel) {
+        JPanel panel = new JPanel(new MigLayout("insets 0, wrap 1", "[grow, fill]"));
+        panel.add(Fit.wrapped(explanationHtml));
+        panel.add(risks.isEmpty() ? Fit.wrapped(NOTHING_AT_RISK) : risksList(risks));
+        Object[] options = {confirmLabel, CANCEL};
+        return show(parent, panel, title, risks.isEmpty() ? JOptionPane.QUESTION_MESSAGE
+                : JOptionPane.WARNING_MESSAGE, options, CANCEL) == 0;
+    }
+
+    private static final String NOTHING_AT_RISK = "Right now nothing else seems to use this queue.";
+
+    /** The risks of a drain-and-restore, one item each (named so tests find it). */
+    private static JLabel risksList(List<String> risks) {
+        StringBuilder sb = new StringBuilder("Right now:<ul style='margin-left: 16px'>");
+        risks.forEach(r -> sb.append("<li>").append(Fit.escape(r)).append("</li>"));
+        JLabel list = Fit.wrapped(sb.append("</ul>").toString());
+        list.setName("peek.risks");
+        return list;
     }
 
     /** A queue name typed by the user, or null when cancelled. */

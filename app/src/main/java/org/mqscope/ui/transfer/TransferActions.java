@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.swing.SwingUtilities;
 import org.mqscope.mq.Mq;
+import org.mqscope.mq.MessageRef;
+import org.mqscope.mq.MoveProgress;
 import org.mqscope.mq.MoveResult;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqMessage;
@@ -39,6 +41,8 @@ public final class TransferActions {
 
     /** What Cancel does, as the progress window says it. */
     static final String STOPS_BETWEEN_SENDS = "stops after the message being sent; what was sent stays sent";
+    static final String PUTS_BACK_WHAT_DID_NOT_MOVE = "stops between two messages: those the target took stay"
+            + " there, the others go back to their places";
     static final String NOTHING_WRITTEN = "stops writing and keeps no partial file; the queue is not touched";
 
     /** An export's outcome: written, or cancelled before the file was whole (then nothing was written). */
@@ -127,8 +131,9 @@ public final class TransferActions {
     }
 
     /**
-     * Copies the selected rows to another queue (the source keeps them), or moves them: a move takes messages
-     * from the head of the queue, journaled on the kernel, so the selection must start at the first row.
+     * Copies the selected rows to another queue (the source keeps them), or moves them: rows from the first one on
+     * leave from the head of the queue; any other selection leaves by a drain-and-restore that skips it, asked
+     * first with the risks the peek question lists. Journaled on the kernel.
      */
     public void copySelected(boolean move) {
         copySelected(move, null);
@@ -150,12 +155,7 @@ public final class TransferActions {
             return;
         }
         String verb = move ? "Move" : "Copy";
-        if (move && !fromTheHead(sel.positions())) {
-            dialogs.tell(ctx.window(), "Move Messages", "A move takes messages from the head of " + queue
-                    + " (first row on), so that nothing behind them is received and sent back. Select rows "
-                    + "from the first one on, or copy these messages instead.");
-            return;
-        }
+        boolean fromTheMiddle = move && !fromTheHead(sel.positions());
         MqBackend backend = ctx.backend();
         ctx.io().run(() -> backend.list().stream().map(QueueInfo::name).filter(n -> !n.equals(queue)).toList(),
                 names -> {
@@ -166,6 +166,10 @@ public final class TransferActions {
                     String target = chosenTarget != null ? chosenTarget : dialogs.targetQueue(ctx.window(),
                             verb + " " + count(sel.messages().size()) + " of " + queue, names);
                     if (target == null || !names.contains(target)) {
+                        return;
+                    }
+                    if (fromTheMiddle) {
+                        askThenMoveSelected(backend, queue, target, sel);
                         return;
                     }
                     if (move && !dialogs.confirm(ctx.window(), "Move to " + target + "?", "The first "
@@ -205,6 +209,59 @@ public final class TransferActions {
             ctx.queueChanged(queue);
             ctx.queueChanged(target);
         }, failure -> ctx.failed("Move from " + queue + " to " + target, failure));
+    }
+
+    /** Reads the source's risks on mq-io, asks, then moves the rows out of the middle with progress and Cancel. */
+    private void askThenMoveSelected(MqBackend backend, String queue, String target, Selection sel) {
+        List<MessageRef> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < sel.positions().length; i++) {
+            refs.add(MessageRef.of(sel.positions()[i], sel.messages().get(i)));
+        }
+        boolean journaled = ctx.kind() == org.mqscope.ui.core.BackendKind.KERNEL;
+        ctx.io().run(() -> {
+            try (MqQueue q = backend.open(queue, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
+                return q.peekRisks().describe();
+            }
+        }, risks -> {
+            if (!dialogs.confirmSelectionMove(ctx.window(), queue, target, refs.size(), risks, journaled)) {
+                return;
+            }
+            ctx.io().tasks().start(TaskSpec.of("Moving " + count(refs.size()) + " from " + queue + " to " + target)
+                    .counting("steps").cancellable(PUTS_BACK_WHAT_DID_NOT_MOVE).shownOver(ctx.window()), progress -> {
+                        progress.note("Taking every message of " + queue + " out and back, but the selected");
+                        return backend.moveSelected(queue, target, refs, new MoveProgress() {
+                            @Override
+                            public void step(long done, long total) {
+                                progress.done(done, total);
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return progress.cancelled();
+                            }
+                        });
+                    }, r -> {
+                        ctx.info(movedSelected(r, queue, target));
+                        ctx.queueChanged(queue);
+                        ctx.queueChanged(target);
+                    }, failure -> {
+                        ctx.queueChanged(queue);
+                        ctx.failed("Move from " + queue + " to " + target, failure);
+                    });
+        }, failure -> ctx.failed("Move from " + queue + " to " + target, failure));
+    }
+
+    /** What a move out of the middle did: the rest went back into {@code queue}, or waits to. */
+    static String movedSelected(MoveResult r, String queue, String target) {
+        String s = "Moved " + count(r.moved()) + " from " + queue + " to " + target + ".";
+        if (r.stopped() != null) {
+            s += " Stopped: " + r.stopped() + ".";
+        }
+        if (r.kept() > 0) {
+            s += " " + count(r.kept()) + " wait in " + r.journal() + " for room in " + queue
+                    + " (mqscope --recover puts them back).";
+        }
+        return s;
     }
 
     static String moved(MoveResult r, String queue, String target) {

@@ -42,6 +42,28 @@ public class TransferDialogs {
         return new Dialogs().confirm(parent, title, message, confirmLabel);
     }
 
+    /**
+     * Before moving selected rows out of the middle of {@code queue}: what the drain-and-restore that skips them
+     * does, and what it would disturb now ({@code risks}, as the peek question lists them). True only for a click on
+     * Move.
+     *
+     * @param journaled whether every step is journaled (the kernel), so a crash loses nothing
+     */
+    public boolean confirmSelectionMove(Component parent, String queue, String target, int count,
+                                        List<String> risks, boolean journaled) {
+        String what = org.mqscope.mq.MoveRules.selectionDrain(queue);
+        String text = "Move " + count + (count == 1 ? " message" : " messages") + " to " + target + ": "
+                + what + ". Each selected message is checked first: if " + queue + " changed since it was peeked,"
+                + " the move is refused and every message stays where it was."
+                + (journaled ? " Every step is journaled to disk, so a crash loses nothing (mqscope --recover"
+                + " finishes or undoes the move)." : "");
+        return new Dialogs().confirmDrain(parent, "Move " + count + " from the middle of " + queue + "?",
+                org.mqscope.ui.core.Fit.escape(text), risks, MOVE);
+    }
+
+    /** The label of the move question's confirming button. */
+    public static final String MOVE = "Move";
+
     /** Says something that needs no answer. */
     public void tell(Component parent, String title, String message) {
         JOptionPane.showMessageDialog(parent, message, title, JOptionPane.INFORMATION_MESSAGE);

@@ -68,6 +68,7 @@ class TransferActionsTest {
     private Path file;
     private String target;
     private TransferActions.Selection selection = TransferActions.Selection.NONE;
+    private boolean moveAnswer;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -135,6 +136,15 @@ class TransferActionsTest {
             }
 
             @Override
+            public boolean confirmSelectionMove(Component parent, String q, String t, int count,
+                                                List<String> risks, boolean journaled) {
+                assertThat(SwingUtilities.isEventDispatchThread()).isTrue();
+                told.add("move question: " + count + " of " + q + " to " + t + (journaled ? ", journaled" : "")
+                        + ", risks " + risks);
+                return moveAnswer;
+            }
+
+            @Override
             public void tell(Component parent, String title, String message) {
                 told.add("tell: " + message);
             }
@@ -196,20 +206,79 @@ class TransferActionsTest {
     }
 
     @Test
-    void moveTakesTheSelectedHeadRowsAndRefusesRowsFromTheMiddle() throws Exception {
+    void moveOfHeadRowsTakesThemFromTheHeadAfterTheUsualConfirmation() throws Exception {
         List<MqMessage> before = contents("/src");
         fill("/dst", 8, 64, List.of());
         target = "/dst";
-        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
-        assertThat(perform(a -> a.copySelected(true))).startsWith("tell: A move takes messages from the head");
-        assertThat(contents("/src")).isEqualTo(before);
-
         selection = new TransferActions.Selection(before.subList(0, 2), new int[] {0, 1});
         assertThat(perform(a -> a.copySelected(true))).isEqualTo("confirm: Move to /dst?");
         assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS))
                 .isEqualTo("info: Moved 2 messages from /src to /dst.");
         assertThat(contents("/dst")).containsExactlyElementsOf(before.subList(0, 2));
         assertThat(contents("/src")).containsExactly(before.get(2));
+    }
+
+    @Test
+    void moveOfRowsFromTheMiddleAsksWithTheRisksThenMovesThemKeepingTheRestInOrder() throws Exception {
+        fill("/src", 8, 64, List.of(msg("four", 1)));
+        List<MqMessage> before = contents("/src"); // one@5, two@1, three@1, four@1
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        selection = new TransferActions.Selection(List.of(before.get(1), before.get(3)), new int[] {1, 3});
+        // the emulation's peek is exact, so it knows of no risk; the kernel's question is in SelectionMoveGuiTest
+        assertThat(perform(a -> a.copySelected(true))).isEqualTo("move question: 2 of /src to /dst, risks []");
+        assertThat(contents("/src")).as("cancelled: nothing moved").isEqualTo(before);
+
+        moveAnswer = true;
+        assertThat(perform(a -> a.copySelected(true))).isEqualTo("move question: 2 of /src to /dst, risks []");
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("info: Moved 2 messages from /src to /dst.");
+        assertThat(contents("/dst")).containsExactly(before.get(1), before.get(3));
+        assertThat(contents("/src")).containsExactly(before.get(0), before.get(2));
+    }
+
+    @Test
+    void cancelBeforeTheMoveOfRowsFromTheMiddleTookAnythingLeavesBothQueuesAsTheyWere() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        moveAnswer = true;
+        selection = new TransferActions.Selection(List.of(before.get(1)), new int[] {1});
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        TransferActions a = actions();
+        SwingUtilities.invokeAndWait(() -> {
+            // the long-work lane is busy, so the move waits in line and Cancel comes before it starts
+            io.runSlow(() -> busy.await(WAIT_SECONDS, TimeUnit.SECONDS), x -> { }, x -> { });
+            a.copySelected(true);
+        });
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).startsWith("move question: 1 of /src to /dst");
+        SwingUtilities.invokeAndWait(() -> {
+            List<org.mqscope.ui.core.TaskProgress> tasks = io.tasks().running();
+            assertThat(tasks).hasSize(1);
+            assertThat(tasks.get(0).spec().isCancellable()).isTrue();
+            tasks.get(0).cancel();
+        });
+        busy.countDown();
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("info: Moved 0 messages from /src to /dst."
+                + " Stopped: cancelled before anything moved; the others are back in their places in /src.");
+        assertThat(contents("/dst")).isEmpty();
+        assertThat(contents("/src")).isEqualTo(before);
+    }
+
+    @Test
+    void aMoveOfRowsThatChangedSinceThePeekIsRefusedAndMovesNothing() throws Exception {
+        List<MqMessage> before = contents("/src");
+        fill("/dst", 8, 64, List.of());
+        target = "/dst";
+        moveAnswer = true;
+        selection = new TransferActions.Selection(List.of(before.get(2)), new int[] {2});
+        try (MqQueue q = backend.open("/src", Mq.O_RDWR)) {
+            q.receive(); // another program took the first message after the peek
+        }
+        assertThat(perform(a -> a.copySelected(true))).startsWith("move question: 1 of /src to /dst");
+        assertThat(told.poll(WAIT_SECONDS, TimeUnit.SECONDS)).startsWith("failed: Move from /src to /dst: ")
+                .contains("ESTALE");
+        assertThat(contents("/dst")).isEmpty();
+        assertThat(contents("/src")).containsExactlyElementsOf(before.subList(1, 3));
     }
 
     @Test
@@ -224,6 +293,9 @@ class TransferActionsTest {
             a.copySelected(false);
             a.copySelected(true);
         });
+        moveAnswer = true;
+        selection = new TransferActions.Selection(contents("/src").subList(1, 2), new int[] {1}); // from the middle
+        SwingUtilities.invokeAndWait(() -> a.copySelected(true));
         assertThat(io.awaitIdle(Duration.ofSeconds(WAIT_SECONDS))).isTrue();
         assertThat(told).isEmpty();
         assertThat(contents("/dst")).isEmpty();

@@ -12,14 +12,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.mqscope.mq.MqMessage;
@@ -46,54 +42,43 @@ public final class Journal implements AutoCloseable {
          * Move: each message is received from {@link #source()} into the journal, then sent on to {@link #queue()};
          * recovery commits a message caught between the receive and the commit and sends the rest on, never back.
          */
-        MOVING
+        MOVING,
+        /**
+         * Selection move: the source is drained and the selection checked; the planned messages are being sent to
+         * the target ({@link #selectionTarget()}); then the rest goes back into the source ({@link #RESTORING}).
+         * Recovery sends the rest of the plan on (rolls forward) and restores; in {@link #DRAINING} it rolls back.
+         */
+        SELECTING
     }
 
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
-    private static final String SUFFIX = ".mqj";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PHASE_SELECTING = 5;
 
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final MappedByteBuffer head;
     private final long msgsize;
-    private final long logStart;
-    private final long chunkSize;
-    private long salt;
-    /** The staging slot's filler for this salt, computed once: a drain rewrites it before every receive. */
-    private byte[] filler;
-    private final List<MappedByteBuffer> chunks = new ArrayList<>();
-    /**
-     * Where the committed records are, {@code recordCount} of them: chunk index in the high 32 bits, offset in
-     * the chunk in the low 32. A plain array, so no boxing and no division per record.
-     */
-    private long[] recordPositions = new long[64];
-    private int recordCount;
-    private long appendChunk;
-    private long appendOffset;
-    private int dirtyStaging;
+    private final JournalLog log;
+    private final StagingSlot slot;
+    private SelectionPlan plan;
 
-    private Journal(Path file, FileChannel channel, FileLock lock, long msgsize) throws IOException {
+    /** {@code planBytes}: the size of the plan area between the staging slot and the log (0 without a plan). */
+    private Journal(Path file, FileChannel channel, FileLock lock, long msgsize, long planBytes) throws IOException {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.msgsize = msgsize;
-        this.logStart = logStart(msgsize);
-        this.chunkSize = chunkSize(msgsize);
-        this.head = channel.map(FileChannel.MapMode.READ_WRITE, 0, logStart);
+        long planStart = planStart(msgsize);
+        this.head = channel.map(FileChannel.MapMode.READ_WRITE, 0, planStart);
         head.order(ByteOrder.LITTLE_ENDIAN);
-        salt(head.getLong(H_SALT));
-    }
-
-    private void salt(long value) {
-        salt = value;
-        filler = new byte[(int) msgsize];
-        for (int i = 0; i < filler.length; i++) {
-            filler[i] = filler(value, 0, i);
-        }
+        this.log = new JournalLog(channel, msgsize, planStart + planBytes);
+        this.plan = SelectionPlan.read(head, planBytes == 0 ? null
+                : channel.map(FileChannel.MapMode.READ_WRITE, planStart, planBytes).order(ByteOrder.LITTLE_ENDIAN));
+        this.slot = new StagingSlot(head, msgsize);
     }
 
     /**
@@ -101,20 +86,13 @@ public final class Journal implements AutoCloseable {
      * $XDG_DATA_HOME/mqscope/journal, else ~/.local/share/mqscope/journal.
      */
     public static Path defaultDirectory() {
-        String override = System.getProperty("mqscope.journal.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("mqscope").resolve("journal");
+        return JournalFiles.defaultDirectory();
     }
 
     /** Starts the journal of a new drain: mode 0600 in a 0700 directory, locked, staging slot empty. */
     public static Journal create(Path dir, String queue, int mode, long maxmsg, long msgsize, long countBefore,
                                  long qsizeBefore) throws IOException {
-        return create(dir, queue, null, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+        return create(dir, queue, null, 1, new long[0], mode, maxmsg, msgsize, countBefore, qsizeBefore);
     }
 
     /**
@@ -125,56 +103,67 @@ public final class Journal implements AutoCloseable {
      */
     public static Journal createMove(Path dir, String source, String target, int mode, long maxmsg, long msgsize,
                                      long countBefore, long qsizeBefore) throws IOException {
-        return create(dir, target, source, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+        return create(dir, target, source, 4, new long[0], mode, maxmsg, msgsize, countBefore, qsizeBefore);
     }
 
-    private static Journal create(Path dir, String queue, String sourceOrNull, int mode, long maxmsg, long msgsize,
-                                  long countBefore, long qsizeBefore) throws IOException {
+    /**
+     * Starts the journal of a move of selected messages: a drain of {@code source} (all of it, so the restore can
+     * recreate its order) with a plan of which drained messages go to {@code target} instead of back. Until
+     * {@link #beginSelecting()} the plan is tentative: a recovery rolls the move back (every message goes back).
+     *
+     * @param positions the selected places in receive order, ascending, distinct
+     */
+    public static Journal createSelection(Path dir, String source, String target, int mode, long maxmsg,
+                                          long msgsize, long countBefore, long qsizeBefore, long[] positions)
+            throws IOException {
+        if (positions.length == 0) {
+            throw new IllegalArgumentException("a selection move needs a selection");
+        }
+        return create(dir, source, target, 1, positions, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+    }
+
+    private static Journal create(Path dir, String queue, String otherOrNull, int phase, long[] plan, int mode,
+                                  long maxmsg, long msgsize, long countBefore, long qsizeBefore) throws IOException {
         byte[] name = queue.getBytes(StandardCharsets.UTF_8);
-        byte[] source = sourceOrNull == null ? new byte[0] : sourceOrNull.getBytes(StandardCharsets.UTF_8);
-        if (source.length > MAX_SOURCE_BYTES) {
-            throw new IllegalArgumentException("queue name too long for the journal: " + sourceOrNull);
+        byte[] other = otherOrNull == null ? new byte[0] : otherOrNull.getBytes(StandardCharsets.UTF_8);
+        if (other.length > MAX_SOURCE_BYTES) {
+            throw new IllegalArgumentException("queue name too long for the journal: " + otherOrNull);
         }
         if (name.length > MAX_NAME_BYTES) {
             throw new IllegalArgumentException("queue name too long for the journal: " + queue);
         }
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path file;
-        for (int attempt = 0; ; attempt++) {
-            file = dir.resolve(System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-" + attempt
-                    + SUFFIX);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                break;
-            } catch (FileAlreadyExistsException taken) {
-                // another peek of this process started in the same millisecond: try the next name
-            }
-        }
+        Path file = JournalFiles.newFile(dir);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = ch.lock();
-        allocate(ch, 0, logStart(msgsize));
-        Journal j = new Journal(file, ch, lock, msgsize);
+        long planBytes = planBytes(plan.length);
+        JournalLog.allocate(ch, 0, planStart(msgsize) + planBytes);
+        Journal j = new Journal(file, ch, lock, msgsize, planBytes);
         ByteBuffer h = j.head;
         h.putInt(H_VERSION, VERSION);
-        h.putInt(H_PHASE, sourceOrNull == null ? 1 : 4);
+        h.putInt(H_PHASE, phase);
         h.putLong(H_CREATED, System.currentTimeMillis());
         h.putInt(H_PID, (int) ProcessHandle.current().pid());
         h.putLong(H_MAXMSG, maxmsg);
         h.putLong(H_MSGSIZE, msgsize);
         h.putLong(H_COUNT_BEFORE, countBefore);
         h.putLong(H_QSIZE_BEFORE, qsizeBefore);
-        j.salt(RANDOM.nextLong());
-        h.putLong(H_SALT, j.salt);
+        j.slot.salt(RANDOM.nextLong());
+        h.putLong(H_SALT, j.slot.salt());
         h.putLong(H_RESTORED, 0);
         h.putLong(H_INFLIGHT_INDEX, -1);
         h.putLong(H_STAGING_SEQ, -1);
-        h.putLong(H_CHUNK_SIZE, j.chunkSize);
+        h.putLong(H_CHUNK_SIZE, j.log.chunkSize());
+        h.putLong(H_PLAN_BYTES, planBytes);
+        if (plan.length > 0) {
+            j.plan = SelectionPlan.write(h, ch.map(FileChannel.MapMode.READ_WRITE, planStart(msgsize), planBytes)
+                    .order(ByteOrder.LITTLE_ENDIAN), plan);
+        }
         h.putInt(H_MODE, mode);
         h.putInt(H_NAME_LEN, name.length);
         h.put(H_NAME, name);
-        h.putInt(H_SOURCE_LEN, source.length);
-        h.put(H_SOURCE, source);
-        j.fillStaging((int) msgsize);
+        h.putInt(H_SOURCE_LEN, other.length);
+        h.put(H_SOURCE, other);
+        j.slot.fillAll();
         LONG.setRelease(h, H_MAGIC, MAGIC);
         return j;
     }
@@ -196,13 +185,18 @@ public final class Journal implements AutoCloseable {
             return null;
         }
         try {
-            ByteBuffer probe = ByteBuffer.allocate(H_NAME).order(ByteOrder.LITTLE_ENDIAN);
-            if (ch.read(probe, 0) < H_NAME || probe.getLong(H_MAGIC) != MAGIC || probe.getInt(H_VERSION) != VERSION) {
+            ByteBuffer probe = ByteBuffer.allocate(H_SOURCE_LEN).order(ByteOrder.LITTLE_ENDIAN);
+            if (ch.read(probe, 0) < H_SOURCE_LEN || probe.getLong(H_MAGIC) != MAGIC
+                    || probe.getInt(H_VERSION) != VERSION) {
                 throw new IOException(file + " is not an mqscope journal (or was cut short before it held anything)");
             }
-            Journal j = new Journal(file, ch, lock, probe.getLong(H_MSGSIZE));
-            j.scanRecords();
-            j.dirtyStaging = (int) j.msgsize; // a dead writer may have left anything in the slot
+            long planBytes = probe.getLong(H_PLAN_BYTES);
+            if (planBytes < 0 || planBytes % PAGE != 0 || planBytes > ch.size()) {
+                throw new IOException(file + ": its plan of " + planBytes + " bytes cannot be");
+            }
+            Journal j = new Journal(file, ch, lock, probe.getLong(H_MSGSIZE), planBytes);
+            j.log.scan();
+            j.slot.markAllDirty(); // a dead writer may have left anything in the slot
             return j;
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -213,12 +207,7 @@ public final class Journal implements AutoCloseable {
 
     /** Journal files in {@code dir}, oldest first. */
     public static List<Path> list(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        }
+        return JournalFiles.list(dir);
     }
 
     public Path file() {
@@ -231,8 +220,17 @@ public final class Journal implements AutoCloseable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** A move's source queue, or null in a peek or recreate journal. */
+    /** A move's source queue, or null in a peek, recreate or selection journal. */
     public String source() {
+        return plan.count() > 0 ? null : other();
+    }
+
+    /** A selection move's target, or null in any other journal (its source is {@link #queue()}). */
+    public String selectionTarget() {
+        return plan.count() > 0 ? other() : null;
+    }
+
+    private String other() {
         int len = head.getInt(H_SOURCE_LEN);
         if (len <= 0 || len > MAX_SOURCE_BYTES) {
             return null;
@@ -267,6 +265,7 @@ public final class Journal implements AutoCloseable {
             case 2 -> Phase.RESTORING;
             case 3 -> Phase.RECREATING;
             case 4 -> Phase.MOVING;
+            case PHASE_SELECTING -> Phase.SELECTING;
             default -> Phase.DRAINING;
         };
     }
@@ -291,7 +290,7 @@ public final class Journal implements AutoCloseable {
 
     /** The staging slot: priority (int) at 0, message bytes from 8; the kernel receives into it. */
     public ByteBuffer staging() {
-        return head.slice(STAGING, (int) (8 + msgsize)).order(ByteOrder.LITTLE_ENDIAN);
+        return slot.buffer();
     }
 
     /**
@@ -299,27 +298,18 @@ public final class Journal implements AutoCloseable {
      * the QSIZE expected before this receive (to tell a cut-short message's length at recovery).
      */
     public void prepareStaging(long seq, long qsizeBefore) {
-        fillStaging(dirtyStaging);
-        dirtyStaging = 0;
-        head.putInt(STAGING, NO_PRIORITY);
-        head.putLong(H_STAGING_QSIZE, qsizeBefore);
-        LONG.setRelease(head, H_STAGING_SEQ, seq);
-    }
-
-    private void fillStaging(int upTo) {
-        head.put(STAGING_DATA, filler, 0, upTo);
+        slot.prepare(seq, qsizeBefore);
     }
 
     /** Commits the message the kernel just put in the staging slot as the next record. */
     public void commitStaged(long length) throws IOException {
-        long seq = head.getLong(H_STAGING_SEQ);
-        if (seq != recordCount) {
-            throw new IllegalStateException("staging slot holds message " + seq + ", log expects " + recordCount);
+        long seq = slot.seq();
+        if (seq != log.recordCount()) {
+            throw new IllegalStateException("staging slot holds message " + seq + ", log expects "
+                    + log.recordCount());
         }
-        int prio = head.getInt(STAGING);
-        append(prio, length, seq, head, STAGING_DATA);
-        dirtyStaging = (int) length;
-        LONG.setRelease(head, H_STAGING_SEQ, -1L);
+        log.append(slot.priority(), length, seq, head, STAGING_DATA);
+        slot.committed(length);
     }
 
     /**
@@ -327,49 +317,17 @@ public final class Journal implements AutoCloseable {
      * Called before each receive, so that a full disk stops the drain before a message is taken, never after.
      */
     public void ensureRoom() throws IOException {
-        if (appendOffset + recordSize(msgsize) + 4 <= chunkSize && appendChunk < chunks.size()) {
-            return; // the common case: room left in a chunk already mapped
-        }
-        if (appendOffset + recordSize(msgsize) + 4 > chunkSize) {
-            INT.setRelease(chunk(appendChunk), (int) appendOffset, SKIP);
-            appendChunk++;
-            appendOffset = 0;
-        }
-        chunk(appendChunk);
-    }
-
-    private void append(int prio, long length, long seq, ByteBuffer src, int srcOffset) throws IOException {
-        ensureRoom();
-        MappedByteBuffer c = chunk(appendChunk);
-        int at = (int) appendOffset;
-        c.putInt(at + 4, prio);
-        c.putLong(at + 8, length);
-        c.putLong(at + 16, seq);
-        c.put(at + RECORD_HEADER, src, srcOffset, (int) length);
-        INT.setRelease(c, at, COMMIT);
-        addRecord(appendChunk, appendOffset);
-        appendOffset += recordSize(length);
-    }
-
-    private void addRecord(long chunk, long offset) {
-        if (recordCount == recordPositions.length) {
-            recordPositions = Arrays.copyOf(recordPositions, recordCount * 2);
-        }
-        recordPositions[recordCount++] = chunk << 32 | offset;
+        log.ensureRoom();
     }
 
     /** Messages committed so far. */
     public int recordCount() {
-        return recordCount;
+        return log.recordCount();
     }
 
     /** Committed message {@code i}, copied out of the journal. */
     public MqMessage message(int i) throws IOException {
-        ByteBuffer c = recordChunk(i);
-        int at = recordOffset(i);
-        byte[] body = new byte[(int) c.getLong(at + 8)];
-        c.get(at + RECORD_HEADER, body);
-        return new MqMessage(body, c.getInt(at + 4));
+        return log.message(i);
     }
 
     /**
@@ -377,40 +335,25 @@ public final class Journal implements AutoCloseable {
      * a caller can look up its native address once per chunk rather than once per message.
      */
     public ByteBuffer recordChunk(int i) throws IOException {
-        return chunk(position(i) >>> 32);
+        return log.recordChunk(i);
     }
 
     /** Where the bytes of committed message {@code i} start in {@link #recordChunk(int)}. */
     public int recordBodyOffset(int i) {
-        return recordOffset(i) + RECORD_HEADER;
+        return log.recordBodyOffset(i);
     }
 
     public int recordLength(int i) throws IOException {
-        return (int) recordChunk(i).getLong(recordOffset(i) + 8);
+        return log.recordLength(i);
     }
 
     public int recordPriority(int i) throws IOException {
-        return recordChunk(i).getInt(recordOffset(i) + 4);
-    }
-
-    private int recordOffset(int i) {
-        return (int) position(i);
-    }
-
-    private long position(int i) {
-        if (i < 0 || i >= recordCount) {
-            throw new IndexOutOfBoundsException("record " + i + " of " + recordCount);
-        }
-        return recordPositions[i];
+        return log.recordPriority(i);
     }
 
     /** Every committed message in order. */
     public List<MqMessage> messages() throws IOException {
-        List<MqMessage> out = new ArrayList<>(recordCount);
-        for (int i = 0; i < recordCount; i++) {
-            out.add(message(i));
-        }
-        return out;
+        return log.messages();
     }
 
     // ---------------------------------------------------------------- recovery of the staging slot
@@ -420,16 +363,7 @@ public final class Journal implements AutoCloseable {
      * the receive and the commit. Null when there is none.
      */
     public StagedMessage uncommittedStaged() {
-        long seq = head.getLong(H_STAGING_SEQ);
-        int prio = head.getInt(STAGING);
-        if (seq < 0 || seq != recordCount || prio == NO_PRIORITY) {
-            return null;
-        }
-        int shortest = (int) msgsize;
-        while (shortest > 0 && head.get(STAGING_DATA + shortest - 1) == filler[shortest - 1]) {
-            shortest--;
-        }
-        return new StagedMessage(prio, shortest, (int) msgsize, head.getLong(H_STAGING_QSIZE));
+        return slot.uncommitted(log.recordCount());
     }
 
     /**
@@ -439,9 +373,9 @@ public final class Journal implements AutoCloseable {
         if (length < staged.shortestLength() || length > staged.longestLength()) {
             throw new IllegalArgumentException("length " + length + " outside what the slot allows");
         }
-        head.putLong(H_STAGING_SEQ, recordCount);
+        slot.claim(log.recordCount());
         commitStaged(length);
-        dirtyStaging = (int) msgsize;
+        slot.markAllDirty();
     }
 
     /**
@@ -456,9 +390,17 @@ public final class Journal implements AutoCloseable {
 
     // ---------------------------------------------------------------- restore
 
-    /** Enters the restore; a move stays {@link Phase#MOVING}, since it interleaves receives and sends. */
+    /**
+     * Enters the restore; a move stays {@link Phase#MOVING}, since it interleaves receives and sends. A selection
+     * move's last send to its target is settled by then: its in-flight mark is cleared first, so it is never read
+     * as a send into the source.
+     */
     public void beginRestore() {
-        if (phase() != Phase.MOVING) {
+        Phase p = phase();
+        if (p == Phase.SELECTING) {
+            clearInFlight();
+        }
+        if (p != Phase.MOVING) {
             INT.setRelease(head, H_PHASE, 2);
         }
     }
@@ -487,7 +429,9 @@ public final class Journal implements AutoCloseable {
     /** The message whose send may or may not have happened when the writer died, or null. */
     public InFlight inFlight() {
         long index = head.getLong(H_INFLIGHT_INDEX);
-        if (index < 0 || index != restored() || index >= recordCount) {
+        long expected = phase() != Phase.SELECTING ? restored()
+                : plan.sent() < plan.kept() ? plan.position((int) plan.sent()) : -1;
+        if (index < 0 || index != expected || index >= log.recordCount()) {
             return null;
         }
         return new InFlight(index, head.getLong(H_INFLIGHT_CURMSGS), head.getLong(H_INFLIGHT_QSIZE));
@@ -495,6 +439,22 @@ public final class Journal implements AutoCloseable {
 
     /** A send that was under way: the queue's curmsgs and QSIZE just before it. */
     public record InFlight(long index, long curmsgsBefore, long qsizeBefore) {
+    }
+
+    // ---------------------------------------------------------------- selection move
+
+    /** A selection move's plan and its progress (empty in any other journal). */
+    public SelectionPlan selection() {
+        return plan;
+    }
+
+    /** The drained selection checked out: from here on recovery finishes the move instead of rolling it back. */
+    public void beginSelecting() {
+        if (phase() != Phase.DRAINING || plan.count() == 0) {
+            throw new IllegalStateException("only a selection move's drain goes on to select");
+        }
+        LONG.setRelease(head, H_INFLIGHT_INDEX, -1L);
+        INT.setRelease(head, H_PHASE, PHASE_SELECTING);
     }
 
     // ---------------------------------------------------------------- files
@@ -513,54 +473,5 @@ public final class Journal implements AutoCloseable {
             }
             channel.close();
         }
-    }
-
-    /**
-     * Writes zeros over [from, to) so the disk blocks exist before the region is mapped: a full disk then fails
-     * here with an IOException instead of as a fault on a later store into the mapping.
-     */
-    private static void allocate(FileChannel ch, long from, long to) throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
-        for (long pos = from; pos < to; ) {
-            zeros.clear().limit((int) Math.min(zeros.capacity(), to - pos));
-            pos += ch.write(zeros, pos);
-        }
-    }
-
-    private MappedByteBuffer chunk(long index) throws IOException {
-        while (chunks.size() <= index) {
-            long from = logStart + chunks.size() * chunkSize;
-            if (channel.size() < from + chunkSize) {
-                allocate(channel, Math.max(from, channel.size()), from + chunkSize);
-            }
-            MappedByteBuffer c = channel.map(FileChannel.MapMode.READ_WRITE, logStart + chunks.size() * chunkSize,
-                    chunkSize);
-            c.order(ByteOrder.LITTLE_ENDIAN);
-            chunks.add(c);
-        }
-        return chunks.get((int) index);
-    }
-
-    private void scanRecords() throws IOException {
-        long fileSize = channel.size();
-        for (long ci = 0; logStart + ci * chunkSize < fileSize; ci++) {
-            MappedByteBuffer c = chunk(ci);
-            long off = 0;
-            for (;;) {
-                int word = off + 4 <= chunkSize ? c.getInt((int) off) : 0;
-                if (word == COMMIT) {
-                    addRecord(ci, off);
-                    off += recordSize(c.getLong((int) off + 8));
-                } else if (word == SKIP) {
-                    break;
-                } else {
-                    appendChunk = ci;
-                    appendOffset = off;
-                    return;
-                }
-            }
-        }
-        appendChunk = (fileSize - logStart + chunkSize - 1) / chunkSize;
-        appendOffset = 0;
     }
 }

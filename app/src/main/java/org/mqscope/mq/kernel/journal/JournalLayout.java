@@ -5,6 +5,8 @@ package org.mqscope.mq.kernel.journal;
  * <pre>
  * 0      header page (4 KiB): identity of the queue and the progress counters below
  * 4096   staging slot: u32 priority, u32 pad, then mq_msgsize bytes; the kernel receives straight into it
+ * plan   from the next 4 KiB boundary, only in a selection move: the selected positions (i64 each, ascending),
+ *        padded to 4 KiB; H_PLAN_BYTES says how long (0, no plan, in every other journal)
  * log    from the next 4 KiB boundary: chunks of committed records, each
  *        u32 COMMIT | u32 priority | i64 length | i64 sequence | length bytes | pad to 8
  *        a chunk with no room for the next record ends with u32 SKIP
@@ -40,10 +42,22 @@ final class JournalLayout {
     static final int H_TARGET_MAXMSG = 136;
     static final int H_TARGET_MSGSIZE = 144;
     static final int H_NAME = 152;
-    /** A move's source queue (its destination is the name above); length 0 in a peek or recreate journal. */
+    // A selection move (fields carved from the end of the name's room: queue names stop at 255 bytes, so older
+    // journals hold zeros here, which reads as "no plan").
+    /** How many positions the plan holds. */
+    static final int H_PLAN_COUNT = 3792;
+    /** The first this many planned messages go (went) to the target; the others go back to the source. */
+    static final int H_PLAN_KEPT = 3800;
+    /** Planned messages the target has taken. */
+    static final int H_PLAN_SENT = 3808;
+    static final int H_PLAN_BYTES = 3816;
+    /**
+     * The other queue: a move's source (its destination is the name above), or a selection move's target (its
+     * source, which is drained and restored, is the name above); length 0 in a peek or recreate journal.
+     */
     static final int H_SOURCE_LEN = 3832;
     static final int H_SOURCE = 3836;
-    static final int MAX_NAME_BYTES = H_SOURCE_LEN - H_NAME;
+    static final int MAX_NAME_BYTES = H_PLAN_COUNT - H_NAME;
     static final int MAX_SOURCE_BYTES = PAGE - H_SOURCE;
 
     // staging slot
@@ -62,8 +76,13 @@ final class JournalLayout {
     private JournalLayout() {
     }
 
-    static long logStart(long msgsize) {
+    /** Where the plan (or, without one, the log) starts: the page after the staging slot. */
+    static long planStart(long msgsize) {
         return align(STAGING_DATA + msgsize, PAGE);
+    }
+
+    static long planBytes(int positions) {
+        return positions == 0 ? 0 : align(8L * positions, PAGE);
     }
 
     static long recordSize(long length) {
