@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs mqscope's benchmark suite and writes app/target/bench/results.json (README "Performance").
 #
-#   app/bench/run.sh [--quick] [--only REGEX] [--kernel-depth N] [--raise-msg-max]
+#   app/bench/run.sh [--quick | --first-frame-only] [--only REGEX] [--kernel-depth N] [--raise-msg-max]
 #
+# --first-frame-only measures only launch → first frame (the jar and a fresh app-image).
 # --quick runs short JMH forks and iterations (a few minutes in all); the full run takes about 15 minutes. The
 # other options are BenchMain's (app/src/bench/java/org/mqscope/bench/BenchMain.java). The C baselines are built
 # with gcc, the GUI figures need a display: without DISPLAY the run uses xvfb-run (with openbox when installed)
