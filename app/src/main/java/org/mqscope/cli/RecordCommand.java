@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
 final class RecordCommand extends CliCommand {
     /** How long Ctrl+C waits for the recording to end cleanly (the helper drains its buffer first). */
     private static final long STOP_WAIT_SECONDS = 10;
+    /** A recording file is flushed at least this often, so a reader (tail -f) and a crash lose at most this much. */
+    private static final long FILE_FLUSH_NANOS = 200_000_000L;
 
     @Parameters(arity = "0..*", paramLabel = "QUEUE", description = "The queues (default: every queue of the "
             + "namespace when the recording starts).")
@@ -117,12 +119,14 @@ final class RecordCommand extends CliCommand {
             } catch (MqException e) {
                 Thread.interrupted();
                 sink.end(RecordingEnd.How.FAILED, e.getMessage());
-                throw e;
+                summarise(sink, null);
+                return report(e); // here, not by the caller: after Ctrl+C the JVM ends once this method has
             }
             Thread.interrupted(); // Ctrl+C's interrupt has done its work; the end line must still be written
             if (sink.failure != null) {
                 sink.end(RecordingEnd.How.FAILED, sink.failure.getMessage());
-                throw sink.failure;
+                summarise(sink, null);
+                return report(subject(), sink.failure.getMessage());
             }
             sink.end(s.end() == QueueRecorder.End.DURATION ? RecordingEnd.How.DURATION : RecordingEnd.How.CANCELLED,
                     "");
@@ -141,14 +145,18 @@ final class RecordCommand extends CliCommand {
         }
     }
 
+    /** The figures on stderr; {@code s} is null when the recording failed midway (what came before counts). */
     private void summarise(Sink sink, QueueRecorder.Summary s) {
         if (sink.stats == null) {
             return;
         }
         sink.stats.finish();
         long span = System.nanoTime() - sink.startedNanos; // rates over the whole recording, quiet times included
-        note(s.events() + " events, " + s.lost() + " lost" + (s.lost() > 0 ? " (the recorder's buffer was full; "
-                + "time in queue after the loss is uncertain)" : "") + (output != null ? ", written to " + output : ""));
+        long events = s != null ? s.events() : sink.events;
+        long lost = s != null ? s.lost() : sink.lost;
+        note(events + " events, " + lost + " lost" + (lost > 0 ? " (the recorder's buffer was full; "
+                + "time in queue after the loss is uncertain)" : "") + (output != null ? ", written to " + output : "")
+                + (s == null ? " before the recording failed" : ""));
         for (QueueSummary q : sink.stats.summaries(span)) {
             note(RecordingText.summary(q));
         }
@@ -165,6 +173,9 @@ final class RecordCommand extends CliCommand {
         RecordingStats stats;
         IOException failure;
         long startedNanos;
+        long lastFlush;
+        long events;
+        long lost;
 
         Sink(Writer target, RecordingText live, String backendId, String namespace) {
             this.target = target;
@@ -193,6 +204,7 @@ final class RecordCommand extends CliCommand {
 
         @Override
         public void event(RecordedEvent e) {
+            events++;
             stats.event(e);
             if (live != null) {
                 out().println(live.line(e));
@@ -201,6 +213,12 @@ final class RecordCommand extends CliCommand {
             if (writer != null && failure == null) {
                 try {
                     writer.event(e);
+                    // stdout goes to a pipe's reader live; a file is flushed now and then
+                    long now = System.nanoTime();
+                    if (output == null || now - lastFlush > FILE_FLUSH_NANOS) {
+                        writer.flush();
+                        lastFlush = now;
+                    }
                 } catch (IOException x) {
                     fail(x);
                 }
@@ -209,6 +227,7 @@ final class RecordCommand extends CliCommand {
 
         @Override
         public void lost(long totalLost) {
+            lost = totalLost;
             stats.lost(totalLost);
             if (live != null) {
                 out().println(totalLost + " events lost so far (the recorder's buffer was full)");
@@ -216,6 +235,7 @@ final class RecordCommand extends CliCommand {
             if (writer != null && failure == null) {
                 try {
                     writer.lost(totalLost);
+                    writer.flush();
                 } catch (IOException x) {
                     fail(x);
                 }

@@ -181,6 +181,46 @@ class RecordReplayKernelTest {
         checkReplay(rec, sends, fills.subList(0, SLOTS));
     }
 
+    @Test
+    void ctrlCEndsARecordingCleanlyWithItsEndLineAndFigures() throws Exception {
+        String name = create("/mqscope-rec-files-sigint-" + System.nanoTime());
+        Path err = dir.resolve("record.err");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.mqscope.App", "record",
+                name, "--payload", "8").redirectError(err.toFile()).start();
+        processes.add(p);
+        // a recording that never shows what it should is stopped, so the reads below end (and the test fails)
+        java.util.concurrent.CompletableFuture.runAsync(p::destroyForcibly,
+                java.util.concurrent.CompletableFuture.delayedExecutor(PROCESS_SECONDS, TimeUnit.SECONDS));
+        List<String> lines = new ArrayList<>();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            lines.add(out.readLine()); // the header: the recorder is in place
+            assertThat(lines.get(0)).as(Files.readString(err)).startsWith("{\"format\":\"mqscope-recording\"");
+            try (MqQueue q = kernel.open(name, Mq.O_RDWR)) {
+                q.send(body("one"), 3);
+                assertThat(text(q.receive().body())).isEqualTo(padded("one"));
+            }
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        assertThat(p.waitFor(PROCESS_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("killed by SIGINT, as a shell expects").isEqualTo(130);
+        Recording rec = Recording.read(new StringReader(String.join("\n", lines) + "\n"));
+        assertThat(rec.end()).as("the end line").isNotNull();
+        assertThat(rec.end().how()).isEqualTo(RecordingEnd.How.CANCELLED);
+        assertThat(rec.events()).filteredOn(e -> TimeInQueue.isSend(e.event().call())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.event().pid()).isEqualTo(ProcessHandle.current().pid());
+                    assertThat(e.complete()).as("cut at --payload 8").isFalse();
+                    assertThat(text(e.payload())).isEqualTo("one.....");
+                });
+        assertThat(Files.readString(err)).startsWith("mqscope: record: " + rec.events().size() + " events, 0 lost\n")
+                .contains(name + ": 1 sends, 1 receives").doesNotContain("Exception");
+    }
+
     /** Each receive matched to its own send, and the recorded time in queue within the processes' own. */
     private void checkTimeInQueue(Recording rec, String name, Map<String, Long> receivedAt) {
         List<Match> matches = new ArrayList<>();
