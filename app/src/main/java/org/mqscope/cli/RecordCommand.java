@@ -94,12 +94,8 @@ final class RecordCommand extends CliCommand {
         QueueRecorder.Request request = QueueRecorder.Request.of(names, payload,
                 duration == null ? Duration.ZERO : duration);
         boolean jsonOut = output == null && (json || !session.terminal());
-        Writer file = output != null
-                // not Files.newBufferedWriter: its channel closes itself when the thread is interrupted (Ctrl+C)
-                ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(output.toFile()), StandardCharsets.UTF_8))
-                : jsonOut ? out() : null;
-        Sink sink = new Sink(file, session.terminal() && !jsonOut ? new RecordingText(ZoneId.systemDefault()) : null,
-                backend.id(), ns == null ? RecordingStart.namespaceOf(0) : RecordingStart.namespaceOf(ns));
+        RecordingText live = session.terminal() && !jsonOut ? new RecordingText(ZoneId.systemDefault()) : null;
+        String namespace = RecordingStart.namespaceOf(ns == null ? 0 : ns);
         Thread recording = Thread.currentThread();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = Workers.unstarted(Workers.Intent.SHUTDOWN, () -> {
@@ -111,7 +107,14 @@ final class RecordCommand extends CliCommand {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (RecordingStart start = RecordingStart.open(backend, names)) {
+        Writer file = null;
+        try (RecordingStart start = RecordingStart.open(backend, names)) { // a queue refused leaves no file behind
+            file = output != null
+                    // not Files.newBufferedWriter: its channel closes itself when the thread is interrupted (Ctrl+C)
+                    ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(output.toFile()),
+                    StandardCharsets.UTF_8))
+                    : jsonOut ? out() : null;
+            Sink sink = new Sink(file, live, backend.id(), namespace);
             sink.start = start;
             QueueRecorder.Summary s;
             try {

@@ -113,6 +113,9 @@ class RecordReplayCliTest {
         golden("record-emulated", new CliRun(emulated).run("record", "/orders"));
         golden("record-missing", new CliRun(backend).run("record", "/orders", "/missing"));
         golden("record-bad-payload", new CliRun(backend).run("record", "/orders", "--payload", "5000"));
+        Path file = dir.resolve("never.rec");
+        assertThat(new CliRun(backend).run("record", "/missing", "-o", file.toString()).exit()).isEqualTo(1);
+        assertThat(file).as("a refused recording leaves no file").doesNotExist();
     }
 
     @Test
