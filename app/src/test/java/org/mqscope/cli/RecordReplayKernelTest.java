@@ -42,6 +42,7 @@ import org.mqscope.recording.RecordingEnd;
 import org.mqscope.recording.RecordingStats;
 import org.mqscope.recording.TimeInQueue;
 import org.mqscope.testing.CProgram;
+import org.mqscope.testing.IpcNamespaceFixture;
 
 /**
  * {@code mqscope record} and {@code replay} on the real kernel: two C processes (src/test/c/mqstamp.c) exchange
@@ -221,6 +222,32 @@ class RecordReplayKernelTest {
                 .contains(name + ": 1 sends, 1 receives").doesNotContain("Exception");
     }
 
+    @Test
+    void nsRecordsTheQueueOfAnotherIpcNamespaceAndNotTheHostsOfTheSameName() throws Exception {
+        try (IpcNamespaceFixture ns = IpcNamespaceFixture.start(true, 0)) {
+            String pid = Integer.toString(ns.pid());
+            String name = create("/mqscope-rec-files-ns-" + System.nanoTime()); // the host's queue of that name
+            Result created = cli("create", "--ns=" + pid, name, "--maxmsg", "" + SLOTS, "--msgsize", "64");
+            assertThat(created.exit()).as(created.err()).isZero();
+            Running record = record(name, "--ns=" + pid);
+            List<String> enter = List.of("nsenter", "--target", pid, "--ipc", "--mount");
+            Process receiver = start(enter, "recv", name, 20);
+            Process sender = start(enter, "send", name, 20);
+            Process hostReceiver = start("recv", name, 5);
+            Process hostSender = start("send", name, 5);
+            for (Process p : List.of(sender, receiver, hostSender, hostReceiver)) {
+                finish(p);
+            }
+            Recording rec = record.stop();
+            assertThat(rec.header().namespace()).isEqualTo("ipc:[" + ns.inode() + "]");
+            List<RecordedEvent> moves = rec.events().stream().filter(e -> TimeInQueue.isSend(e.event().call())
+                    || TimeInQueue.isReceive(e.event().call())).toList();
+            assertThat(byPid(moves, sender.pid())).hasSize(20);
+            assertThat(byPid(moves, receiver.pid())).hasSize(20);
+            assertThat(moves).as("nothing from the host's queue of the same name").hasSize(40);
+        }
+    }
+
     /** Each receive matched to its own send, and the recorded time in queue within the processes' own. */
     private void checkTimeInQueue(Recording rec, String name, Map<String, Long> receivedAt) {
         List<Match> matches = new ArrayList<>();
@@ -314,8 +341,15 @@ class RecordReplayKernelTest {
     }
 
     private Process start(String mode, String queue, int n) throws IOException {
+        return start(List.of(), mode, queue, n);
+    }
+
+    /** mqstamp behind {@code wrapper} (nsenter ...), which must exec it, so the process is mqstamp itself. */
+    private Process start(List<String> wrapper, String mode, String queue, int n) throws IOException {
         Path out = dir.resolve(mode + "-" + processes.size() + ".out");
-        Process p = new ProcessBuilder(stamp.toString(), mode, queue, "" + n).redirectOutput(out.toFile())
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(stamp.toString(), mode, queue, "" + n));
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         processes.add(p);
         outputs.put(p, out);
@@ -350,13 +384,15 @@ class RecordReplayKernelTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    /** {@code mqscope record QUEUE} running on a thread of its own, its JSON Lines collected. */
-    private Running record(String queue) throws InterruptedException {
+    /** {@code mqscope record QUEUE [options]} running on a thread of its own, its JSON Lines collected. */
+    private Running record(String queue, String... options) throws InterruptedException {
         Running r = new Running();
+        List<String> args = new ArrayList<>(List.of("record", queue));
+        args.addAll(List.of(options));
         commands.submit(() -> {
             r.thread = Thread.currentThread();
             r.exit.set(Cli.run(new Session(new PrintWriter(r.out), new PrintWriter(r.err),
-                    InputStream.nullInputStream(), false, MqBackends::byId), "record", queue));
+                    InputStream.nullInputStream(), false, MqBackends::byId), args.toArray(String[]::new)));
             r.done.countDown();
             return null;
         });
