@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * (nothing is sent when one cannot), then to send.
  */
 @Command(name = "replay", description = {"Send a recording's successful sends to QUEUE again: in recorded order, "
-        + "with their priorities and bytes, and the recorded time between them divided by --speed.",
+        + "with their priorities and bytes, and the recorded time between them (their returns) divided by --speed.",
         "Refuses before sending anything when a message was cut by the recording's payload limit (unless "
         + "--allow-partial) or does not fit QUEUE's message size. Ctrl+C stops it."})
 final class ReplayCommand extends CliCommand {
@@ -188,16 +188,17 @@ final class ReplayCommand extends CliCommand {
         long sent = 0;
         long begin = System.nanoTime();
         try (RecordingReader r = open()) {
-            long firstEnter = Long.MIN_VALUE;
+            long first = Long.MIN_VALUE;
             for (RecordingReader.Item item; (item = next(r)) != null; ) {
                 if (!(item instanceof RecordingReader.EventLine line) || !replayed(line.event(), plan)) {
                     continue;
                 }
                 RecordedEvent e = line.event();
-                if (firstEnter == Long.MIN_VALUE) {
-                    firstEnter = e.enterNanos();
+                if (first == Long.MIN_VALUE) {
+                    first = e.exitNanos();
                 }
-                long due = Double.isInfinite(speed) ? 0 : (long) ((e.enterNanos() - firstEnter) / speed);
+                // the returns: always recorded (entries are not), and when the message was in the queue
+                long due = Double.isInfinite(speed) ? 0 : (long) ((e.exitNanos() - first) / speed);
                 long wait = begin + due - System.nanoTime();
                 if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
                     break;

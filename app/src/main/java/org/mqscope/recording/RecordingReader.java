@@ -207,7 +207,7 @@ public final class RecordingReader implements Closeable {
         if (size >= 0 && payload.length > size) {
             throw j.problem("body", "holds " + payload.length + " bytes, more than the message's \"size\" " + size);
         }
-        long enter = j.number("enter", 0); // absent: the entry was not stamped (calls other than send/receive)
+        long enter = j.number("enter", 0); // absent: the recorder stamped no entry
         long exit = j.number("exit");
         if (enter != 0 && exit < enter) {
             throw j.problem("exit", "is before \"enter\"");

@@ -186,7 +186,7 @@ public final class RecordingWriter implements Closeable {
         g.writeStringField(KIND, EVENT);
         g.writeNumberField("seq", e.seq());
         g.writeStringField("time", e.time().toString());
-        if (r.enterNanos() != 0) { // 0: the recorder stamps no entry for this call (only sends and receives)
+        if (r.hasEnterTime()) { // the kernel recorder stamps no entries (it would cost every syscall of the machine)
             g.writeNumberField("enter", r.enterNanos());
         }
         g.writeNumberField("exit", r.exitNanos());

@@ -172,7 +172,7 @@ class RecordReplayCliTest {
 
     @Test
     void replayKeepsTheRecordedTimeBetweenSendsDividedBySpeed() throws Exception {
-        // sends entered 0, 200 and 400 ms after the first: at --speed 2, 200 ms at least
+        // sends returned 0, 200 and 400 ms after the first: at --speed 2, 200 ms at least
         Path file = dir.resolve("timed.rec");
         try (RecordingWriter w = new RecordingWriter(Files.newBufferedWriter(file), new RecordingHeader(
                 Instant.now(), 64, "kernel", "", HostFacts.here(), List.of(new RecordedQueue("/orders", 8, 128, 0,
