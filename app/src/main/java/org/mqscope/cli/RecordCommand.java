@@ -191,6 +191,7 @@ final class RecordCommand extends CliCommand {
         public void started() {
             startedNanos = System.nanoTime();
             RecordingHeader header = start.header(payload, backendId, namespace);
+            start.close(); // the recording needs no descriptor of its own (ps would show mqscope as a holder)
             stats = new RecordingStats(header, null);
             header.queues().stream().filter(q -> q.snapshot() == null)
                     .forEach(q -> note(q.name() + ": no snapshot at the start (" + q.why() + "); its time in queue"
