@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
 final class RecordCommand extends CliCommand {
     /** How long Ctrl+C waits for the recording to end cleanly (the helper drains its buffer first). */
     private static final long STOP_WAIT_SECONDS = 10;
+    /** How many sender → receiver pairs the figures list per queue. */
+    private static final int MOST_PAIRS = 5;
     /** A recording file is flushed at least this often, so a reader (tail -f) and a crash lose at most this much. */
     private static final long FILE_FLUSH_NANOS = 200_000_000L;
 
@@ -162,6 +164,7 @@ final class RecordCommand extends CliCommand {
                 + (s == null ? " before the recording failed" : ""));
         for (QueueSummary q : sink.stats.summaries(span)) {
             note(RecordingText.summary(q));
+            RecordingText.talks(q, MOST_PAIRS).forEach(err()::println);
         }
     }
 

@@ -79,6 +79,20 @@ final class RecordingText {
         return b.toString();
     }
 
+    /** Who sent to whom through the queue, most messages first: "  4242 producer → 5151 consumer: 10000 (20.1/s)". */
+    static java.util.List<String> talks(QueueSummary s, int most) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (QueueSummary.Talk t : s.talks().subList(0, Math.min(most, s.talks().size()))) {
+            String from = t.senderPid() < 0 ? "(queued before the start)" : t.senderPid() + " " + t.senderComm();
+            lines.add("  " + from + " → " + t.receiverPid() + " " + t.receiverComm() + ": " + t.messages()
+                    + (s.spanNanos() > 0 ? String.format(Locale.ROOT, " (%.1f/s)", t.perSecond()) : ""));
+        }
+        if (s.talks().size() > most) {
+            lines.add("  and " + (s.talks().size() - most) + " more pairs");
+        }
+        return lines;
+    }
+
     /** "<1 µs", "12 µs", "1.25 ms", "3.40 s". */
     static String duration(long nanos) {
         if (nanos < 1_000) {

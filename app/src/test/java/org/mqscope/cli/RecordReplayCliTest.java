@@ -220,6 +220,7 @@ class RecordReplayCliTest {
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME")
                 .replaceAll("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ", "HH:MM:SS.micros ")
                 .replaceAll(" in \\d+\\.\\d{3} s", " in N s")
-                .replaceAll("\\(\\d+\\.\\d/s, \\d+\\.\\d/s\\)", "(N/s, N/s)");
+                .replaceAll("\\(\\d+\\.\\d/s, \\d+\\.\\d/s\\)", "(N/s, N/s)")
+                .replaceAll(": (\\d+) \\(\\d+\\.\\d/s\\)", ": $1 (N/s)");
     }
 }
