@@ -181,6 +181,40 @@ class RecordReplayKernelTest {
     }
 
     @Test
+    void twoSendersAndTwoReceiversAreMatchedMessageByMessage() throws Exception {
+        int each = MESSAGES / 4;
+        String name = create("/mqscope-rec-files-pairs-" + System.nanoTime());
+        Running record = record(name);
+        List<Process> receivers = List.of(start("recv", name, each), start("recv", name, each));
+        List<Process> senders = List.of(start("send", name, each), start("send", name, each));
+        for (Process p : List.of(senders.get(0), senders.get(1), receivers.get(0), receivers.get(1))) {
+            finish(p);
+        }
+        Recording rec = record.stop();
+        assertThat(rec.end().lost()).isZero();
+        List<Match> matches = new ArrayList<>();
+        RecordingStats stats = new RecordingStats(rec.header(), matches::add);
+        rec.events().forEach(stats::event);
+        stats.finish();
+        QueueSummary s = stats.summary(name, rec.spanNanos());
+        assertThat(s.withLatency()).isEqualTo(2L * each);
+        assertThat(s.uncertain()).as("matches made unsure").isZero();
+        assertThat(s.notFound()).isZero();
+        assertThat(s.stillQueued()).isZero();
+        // each receive got the message its own send queued (the stamps make every payload unique)
+        assertThat(matches).allSatisfy(m -> assertThat(text(m.send().payload())).isEqualTo(text(m.receive().payload())));
+        Map<String, Long> byPair = s.talks().stream().collect(Collectors.toMap(t -> t.senderPid() + ">" + t.receiverPid(),
+                QueueSummary.Talk::messages));
+        for (Process r : receivers) {
+            long got = byPair.entrySet().stream().filter(e -> e.getKey().endsWith(">" + r.pid()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            assertThat(got).as("messages to " + r.pid()).isEqualTo(each);
+        }
+        assertThat(byPair.keySet()).allSatisfy(k -> assertThat(Long.parseLong(k.substring(0, k.indexOf('>'))))
+                .isIn(senders.get(0).pid(), senders.get(1).pid()));
+    }
+
+    @Test
     void ctrlCEndsARecordingCleanlyWithItsEndLineAndFigures() throws Exception {
         String name = create("/mqscope-rec-files-sigint-" + System.nanoTime());
         Path err = dir.resolve("record.err");
