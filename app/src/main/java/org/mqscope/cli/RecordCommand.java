@@ -125,7 +125,7 @@ final class RecordCommand extends CliCommand {
                 Thread.interrupted();
                 sink.end(RecordingEnd.How.FAILED, e.getMessage());
                 summarise(sink, null);
-                return report(e); // here, not by the caller: after Ctrl+C the JVM ends once this method has
+                return report(e);
             }
             Thread.interrupted(); // Ctrl+C's interrupt has done its work; the end line must still be written
             if (sink.failure != null) {
@@ -137,6 +137,10 @@ final class RecordCommand extends CliCommand {
                     "");
             summarise(sink, s);
             return Cli.EXIT_OK;
+        } catch (MqException e) { // reported here too: a Ctrl+C meanwhile ends the JVM once this method has
+            return report(e);
+        } catch (IOException e) {
+            return report(subject(), e.getMessage() != null ? e.getMessage() : e.toString());
         } finally {
             if (output != null && file != null) {
                 file.close();
