@@ -14,6 +14,7 @@
 #include <mqueue.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +242,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	verbose = argc == 2;
+	/* Ctrl+C in a terminal signals the whole process group, this helper with its caller. The caller decides how
+	 * a recording or peek ends (it closes stdin or writes a stop byte, and the end record then follows every
+	 * event); dying here would lose the events still in the ring buffer. */
+	if (signal(SIGINT, SIG_IGN) == SIG_ERR) {
+		perror("mqpeek: signal(SIGINT)");
+		return 2;
+	}
 	libbpf_set_print(libbpf_print);
 	static char outbuf[1 << 16];
 	if (setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf)) != 0) {

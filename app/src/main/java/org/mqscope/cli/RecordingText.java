@@ -55,8 +55,9 @@ final class RecordingText {
 
     /** "/orders: 10000 sends, 10000 receives (20.1/s each), time in queue p50 12 µs, p99 80 µs, max 1.2 ms". */
     static String summary(QueueSummary s) {
-        StringBuilder b = new StringBuilder(s.queue()).append(": ").append(s.sends()).append(" sends, ")
-                .append(s.receives()).append(" receives");
+        StringBuilder b = new StringBuilder(s.queue()).append(": ").append(s.sends())
+                .append(s.sends() == 1 ? " send, " : " sends, ").append(s.receives())
+                .append(s.receives() == 1 ? " receive" : " receives");
         if (s.spanNanos() > 0) {
             b.append(String.format(Locale.ROOT, " (%.1f/s, %.1f/s)", s.sendsPerSecond(), s.receivesPerSecond()));
         }
