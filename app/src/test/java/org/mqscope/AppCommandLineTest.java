@@ -55,7 +55,7 @@ class AppCommandLineTest {
         Path file = Path.of("/proc/self/mqscope-rough/shot.png");
         Run r = mqscope("--screenshot", file.toString());
         assertThat(r.status()).isEqualTo(App.EXIT_FAILURE);
-        assertThat(r.err()).startsWith("mqscope: --screenshot " + file + ": cannot write it: E");
+        assertThat(r.err()).startsWith("mqscope: --screenshot " + file + ": cannot write it: /proc/self/mqscope-rough: E");
         noStackTrace(r);
 
         Path readOnly = Files.createDirectory(dir.resolve("ro"));

@@ -78,7 +78,7 @@ public abstract class CliCommand implements Callable<Integer> {
         } catch (MessageFileException e) {
             return report(subject(), e.getMessage());
         } catch (IOException e) {
-            return report(subject(), e.getMessage() != null ? e.getMessage() : e.toString());
+            return reportFile(e);
         } catch (Failure e) {
             return report(e.queue != null ? e.queue : subject(), e.getMessage());
         } finally {
@@ -92,6 +92,16 @@ public abstract class CliCommand implements Callable<Integer> {
     /** Reports {@code e} as every command does: {@code mqscope: COMMAND QUEUE: ERRNO: words (detail)}; exit 1. */
     protected int report(MqException e) {
         return report(e.queue() != null ? e.queue() : subject(), ErrnoText.inWords(e) + detail(e));
+    }
+
+    /** Reports a file's I/O failure: {@code mqscope: COMMAND SUBJECT: FILE: ERRNO (words)}, the file once. */
+    protected int reportFile(IOException e) {
+        String text = ErrnoText.ofFile(e);
+        String subject = subject();
+        if (subject != null && text.startsWith(subject + ": ")) {
+            return report(subject, text.substring(subject.length() + 2));
+        }
+        return report(subject, text);
     }
 
     private static String detail(MqException e) {

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.mqscope.mq.CreateCheck;
 import org.mqscope.mq.CreateRequest;
@@ -94,8 +93,6 @@ final class ImportCommand extends CliCommand {
         }
         try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             return MessageFiles.read(r);
-        } catch (NoSuchFileException e) {
-            throw new Failure(null, "no such file");
         }
     }
 

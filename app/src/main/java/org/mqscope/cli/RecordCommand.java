@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mqscope.mq.MqBackend;
+import org.mqscope.mq.ErrnoText;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.QueueInfo;
 import org.mqscope.mq.QueueRecorder;
@@ -140,7 +141,7 @@ final class RecordCommand extends CliCommand {
         } catch (MqException e) { // reported here too: a Ctrl+C meanwhile ends the JVM once this method has
             return report(e);
         } catch (IOException e) {
-            return report(subject(), e.getMessage() != null ? e.getMessage() : e.toString());
+            return reportFile(e);
         } finally {
             if (output != null && file != null) {
                 file.close();
@@ -255,7 +256,7 @@ final class RecordCommand extends CliCommand {
 
         /** A write failed (a full disk): the recording stops rather than go on losing events unseen. */
         private void fail(IOException e) {
-            failure = new IOException("writing the recording failed: " + e.getMessage(), e);
+            failure = new IOException("writing the recording failed: " + ErrnoText.ofFile(e), e);
             Thread.currentThread().interrupt();
         }
 

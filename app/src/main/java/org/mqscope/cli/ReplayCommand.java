@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,12 +146,7 @@ final class ReplayCommand extends CliCommand {
     }
 
     private RecordingReader open() throws IOException, Failure {
-        Reader in;
-        try {
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new Failure(file.toString(), "no such file");
-        }
+        Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
             return RecordingReader.open(in);
         } catch (MessageFileException e) {

@@ -125,7 +125,8 @@ final class SendCommand extends CliCommand {
         }
         if (file != null) {
             if (!Files.isRegularFile(file)) {
-                throw new Failure(queue, file + ": no such file");
+                Errno why = Files.isDirectory(file) ? Errno.EISDIR : Errno.ENOENT;
+                throw new Failure(queue, file + ": " + why.name() + " (" + why.description() + ")");
             }
             return Files.readAllBytes(file);
         }

@@ -1,5 +1,12 @@
 package org.mqscope.mq;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -52,6 +59,51 @@ public final class ErrnoText {
     /** The failed call as the C API names it: "mq_open /orders: EACCES (Permission denied)". */
     public static String call(MqException e) {
         return e.summary();
+    }
+
+    /**
+     * A file's I/O failure as its errno and the system's words, naming the file: "/root/x.jsonl: ENOENT (No such
+     * file or directory)". Java reports these as exception types or as the C library's text; both become the errno.
+     */
+    public static String ofFile(IOException e) {
+        Errno errno = errnoOf(e);
+        String file = e instanceof FileSystemException f ? f.getFile() : null;
+        String what = errno != null ? errno.name() + " (" + errno.description() + ")" : message(e);
+        String suffix = errno == null ? null : " (" + errno.description() + ")";
+        if (file == null && suffix != null && message(e).endsWith(suffix)) {
+            // java.io's form: "/tmp/x (No such file or directory)"
+            file = message(e).substring(0, message(e).length() - suffix.length());
+        }
+        return file == null ? what : file + ": " + what;
+    }
+
+    /** The errno behind a file's I/O failure, or null when Java does not say. */
+    public static Errno errnoOf(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return Errno.EACCES;
+        }
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException && message(e).endsWith(
+                "(" + Errno.ENOENT.description() + ")")) {
+            return Errno.ENOENT;
+        }
+        if (e instanceof NotDirectoryException) {
+            return Errno.ENOTDIR;
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return Errno.EEXIST;
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : message(e);
+        for (Errno errno : Errno.values()) {
+            if (reason != null && (reason.equalsIgnoreCase(errno.description())
+                    || reason.endsWith("(" + errno.description() + ")"))) {
+                return errno;
+            }
+        }
+        return null;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static String lowerFirst(String s) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
+import org.mqscope.mq.Errno;
+import org.mqscope.mq.ErrnoText;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqMessage;
 
@@ -78,7 +81,14 @@ public final class MessageFiles {
     public static boolean writeFile(Path file, MessageFile f, Importer.Progress progress, BooleanSupplier cancelled)
             throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        } catch (IOException e) {
+            // the temporary file's name means nothing to the user: say what failed for the file they named
+            Errno errno = ErrnoText.errnoOf(e);
+            throw new FileSystemException(file.toString(), null, errno != null ? errno.description() : e.getMessage());
+        }
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 writeHeader(w, f.header());
@@ -91,6 +101,9 @@ public final class MessageFiles {
                     writeMessage(w, m);
                     progress.sent(++done, total);
                 }
+            }
+            if (Files.isDirectory(file)) {
+                throw new FileSystemException(file.toString(), null, Errno.EISDIR.description());
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);

@@ -176,6 +176,24 @@ class CliGoldenTest {
         assertThat(cli.run("stat", "/audit", "--json").out()).contains("\"curmsgs\":0");
     }
 
+    @Test
+    void fileFailuresNameTheFileAndTheErrnoOnce() throws IOException {
+        Path missing = dir.resolve("no-such-dir").resolve("orders.jsonl");
+        CliRun.Result r = cli.run("export", "/orders", "-o", missing.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("mqscope: export /orders: " + missing + ": ENOENT (No such file or directory)\n");
+        r = cli.run("export", "/orders", "-o", dir.toString());
+        assertThat(r.err()).isEqualTo("mqscope: export /orders: " + dir + ": EISDIR (Is a directory)\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left behind").isEmpty();
+        }
+        r = cli.run("import", missing.toString(), "/audit");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("mqscope: import " + missing + ": ENOENT (No such file or directory)\n");
+        r = cli.run("send", "/audit", "--file", dir.toString());
+        assertThat(r.err()).isEqualTo("mqscope: send /audit: " + dir + ": EISDIR (Is a directory)\n");
+    }
+
     private String normalise(String s) {
         int uid = org.mqscope.mq.ProcessStatus.current().uid();
         int gid = org.mqscope.mq.ProcessStatus.current().gid();

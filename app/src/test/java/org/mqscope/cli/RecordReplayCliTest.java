@@ -105,7 +105,7 @@ class RecordReplayCliTest {
         Recording rec = Recording.read(new StringReader(r.out()));
         assertThat(rec.header().payload()).isEqualTo(8);
         assertThat(rec.events()).hasSize(10);
-        assertThat(r.err()).contains("/audit: 1 sends, 0 receives");
+        assertThat(r.err()).contains("/audit: 1 send, 0 receives");
     }
 
     @Test

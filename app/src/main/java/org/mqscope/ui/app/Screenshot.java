@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.StandardOpenOption;
 import org.mqscope.mq.Errno;
+import org.mqscope.mq.ErrnoText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -98,28 +99,8 @@ public final class Screenshot {
         }
     }
 
-    /** An I/O failure as errno and words, e.g. "EACCES (Permission denied): /root/x.png". */
+    /** An I/O failure as errno and words, e.g. "/root/x.png: EACCES (Permission denied)". */
     static String reason(IOException e) {
-        if (e instanceof FileSystemException f) {
-            Errno errno = f instanceof AccessDeniedException ? Errno.EACCES
-                    : f instanceof NoSuchFileException ? Errno.ENOENT
-                    : f instanceof NotDirectoryException ? Errno.ENOTDIR
-                    : f instanceof FileAlreadyExistsException ? Errno.EEXIST : byDescription(f.getReason());
-            String where = f.getFile() == null ? "" : ": " + f.getFile();
-            if (errno != null) {
-                return errno.name() + " (" + errno.description() + ")" + where;
-            }
-            return (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason()) + where;
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static Errno byDescription(String reason) {
-        for (Errno e : Errno.values()) {
-            if (e.description().equalsIgnoreCase(reason)) {
-                return e;
-            }
-        }
-        return null;
+        return ErrnoText.ofFile(e);
     }
 }

@@ -43,6 +43,9 @@ public final class ErrorText {
         if (t instanceof MqException e) {
             return new Explanation(inWords(e.errno(), e.code()), ErrnoText.call(e), e.detail());
         }
+        if (t instanceof java.io.IOException e) {
+            return new Explanation(upperFirst(ErrnoText.ofFile(e)), null, null);
+        }
         if (t instanceof LinkageError) {
             return new Explanation("A native library could not be loaded", null, message(t));
         }
