@@ -137,7 +137,7 @@ public final class RecordCostFigures {
             AtomicLong events = new AtomicLong();
             Future<?> f = executor.submit(() -> {
                 try {
-                    recorder.record(name, 64, Duration.ofHours(1), new QueueRecorder.Listener() {
+                    recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ZERO), new QueueRecorder.Listener() {
                         @Override
                         public void started() {
                             started.countDown();

@@ -194,18 +194,22 @@ public final class KernelBackend implements MqBackend, JournalRecovery, Namespac
 
     /**
      * Recording needs the helper (with CAP_BPF and CAP_PERFMON, which it reports when missing) and BTF; without
-     * either there is no recorder.
+     * either there is no recorder. A namespace's queues are recorded through its mqueue mount (ENOENT when it has
+     * none, when recording starts).
      */
     @Override
     public Optional<QueueRecorder> recorder() {
-        if (!target.host()) {
-            return Optional.empty(); // the helper opens queues by name in mqscope's own IPC namespace
-        }
         Path executable = PeekHelperLocation.find();
         if (executable == null || !Files.exists(ExactPeek.BTF)) {
             return Optional.empty();
         }
-        return Optional.of(new KernelRecorder(executable));
+        if (target.host()) {
+            return Optional.of(new KernelRecorder(executable));
+        }
+        // another namespace's queues are opened through its mqueue mount (a name would mean one of our own)
+        return Optional.of(new KernelRecorder(executable, name -> queueFile(name).orElseThrow(() -> new MqException(
+                Errno.ENOENT, QueueRecorder.OPERATION, name, "namespace ipc:[" + target.inode() + "] has no mqueue"
+                + " mount to record its queues through (mount -t mqueue none /dev/mqueue inside it)"))));
     }
 
     /** Uses drain-and-restore from now on, whatever could run (tests of the fallback). */

@@ -8,18 +8,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqException;
-import org.mqscope.mq.QueueEvent;
-import org.mqscope.mq.QueueNames;
 import org.mqscope.mq.QueueRecorder;
-import org.mqscope.mq.RecordedEvent;
 import org.mqscope.mq.kernel.RecordProtocol.Finished;
 import org.mqscope.mq.kernel.RecordProtocol.Event;
 import org.mqscope.mq.kernel.RecordProtocol.Item;
@@ -27,9 +23,10 @@ import org.mqscope.mq.kernel.RecordProtocol.Lost;
 import org.mqscope.mq.kernel.RecordProtocol.Refused;
 import org.mqscope.mq.kernel.RecordProtocol.Start;
 import org.mqscope.mq.kernel.RecordProtocol.Started;
+import org.mqscope.mq.kernel.RecordProtocol.Target;
 
 /**
- * Records a queue with its own mqpeek helper process (op 4): one process per recording, so a recording never
+ * Records queues with its own mqpeek helper process (op 5): one process per recording, so a recording never
  * holds up a peek. The calling thread reads the event stream; a watchdog (the same 50 ms tick as the peek helper's,
  * no thread of its own) asks the helper to stop when the caller is interrupted — it closes the helper's stdin,
  * and the helper ends the stream cleanly after every event it has — and kills it when it misses its deadline.
@@ -39,61 +36,68 @@ final class KernelRecorder implements QueueRecorder {
     /** After the duration: time for the helper to drain its ring buffer and end the stream. */
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final int PIPE_BUFFER = 1 << 16;
-    private static final String OPERATION = "record";
 
     private final Path executable;
+    private final ExactPeek.QueueFiles files;
 
+    /** Queues of mqscope's own IPC namespace: the helper opens them by name. */
     KernelRecorder(Path executable) {
+        this(executable, null);
+    }
+
+    /**
+     * Queues of another IPC namespace: the helper opens their files under that namespace's mqueue mount
+     * ({@code files}), and records only calls on that namespace's queues.
+     */
+    KernelRecorder(Path executable, ExactPeek.QueueFiles files) {
         this.executable = executable;
+        this.files = files;
     }
 
     @Override
-    public Summary record(String queue, int payload, Duration duration, Listener listener) throws MqException {
-        Errno bad = QueueNames.error(queue);
-        if (bad != null) {
-            throw new MqException(bad, OPERATION, String.valueOf(queue), "not a queue name");
-        }
-        if (payload < 1 || payload > MAX_PAYLOAD) {
-            throw new MqException(Errno.EINVAL, OPERATION, queue, "payload " + payload + " is not between 1 and "
-                    + MAX_PAYLOAD + " bytes");
-        }
-        if (duration == null || duration.isNegative() || duration.isZero()
-                || duration.toMillis() > Integer.MAX_VALUE) {
-            throw new MqException(Errno.EINVAL, OPERATION, queue, "duration " + duration
-                    + " is not between 1 ms and " + Integer.MAX_VALUE + " ms");
+    public Summary record(Request request, Listener listener) throws MqException {
+        request.check();
+        List<String> queues = request.queues();
+        String all = String.join(" ", queues);
+        List<Target> targets = new ArrayList<>(queues.size());
+        for (String q : queues) {
+            targets.add(files == null ? Target.named(q)
+                    : new Target(files.of(q).toString(), true, 0, 0));
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new MqException(Errno.EINTR, OPERATION, queue, "cancelled before the recording started");
+            throw new MqException(Errno.EINTR, OPERATION, all, "cancelled before the recording started");
         }
         Path stderr;
         Process process;
         try {
             stderr = Files.createTempFile("mqrecord-", ".err");
         } catch (IOException e) {
-            throw new MqException(Errno.EIO, OPERATION, queue, "cannot create a temporary file: " + e.getMessage());
+            throw new MqException(Errno.EIO, OPERATION, all, "cannot create a temporary file: " + e.getMessage());
         }
         try {
             process = new ProcessBuilder(List.of(executable.toString())).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
             deleteQuietly(stderr);
-            throw new MqException(Errno.ENOENT, OPERATION, queue, "cannot start the helper " + executable + ": "
+            throw new MqException(Errno.ENOENT, OPERATION, all, "cannot start the helper " + executable + ": "
                     + e.getMessage());
         }
-        long deadline = System.nanoTime() + PeekHelper.DEADLINE.toNanos() + duration.toNanos() + GRACE.toNanos();
+        // until interrupted: no deadline (the watchdog still stops the helper on interrupt)
+        long deadline = request.untilInterrupted() ? Long.MAX_VALUE
+                : System.nanoTime() + PeekHelper.DEADLINE.toNanos() + request.duration().toNanos() + GRACE.toNanos();
         Watchdog watchdog = new Watchdog(process, Thread.currentThread(), deadline);
         watchdog.schedule();
         try {
-            return run(process, queue, payload, duration, listener);
+            return run(process, request, targets, listener);
         } catch (IOException e) {
             if (watchdog.fired == Watchdog.STOPPED) {
                 // interrupted before the helper could answer (it was still being asked, or loading)
-                throw new MqException(Errno.EINTR, OPERATION, queue, "cancelled before the recording started");
+                throw new MqException(Errno.EINTR, OPERATION, all, "cancelled before the recording started");
             }
             if (watchdog.fired == Watchdog.TIMED_OUT) {
-                throw new MqException(Errno.ETIMEDOUT, OPERATION, queue, "the recording helper did not finish within "
+                throw new MqException(Errno.ETIMEDOUT, OPERATION, all, "the recording helper did not finish within "
                         + Duration.ofNanos(deadline - watchdog.started).toSeconds() + " s and was stopped");
             }
-            throw new MqException(Errno.EIO, OPERATION, queue, "the recording helper " + executable + " failed: "
+            throw new MqException(Errno.EIO, OPERATION, all, "the recording helper " + executable + " failed: "
                     + e.getMessage() + PeekHelper.lastLine(stderr));
         } finally {
             watchdog.done = true;
@@ -107,23 +111,25 @@ final class KernelRecorder implements QueueRecorder {
         }
     }
 
-    private static Summary run(Process process, String queue, int payload, Duration duration, Listener listener)
+    private static Summary run(Process process, Request request, List<Target> targets, Listener listener)
             throws IOException, MqException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), PIPE_BUFFER));
         DataOutputStream out = new DataOutputStream(process.getOutputStream());
-        RecordProtocol.write(out, queue, payload, duration.toMillis());
+        RecordProtocol.write(out, targets, request.payload(), request.duration().toMillis());
         Start start = RecordProtocol.readStart(in);
         if (start instanceof Refused r) {
-            throw new MqException(Errno.of(r.failure().code()), OPERATION, queue, r.failure().text());
+            throw new MqException(Errno.of(r.failure().code()), OPERATION, culprit(request.queues(), targets,
+                    r.failure().text()), r.failure().text());
         }
         Started s = (Started) start;
+        PeekProtocol.check(s.queues() == targets.size(), "queues started", s.queues());
         listener.started();
         long seq = 0;
         long lost = 0;
         while (true) {
-            Item item = RecordProtocol.next(in, s.payload());
+            Item item = RecordProtocol.next(in, s);
             if (item instanceof Event e) {
-                listener.event(toEvent(++seq, queue, s, e));
+                listener.event(RecordedEvents.of(++seq, request.queues(), s, e));
             } else if (item instanceof Lost l) {
                 lost = l.total();
                 listener.lost(lost);
@@ -141,21 +147,14 @@ final class KernelRecorder implements QueueRecorder {
         }
     }
 
-    /** The helper's event as the contract's: wall-clock time from the start reply's pair of clock readings. */
-    static RecordedEvent toEvent(long seq, String queue, Started s, Event e) {
-        boolean send = e.call() == RecordProtocol.CALL_SEND;
-        boolean ok = e.result() >= 0;
-        Errno errno = ok ? null : Errno.of((int) Math.min(-e.result(), Integer.MAX_VALUE));
-        // a failed send still names the message it offered; a failed receive has none
-        int priority = send || ok ? (int) Math.min(e.priority(), Integer.MAX_VALUE) : -1;
-        long size = send ? e.length() : ok ? e.result() : -1;
-        byte[] body = e.payload();
-        int bodyHash = size >= 0 && body.length == size ? Arrays.hashCode(body) : 0;
-        String detail = errno == Errno.UNKNOWN ? "errno " + -e.result() : "";
-        Instant time = Instant.EPOCH.plusNanos(s.realNanos() + (e.exitNanos() - s.monoNanos()));
-        QueueEvent event = new QueueEvent(seq, time, e.command(), e.pid(), e.tid(), QueueEvent.Kind.CALL,
-                send ? "mq_timedsend" : "mq_timedreceive", queue, priority, size, bodyHash, errno, detail);
-        return new RecordedEvent(event, body, e.enterNanos(), e.exitNanos());
+    /** The queue a refusal is about: the helper names the name (or path) it could not open; else all of them. */
+    private static String culprit(List<String> queues, List<Target> targets, String text) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (text.contains(targets.get(i).name())) {
+                return queues.get(i);
+            }
+        }
+        return String.join(" ", queues);
     }
 
     private static void deleteQuietly(Path p) {

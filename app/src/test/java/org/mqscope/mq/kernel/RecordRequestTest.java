@@ -74,8 +74,8 @@ class RecordRequestTest extends KernelTestBase {
             DataInputStream in = in(with);
             Started s = (Started) RecordProtocol.readStart(in);
             assertThat(s.payload()).isEqualTo(64);
-            assertThat(s.ino()).isEqualTo(Files.getAttribute(Path.of("/dev/mqueue", name.substring(1)), "unix:ino"));
-            Finished end = (Finished) RecordProtocol.next(in, 64);
+            assertThat(s.ino()[0]).isEqualTo(Files.getAttribute(Path.of("/dev/mqueue", name.substring(1)), "unix:ino"));
+            Finished end = (Finished) RecordProtocol.next(in, s);
             assertThat(end.reason()).isEqualTo(RecordProtocol.END_INPUT_CLOSED);
             assertThat(end.events()).isZero();
             assertThat(in.read()).isEqualTo(-1);
@@ -93,7 +93,7 @@ class RecordRequestTest extends KernelTestBase {
             DataInputStream in = in(r);
             Started s = (Started) RecordProtocol.readStart(in);
             assertThat(s.payload()).as("0 asks for the default").isEqualTo(QueueRecorder.DEFAULT_PAYLOAD);
-            Finished end = (Finished) RecordProtocol.next(in, s.payload());
+            Finished end = (Finished) RecordProtocol.next(in, s);
             assertThat(end.reason()).isEqualTo(RecordProtocol.END_STOP_BYTE);
             assertThat(PeekProtocol.read(in, PeekProtocol.OP_PROBE)).isInstanceOf(ProbeOk.class);
             assertThat(in.read()).isEqualTo(-1);
@@ -110,25 +110,35 @@ class RecordRequestTest extends KernelTestBase {
     }
 
     @Test
-    void theRecorderNamesTheBadArgument() {
+    void theRecorderNamesTheBadField() {
         QueueRecorder recorder = backend.recorder().orElseThrow();
-        QueueRecorder.Listener none = e -> { };
-        MqException payload = assertThrows(MqException.class,
-                () -> recorder.record("/q", 0, Duration.ofSeconds(1), none));
-        assertThat(payload.errno()).isEqualTo(Errno.EINVAL);
-        assertThat(payload.getMessage()).contains("payload 0");
-        MqException duration = assertThrows(MqException.class,
-                () -> recorder.record("/q", 64, Duration.ZERO, none));
-        assertThat(duration.errno()).isEqualTo(Errno.EINVAL);
-        assertThat(duration.getMessage()).contains("duration");
-        MqException name = assertThrows(MqException.class,
-                () -> recorder.record("no-slash", 64, Duration.ofSeconds(1), none));
-        assertThat(name.errno()).isEqualTo(Errno.EINVAL);
+        assertBad(recorder, new QueueRecorder.Request(List.of(), 64, Duration.ZERO), Errno.EINVAL, "queues: 0 given");
+        List<String> many = java.util.stream.IntStream.rangeClosed(0, QueueRecorder.MAX_QUEUES)
+                .mapToObj(i -> "/q" + i).toList();
+        assertBad(recorder, new QueueRecorder.Request(many, 64, Duration.ZERO), Errno.EINVAL, "queues: 65 given");
+        assertBad(recorder, new QueueRecorder.Request(List.of("/q", "/r", "/q"), 64, Duration.ZERO), Errno.EINVAL,
+                "queues: /q is named twice");
+        assertBad(recorder, new QueueRecorder.Request(List.of("no-slash"), 64, Duration.ZERO), Errno.EINVAL,
+                "queues: no-slash");
+        assertBad(recorder, new QueueRecorder.Request(List.of("/q"), 0, Duration.ZERO), Errno.EINVAL, "payload: 0");
+        assertBad(recorder, new QueueRecorder.Request(List.of("/q"), QueueRecorder.MAX_PAYLOAD + 1, Duration.ZERO),
+                Errno.EINVAL, "payload: 4097");
+        assertBad(recorder, new QueueRecorder.Request(List.of("/q"), 64, Duration.ofMillis(-1)), Errno.EINVAL,
+                "duration: ");
+        assertBad(recorder, new QueueRecorder.Request(List.of("/q"), 64, Duration.ofNanos(5)), Errno.EINVAL,
+                "duration: ");
+    }
+
+    private static void assertBad(QueueRecorder recorder, QueueRecorder.Request r, Errno errno, String text) {
+        MqException e = assertThrows(MqException.class, () -> recorder.record(r, ev -> { }));
+        assertThat(e.errno()).isEqualTo(errno);
+        assertThat(e.getMessage()).contains(text);
     }
 
     private static byte[] record(String name, int payload, int durationMillis) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordProtocol.write(new DataOutputStream(bytes), name, payload, durationMillis);
+        RecordProtocol.write(new DataOutputStream(bytes), List.of(RecordProtocol.Target.named(name)), payload,
+                durationMillis);
         return bytes.toByteArray();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +83,7 @@ class RecorderLossTest extends KernelTestBase {
             };
             Future<?> running = recording.submit(() -> {
                 try {
-                    outcome.set(recorder.record(name, 64, Duration.ofMinutes(10), stalling));
+                    outcome.set(recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ZERO), stalling));
                 } catch (Exception e) {
                     outcome.set(e);
                 }

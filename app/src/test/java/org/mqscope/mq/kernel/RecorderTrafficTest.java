@@ -167,7 +167,7 @@ class RecorderTrafficTest extends KernelTestBase {
         QueueRecorder recorder = backend.recorder().orElseThrow();
         String name = newName("/mqscope-record-missing-");
         MqException e = org.junit.jupiter.api.Assertions.assertThrows(MqException.class,
-                () -> recorder.record(name, 64, Duration.ofSeconds(5), new Collector()));
+                () -> recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ofSeconds(5)), new Collector()));
         assertThat(e.errno()).isEqualTo(Errno.ENOENT);
         assertThat(e.getMessage()).contains(name);
     }
@@ -178,7 +178,7 @@ class RecorderTrafficTest extends KernelTestBase {
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(10, 64))) {
             Collector events = new Collector();
             long t0 = System.nanoTime();
-            QueueRecorder.Summary s = backend.recorder().orElseThrow().record(name, 16, Duration.ofMillis(300), events);
+            QueueRecorder.Summary s = backend.recorder().orElseThrow().record(new QueueRecorder.Request(List.of(name), 16, Duration.ofMillis(300)), events);
             assertThat(s.end()).isEqualTo(QueueRecorder.End.DURATION);
             assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(300_000_000L);
             assertThat(s.events()).isZero(); // this JVM's calls are recorded too, but it made none meanwhile
@@ -189,7 +189,7 @@ class RecorderTrafficTest extends KernelTestBase {
     private Future<?> startRecording(QueueRecorder recorder, String name, Collector events) {
         return recording.submit(() -> {
             try {
-                events.summary = recorder.record(name, 64, Duration.ofMinutes(10), events);
+                events.summary = recorder.record(QueueRecorder.Request.of(name), events);
             } catch (MqException | RuntimeException e) {
                 events.failure = e;
             } finally {
