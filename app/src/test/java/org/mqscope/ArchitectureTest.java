@@ -127,6 +127,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void recordingsUseTheContractAndTheBodyEncodingOnly() {
+        assertThat(dependencies).containsKey(ROOT + "recording/RecordingWriter");
+        assertNoViolations("recording.. uses mq and transfer only: no Swing, ui, cli, monitor or backend",
+                c -> inTree(c, ROOT + "recording"), d -> GUI_LIBRARIES.stream().anyMatch(d::startsWith)
+                        || (d.startsWith(ROOT) && !inTree(d, MQ) && !inTree(d, TRANSFER)
+                        && !inTree(d, ROOT + "recording")) || inTree(d, KERNEL) || inTree(d, EMULATED));
+    }
+
+    @Test
     void lessonsRunHeadlessOnTheEmulation() {
         assertThat(dependencies).containsKey(ROOT + "lessons/LessonRunner");
         assertNoViolations("org.mqscope.lessons: no Swing, no ui, no kernel (lessons run on a private emulation)",

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * How a message body is written in a file or on a terminal: as text when it is valid UTF-8 that a person can
@@ -35,5 +36,26 @@ public final class Bodies {
             }
         }
         return text;
+    }
+
+    /**
+     * The bytes of a body written as {@code encoding} ("utf-8" or "base64"): the reverse of how message and
+     * recording files write one.
+     *
+     * @throws IllegalArgumentException naming the problem (an unknown encoding, invalid base64)
+     */
+    public static byte[] decode(String encoding, String body) {
+        return switch (encoding) {
+            case UTF8 -> body.getBytes(StandardCharsets.UTF_8);
+            case BASE64 -> {
+                try {
+                    yield Base64.getDecoder().decode(body);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("\"body\" is not valid base64: " + e.getMessage());
+                }
+            }
+            default -> throw new IllegalArgumentException("\"encoding\" must be \"" + UTF8 + "\" or \"" + BASE64
+                    + "\", not \"" + encoding + "\"");
+        };
     }
 }

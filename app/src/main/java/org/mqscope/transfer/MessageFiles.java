@@ -210,17 +210,10 @@ public final class MessageFiles {
         String encoding = f.required("encoding");
         String body = f.required("body");
         byte[] bytes;
-        switch (encoding) {
-            case Bodies.UTF8 -> bytes = body.getBytes(StandardCharsets.UTF_8);
-            case Bodies.BASE64 -> {
-                try {
-                    bytes = Base64.getDecoder().decode(body);
-                } catch (IllegalArgumentException e) {
-                    throw new MessageFileException(n, "\"body\" is not valid base64: " + e.getMessage());
-                }
-            }
-            default -> throw new MessageFileException(n, "\"encoding\" must be \"" + Bodies.UTF8 + "\" or \""
-                    + Bodies.BASE64 + "\", not \"" + encoding + "\"");
+        try {
+            bytes = Bodies.decode(encoding, body);
+        } catch (IllegalArgumentException e) {
+            throw new MessageFileException(n, e.getMessage());
         }
         long size = f.number("size");
         if (size != bytes.length) {
@@ -260,7 +253,7 @@ public final class MessageFiles {
     }
 
     /** Jackson's message without the location details it appends (the line and column are said already). */
-    static String jacksonWords(String message) {
+    public static String jacksonWords(String message) {
         int cut = message.indexOf(" (start marker at");
         if (cut < 0) {
             cut = message.indexOf("\n at [Source");
