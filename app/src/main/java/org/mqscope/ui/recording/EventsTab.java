@@ -30,7 +30,7 @@ final class EventsTab extends JPanel {
     private final EventFilter filter;
     private final Preferences prefs;
 
-    EventsTab(EventLog log, Executor background, Preferences prefs) {
+    EventsTab(EventLog log, Executor background, Preferences prefs, java.util.function.Consumer<String> onProblem) {
         super(new BorderLayout());
         this.prefs = prefs;
         model = new EventTableModel(log);
@@ -41,7 +41,7 @@ final class EventsTab extends JPanel {
         table.setFillsViewportHeight(true);
         bar = new FilterBar("recording.find", new SavedViews(prefs.node("find")));
         bar.alwaysOnlyMatches();
-        filter = new EventFilter(model, background, bar::setCountText, this::showCount);
+        filter = new EventFilter(model, background, onProblem, this::showCount);
         bar.onFilter(f -> {
             filter.apply(f);
             showCount();
