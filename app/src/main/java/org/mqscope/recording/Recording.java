@@ -38,6 +38,20 @@ public record Recording(RecordingHeader header, List<RecordedEvent> events, long
         return end != null ? end.lost() : losses.isEmpty() ? 0 : losses.get(losses.size() - 1).total();
     }
 
+    /**
+     * How long the recording ran: from the header's time to the end line's when it has one, else from the first
+     * call's entry to the last call's return.
+     */
+    public long spanNanos() {
+        if (end != null) {
+            return Math.max(0, java.time.Duration.between(header.time(), end.time()).toNanos());
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return events.get(events.size() - 1).exitNanos() - events.get(0).enterNanos();
+    }
+
     /** The file line of event {@code i}. */
     public long line(int i) {
         return lines[i];
