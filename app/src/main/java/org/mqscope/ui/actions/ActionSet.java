@@ -23,7 +23,6 @@ public final class ActionSet {
     private UiState state = UiState.INITIAL;
     /** Actions off whatever the state says, with the reason as their tooltip (e.g. no recorder here). */
     private final Map<AppAction, String> vetoes = new EnumMap<>(AppAction.class);
-    private Consumer<String> onVetoed = reason -> { };
 
     public ActionSet(Consumer<AppAction> handler) {
         for (AppAction a : AppAction.values()) {
@@ -33,8 +32,6 @@ public final class ActionSet {
                     // Key bindings reach disabled actions too: check again.
                     if (isEnabled()) {
                         handler.accept(a);
-                    } else if (vetoes.containsKey(a)) {
-                        onVetoed.accept(a.label().replace("…", "") + " is off: " + vetoes.get(a));
                     }
                 }
             };
@@ -70,8 +67,7 @@ public final class ActionSet {
 
     /**
      * Turns {@code a} off whatever the state says, with {@code reason} as its tooltip ("what is missing, and the
-     * one command that enables it"); null lifts the veto. A shortcut pressed while vetoed hands the reason to
-     * {@link #onVetoed}.
+     * one command that enables it"); null lifts the veto.
      */
     public void veto(AppAction a, String reason) {
         assert SwingUtilities.isEventDispatchThread();
@@ -89,11 +85,6 @@ public final class ActionSet {
     /** The reason {@code a} is vetoed, or null. */
     public String vetoOf(AppAction a) {
         return vetoes.get(a);
-    }
-
-    /** Where the reason goes when a vetoed action's shortcut is pressed (the status bar). */
-    public void onVetoed(Consumer<String> listener) {
-        onVetoed = listener;
     }
 
     public void setSelected(AppAction toggle, boolean on) {

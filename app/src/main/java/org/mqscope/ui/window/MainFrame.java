@@ -131,7 +131,6 @@ public final class MainFrame extends JFrame {
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
         recordings = new Recordings(tools, actions);
         tools.add(recordings);
-        actions.onVetoed(status::setMessage);
         transfer = new TransferActions(tools, () -> selection(messages), new TransferDialogs());
         MessageDrag.install(messages.table(), queues.tree(), inspector::queue, at -> queueAt(queues, at), transfer);
         queues.onQueueSelected(followers::queueSelected);
