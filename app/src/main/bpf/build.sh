@@ -68,6 +68,6 @@ else
     libbpf=(-lbpf)
 fi
 "$clang" -std=c11 -O2 -g -Wall -Wextra -Werror -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -pie \
-    -I"$gen" -I"$here" "$here/mqpeek.c" "$here/reader.c" "$here/wire.c" "$here/record.c" -o "$out/mqpeek.tmp" "${libbpf[@]}" -lelf -lz
+    -I"$gen" -I"$here" "$here/mqpeek.c" "$here/reader.c" "$here/wire.c" "$here/record.c" "$here/opener.c" -o "$out/mqpeek.tmp" "${libbpf[@]}" -lelf -lz
 mv "$out/mqpeek.tmp" "$out/mqpeek"
 echo "mqpeek helper built: $out/mqpeek"

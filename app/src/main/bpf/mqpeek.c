@@ -19,9 +19,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 #include <bpf/libbpf.h>
+#include "opener.h"
 #include "reader.h"
 #include "record.h"
 #include "wire.h"
@@ -43,70 +43,12 @@ struct queue {
 	struct stat st;
 };
 
-/* Opens the file at rq->name (extension 2): a queue of another IPC namespace, seen through its mqueue mount. The
- * BPF reader finds the helper's own descriptor whatever namespace the queue is in, so only the opening differs. */
-static int open_queue_file(const struct request *rq, struct queue *q, struct failure *f)
-{
-	struct statfs sfs;
-
-	/* Checked before the open too: opening a FIFO would block and opening a device can act (a watchdog starts),
-	 * so nothing off an mqueue file system is opened at all. The check after the open is the one that counts. */
-	if (statfs(rq->name, &sfs) != 0) {
-		int e = errno;
-		if (e == ENOENT)
-			return fail(f, e, "no file %s", rq->name);
-		return fail(f, e, "statfs %s failed: %s", rq->name, strerror(e));
-	}
-	if ((unsigned long)sfs.f_type != MQPK_MQUEUE_MAGIC)
-		return fail(f, EINVAL, "%s is not a message queue: its file system is not mqueue (type 0x%lx)", rq->name,
-			    (unsigned long)sfs.f_type);
-	/* O_NONBLOCK: a FIFO swapped in after the check must not block the helper; a queue ignores it here. */
-	q->fd = (mqd_t)open(rq->name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (q->fd == (mqd_t)-1) {
-		int e = errno;
-		if (e == EACCES)
-			return fail(f, e, "you lack read permission on %s; peek needs what mq_receive needs", rq->name);
-		if (e == ENOENT)
-			return fail(f, e, "no file %s", rq->name);
-		return fail(f, e, "open %s O_RDONLY failed: %s", rq->name, strerror(e));
-	}
-	if (fstatfs(q->fd, &sfs) != 0) {
-		int e = errno;
-		return fail(f, e, "fstatfs on %s failed: %s", rq->name, strerror(e));
-	}
-	if ((unsigned long)sfs.f_type != MQPK_MQUEUE_MAGIC)
-		return fail(f, EINVAL, "%s is not a message queue: its file system is not mqueue (type 0x%lx)", rq->name,
-			    (unsigned long)sfs.f_type);
-	return 0;
-}
-
 static int open_queue(const struct request *rq, struct queue *q, struct failure *f)
 {
-	if (rq->by_path) {
-		if (open_queue_file(rq, q, f) != 0)
-			return -1;
-	} else {
-		q->fd = mq_open(rq->name, O_RDONLY | O_CLOEXEC);
-		if (q->fd == (mqd_t)-1) {
-			int e = errno;
-			if (e == EACCES)
-				return fail(f, e, "you lack read permission on %s; peek needs what mq_receive needs",
-					    rq->name);
-			if (e == ENOENT)
-				return fail(f, e, "no queue named %s", rq->name);
-			return fail(f, e, "mq_open %s O_RDONLY failed: %s", rq->name, strerror(e));
-		}
-	}
-	if (fstat(q->fd, &q->st) != 0) {
-		int e = errno;
-		return fail(f, e, "fstat on %s failed: %s", rq->name, strerror(e));
-	}
-	if (!S_ISREG(q->st.st_mode))
-		return fail(f, EINVAL, "%s is not a message queue: the mqueue file system's directory", rq->name);
-	if ((rq->expect_ino && rq->expect_ino != (unsigned long long)q->st.st_ino) ||
-	    (rq->expect_dev && rq->expect_dev != (unsigned long long)q->st.st_dev))
-		return fail(f, ESTALE, "%s is now another queue than the one you hold open (unlinked or replaced)",
-			    rq->name);
+	int fd;
+	if (open_queue_fd(rq->name, rq->by_path, rq->expect_dev, rq->expect_ino, "peek", &fd, &q->st, f) != 0)
+		return -1;
+	q->fd = (mqd_t)fd;
 	if (mq_getattr(q->fd, &q->attr) != 0) {
 		int e = errno;
 		return fail(f, e, "mq_getattr on %s failed: %s", rq->name, strerror(e));
@@ -221,7 +163,7 @@ static int serve(const struct request *rq, struct failure *f)
 	int rc = -1;
 
 	if (rq->op == MQPK_OP_RECORD)
-		return record_queue(rq, f);
+		return record_queues(rq, f);
 	if (rq->op == MQPK_OP_PROBE) {
 		/* Loaded as for a peek, so the first peek after a probe reuses this program. */
 		unsigned long long msgs, bytes;
@@ -314,6 +256,7 @@ int main(int argc, char **argv)
 			break;
 		if (r < 0) {
 			/* The framing is lost: answer once and stop. */
+			request_release(&rq);
 			reply_failure(&f);
 			status = 2;
 			break;
@@ -322,6 +265,7 @@ int main(int argc, char **argv)
 			reply_failure(&f);
 			status = status ? status : 1;
 		}
+		request_release(&rq);
 		if (fflush(stdout) != 0 || put_failed) {
 			fprintf(stderr, "mqpeek: EPIPE: the reply could not be written to stdout\n");
 			return 2;

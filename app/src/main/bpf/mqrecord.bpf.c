@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
-/* mqpeek's recorder: syscall tracepoints that keep only mq_timedsend and mq_timedreceive on ONE queue and stream
- * each completed call (who, when, priority, size, result, the first bytes of the payload) through a ring buffer.
+/* mqpeek's recorder: syscall tracepoints that keep only the six mqueue calls (mq_open, mq_unlink, mq_timedsend,
+ * mq_timedreceive, mq_notify, mq_getsetattr) on the queues of one recording, and stream each completed call (who,
+ * when, which queue, arguments, result, the first bytes of a message) through a ring buffer.
  *
- * sys_enter keeps the arguments of a call whose descriptor resolves (task -> files -> fdtable -> file -> inode) to
- * the target inode on the target mqueue superblock; everything else costs one comparison of the syscall number.
- * A send's payload is read at enter (the caller's buffer as it was handed in); a receive's at exit, when the
- * kernel has filled it. sys_exit completes the kept call and emits it. A full ring buffer is counted per CPU, so
- * the loader can report "N events lost" — never silent. fentry/fexit are not used: some kernels refuse them. */
+ * Everything is decided at sys_exit, where the call's arguments are still in the saved registers (x86-64 keeps
+ * di/si/dx/r10, arm64 keeps the first argument in orig_x0: libbpf's PT_REGS_PARMn_CORE_SYSCALL reads those) and
+ * its result is known. A call is on a target queue when its descriptor resolves (task -> files -> fdtable -> file
+ * -> inode) to an inode of the `by_inode` map — the superblock's s_dev is part of the key, and each IPC namespace
+ * has its own mqueue superblock, so the same name in another namespace is another queue — or, for the two calls
+ * that take a name and have no inode to show (a failed mq_open, mq_unlink), when the name and the caller's IPC
+ * namespace's mqueue superblock are a key of `by_name`. sys_enter only stamps the time a send or receive entered
+ * (how long it blocked); any other syscall costs each program one subtraction and one comparison.
+ *
+ * A full ring buffer is counted per CPU, so the loader can report "N events lost" — never silent. fentry/fexit and
+ * kprobes are not used: kernels without CONFIG_KPROBES or with fentry refused (EPERM) still have these. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
@@ -18,21 +25,23 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
+/* The six calls are consecutive on both architectures (the generic table and x86-64's own). */
 #if defined(__TARGET_ARCH_x86)
-#define NR_MQ_TIMEDSEND 242
-#define NR_MQ_TIMEDRECEIVE 243
+#define NR_MQ_OPEN 240
 #define SYSCALL_NR(regs) BPF_CORE_READ(regs, orig_ax)
 #elif defined(__TARGET_ARCH_arm64)
-#define NR_MQ_TIMEDSEND 182
-#define NR_MQ_TIMEDRECEIVE 183
+#define NR_MQ_OPEN 180
 #define SYSCALL_NR(regs) BPF_CORE_READ(regs, syscallno)
 #else
 #error "mqrecord: syscall numbers known for x86-64 and aarch64 only"
 #endif
+#define NR_MQ_UNLINK (NR_MQ_OPEN + 1)
+#define NR_MQ_TIMEDSEND (NR_MQ_OPEN + 2)
+#define NR_MQ_TIMEDRECEIVE (NR_MQ_OPEN + 3)
+#define NR_MQ_NOTIFY (NR_MQ_OPEN + 4)
+#define NR_MQ_GETSETATTR (NR_MQ_OPEN + 5)
 
 /* Set by the loader before load. */
-const volatile __u64 target_dev = 0;  /* the queue's superblock s_dev (kernel encoding): one per IPC namespace */
-const volatile __u64 target_ino = 0;
 const volatile __u32 payload_cap = 256; /* <= MQREC_PAYLOAD_MAX */
 const volatile __u32 self_tgid = 0;     /* the helper itself: never recorded */
 
@@ -44,14 +53,44 @@ struct {
 	__uint(max_entries, RING_BYTES);
 } events SEC(".maps");
 
-/* The call a thread is in (entered, not yet returned), kept with the thread itself: a pointer into task-local
- * storage, so nothing is copied or hashed per call, and the slot goes away with the thread. call == 0: none. */
+/* The recording's queues by inode, and by name in their namespace: value = index in the request. Filled by the
+ * loader before attaching, never changed after. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MQREC_TARGETS_MAX);
+	__type(key, struct mqrec_inode_key);
+	__type(value, __u32);
+} by_inode SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MQREC_TARGETS_MAX);
+	__type(key, struct mqrec_name_key);
+	__type(value, __u32);
+} by_name SEC(".maps");
+
+/* When the thread's current send or receive entered (0: none): kept with the thread itself, so nothing is hashed
+ * per call and the slot goes away with the thread. */
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
-	__type(value, struct mqrec_event);
-} inflight SEC(".maps");
+	__type(value, __u64);
+} entered SEC(".maps");
+
+/* Room to build an event and a name key in, per thread: too large for the 512-byte stack, and a per-CPU buffer
+ * could be reused by another thread if this program were preempted. */
+struct mqrec_work {
+	struct mqrec_name_key key;
+	struct mqrec_event ev;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct mqrec_work);
+} work SEC(".maps");
 
 /* Events the ring buffer had no room for, per CPU. */
 struct {
@@ -61,22 +100,41 @@ struct {
 	__type(value, __u64);
 } lost SEC(".maps");
 
-/* Whether descriptor fd of the current task is the target queue. */
-static bool is_target(struct task_struct *task, unsigned int fd)
+/* The target index of descriptor fd of the current task, or -1. */
+static int fd_target(struct task_struct *task, long fd)
 {
+	if (fd < 0)
+		return -1;
 	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
 	if (!fdt)
-		return false;
-	if (fd >= BPF_CORE_READ(fdt, max_fds))
-		return false;
+		return -1;
+	if ((unsigned long)fd >= BPF_CORE_READ(fdt, max_fds))
+		return -1;
 	struct file **fds = BPF_CORE_READ(fdt, fd);
 	struct file *file = NULL;
 	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) != 0 || !file)
-		return false;
+		return -1;
 	struct inode *inode = BPF_CORE_READ(file, f_inode);
 	if (!inode)
-		return false;
-	return BPF_CORE_READ(inode, i_ino) == target_ino && BPF_CORE_READ(inode, i_sb, s_dev) == target_dev;
+		return -1;
+	struct mqrec_inode_key k = { BPF_CORE_READ(inode, i_sb, s_dev), BPF_CORE_READ(inode, i_ino) };
+	__u32 *idx = bpf_map_lookup_elem(&by_inode, &k);
+	return idx ? (int)*idx : -1;
+}
+
+/* The target index of the queue name at user address uname in the current task's IPC namespace, or -1. */
+static int name_target(struct task_struct *task, struct mqrec_name_key *key, const char *uname)
+{
+	/* The namespace's internal mqueue mount (ipc_namespace.mq_mnt) is the superblock its queues live on. */
+	struct super_block *sb = BPF_CORE_READ(task, nsproxy, ipc_ns, mq_mnt, mnt_sb);
+	if (!sb || !uname)
+		return -1;
+	__builtin_memset(key, 0, sizeof(*key));
+	key->dev = BPF_CORE_READ(sb, s_dev);
+	if (bpf_probe_read_user_str(key->name, sizeof(key->name), uname) <= 0)
+		return -1;
+	__u32 *idx = bpf_map_lookup_elem(&by_name, key);
+	return idx ? (int)*idx : -1;
 }
 
 static void copy_payload(struct mqrec_event *e, const void *buf, unsigned long long n)
@@ -85,56 +143,29 @@ static void copy_payload(struct mqrec_event *e, const void *buf, unsigned long l
 		n = payload_cap;
 	if (n > MQREC_PAYLOAD_MAX)
 		n = MQREC_PAYLOAD_MAX;
-	if (n == 0 || !buf) {
-		e->payload_len = 0;
+	if (n == 0 || !buf || bpf_probe_read_user(e->payload, n, buf) != 0)
 		return;
-	}
-	if (bpf_probe_read_user(e->payload, n, buf) != 0) {
-		e->payload_len = 0;
-		return;
-	}
 	e->payload_len = (unsigned int)n;
+}
+
+/* The first long of a user struct mq_attr (mq_flags), or -1 without one. */
+static int user_mq_flags(const void *uattr)
+{
+	long flags = 0;
+	if (!uattr || bpf_probe_read_user(&flags, sizeof(flags), uattr) != 0)
+		return -1;
+	return (int)flags;
 }
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(mqrec_enter, struct pt_regs *regs, long id)
 {
-	if (id != NR_MQ_TIMEDSEND && id != NR_MQ_TIMEDRECEIVE)
+	/* one comparison for every unrelated syscall: the two calls that can block are consecutive */
+	if ((unsigned long)(id - NR_MQ_TIMEDSEND) > 1)
 		return 0;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
-	if (tgid == self_tgid)
-		return 0;
-	unsigned int fd = (unsigned int)PT_REGS_PARM1_CORE_SYSCALL(regs);
-	struct task_struct *task = bpf_get_current_task_btf();
-	if (!is_target(task, fd))
-		return 0;
-	struct mqrec_event *e = bpf_task_storage_get(&inflight, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!e)
-		return 0;
-	e->t_enter = bpf_ktime_get_ns();
-	e->t_exit = 0;
-	e->result = 0;
-	e->tgid = tgid;
-	e->tid = tid;
-	e->fd = fd;
-	e->len = PT_REGS_PARM3_CORE_SYSCALL(regs);
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
-	e->payload_len = 0;
-	if (id == NR_MQ_TIMEDSEND) {
-		e->call = MQREC_CALL_SEND;
-		e->prio = (unsigned int)PT_REGS_PARM4_CORE_SYSCALL(regs);
-		copy_payload(e, (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs), e->len);
-	} else {
-		e->call = MQREC_CALL_RECEIVE;
-		/* The payload is read at exit, when the kernel has filled the buffer: until then its first 16 bytes
-		 * keep the buffer's address and the address of the caller's priority variable. */
-		__u64 buf = PT_REGS_PARM2_CORE_SYSCALL(regs);
-		__u64 prio_ptr = PT_REGS_PARM4_CORE_SYSCALL(regs);
-		__builtin_memcpy(e->payload, &buf, sizeof(buf));
-		__builtin_memcpy(e->payload + 8, &prio_ptr, sizeof(prio_ptr));
-		e->prio = 0;
-	}
+	__u64 *t = bpf_task_storage_get(&entered, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (t)
+		*t = bpf_ktime_get_ns();
 	return 0;
 }
 
@@ -142,24 +173,89 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 {
 	long id = SYSCALL_NR(regs);
-	if (id != NR_MQ_TIMEDSEND && id != NR_MQ_TIMEDRECEIVE)
+	if ((unsigned long)(id - NR_MQ_OPEN) > NR_MQ_GETSETATTR - NR_MQ_OPEN)
 		return 0;
-	struct mqrec_event *e = bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
-	if (!e || e->call == 0)
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
+	struct task_struct *task = bpf_get_current_task_btf();
+	__u64 t_enter = 0;
+	if (id == NR_MQ_TIMEDSEND || id == NR_MQ_TIMEDRECEIVE) {
+		__u64 *t = bpf_task_storage_get(&entered, task, 0, 0);
+		if (t) {
+			t_enter = *t;
+			*t = 0;
+		}
+	}
+	struct mqrec_work *w = NULL;
+	int queue;
+	if (id == NR_MQ_UNLINK || (id == NR_MQ_OPEN && ret < 0)) {
+		w = bpf_task_storage_get(&work, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!w)
+			return 0;
+		queue = name_target(task, &w->key, (const char *)PT_REGS_PARM1_CORE_SYSCALL(regs));
+	} else {
+		queue = fd_target(task, id == NR_MQ_OPEN ? ret : (long)(int)PT_REGS_PARM1_CORE_SYSCALL(regs));
+	}
+	if (queue < 0)
+		return 0;
+	if (!w)
+		w = bpf_task_storage_get(&work, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!w)
+		return 0;
+	struct mqrec_event *e = &w->ev;
+	e->t_enter = t_enter;
 	e->t_exit = bpf_ktime_get_ns();
 	e->result = ret;
-	if (e->call == MQREC_CALL_RECEIVE) {
-		__u64 buf = 0, prio_ptr = 0;
-		__builtin_memcpy(&buf, e->payload, sizeof(buf));
-		__builtin_memcpy(&prio_ptr, e->payload + 8, sizeof(prio_ptr));
-		e->payload_len = 0;
-		if (ret >= 0) {
-			unsigned int prio = 0;
-			if (prio_ptr && bpf_probe_read_user(&prio, sizeof(prio), (const void *)prio_ptr) == 0)
-				e->prio = prio;
-			copy_payload(e, (const void *)buf, (unsigned long long)ret);
+	e->len = 0;
+	e->tgid = pid_tgid >> 32;
+	e->tid = (__u32)pid_tgid;
+	e->queue = (unsigned int)queue;
+	e->prio = 0;
+	e->arg1 = 0;
+	e->arg2 = 0;
+	e->payload_len = 0;
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	if (id == NR_MQ_TIMEDSEND || id == NR_MQ_TIMEDRECEIVE) {
+		const void *buf = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
+		e->len = PT_REGS_PARM3_CORE_SYSCALL(regs);
+		if (id == NR_MQ_TIMEDSEND) {
+			/* the caller's buffer, unchanged since the kernel copied it (the caller is still in the call) */
+			e->call = MQREC_CALL_SEND;
+			e->prio = (unsigned int)PT_REGS_PARM4_CORE_SYSCALL(regs);
+			copy_payload(e, buf, e->len);
+		} else {
+			e->call = MQREC_CALL_RECEIVE;
+			if (ret >= 0) {
+				const void *prio_ptr = (const void *)PT_REGS_PARM4_CORE_SYSCALL(regs);
+				unsigned int prio = 0;
+				if (prio_ptr && bpf_probe_read_user(&prio, sizeof(prio), prio_ptr) == 0)
+					e->prio = prio;
+				copy_payload(e, buf, (unsigned long long)ret);
+			}
 		}
+	} else if (id == NR_MQ_OPEN) {
+		e->call = MQREC_CALL_OPEN;
+		e->arg1 = (int)PT_REGS_PARM2_CORE_SYSCALL(regs);
+		e->arg2 = (int)PT_REGS_PARM3_CORE_SYSCALL(regs);
+	} else if (id == NR_MQ_UNLINK) {
+		e->call = MQREC_CALL_UNLINK;
+	} else if (id == NR_MQ_NOTIFY) {
+		/* struct sigevent is UAPI: sigev_value, then sigev_signo and sigev_notify */
+		const void *usev = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
+		struct sigevent sev = {};
+		e->call = MQREC_CALL_NOTIFY;
+		e->arg1 = -1;
+		if (usev && bpf_probe_read_user(&sev, sizeof(sev.sigev_value) + 2 * sizeof(int), usev) == 0) {
+			e->arg1 = sev.sigev_notify;
+			e->arg2 = sev.sigev_signo;
+		} else if (usev) {
+			e->arg1 = -2; /* unreadable: the call failed with EFAULT */
+		}
+	} else {
+		e->call = MQREC_CALL_GETSETATTR;
+		e->arg1 = user_mq_flags((const void *)PT_REGS_PARM2_CORE_SYSCALL(regs));
+		e->arg2 = ret == 0 ? user_mq_flags((const void *)PT_REGS_PARM3_CORE_SYSCALL(regs)) : -1;
 	}
 	__u64 size = MQREC_HEAD_SIZE + (e->payload_len & (MQREC_PAYLOAD_MAX * 2 - 1));
 	if (size > sizeof(*e))
@@ -173,6 +269,5 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 		if (n)
 			__sync_fetch_and_add(n, 1);
 	}
-	e->call = 0;
 	return 0;
 }

@@ -1,14 +1,15 @@
-/* The recording request (op 4, "Recording" in PROTOCOL.md): the helper opens the queue O_RDONLY with the caller's
- * credentials (the kernel's own read check decides, as for a peek), learns its superblock and inode, loads
- * mqrecord.bpf.c with them as constants, and copies each event from the ring buffer to stdout as a framed record
- * until stdin ends, a stop byte arrives or the duration is over. Lost events (ring buffer full) are reported as
- * they are noticed and in the end record. */
+/* The recording request (op 5, "Recording" in PROTOCOL.md): the helper opens each queue O_RDONLY with the
+ * caller's credentials (the kernel's own read check decides, as for a peek), learns its superblock and inode, loads
+ * mqrecord.bpf.c, fills its target maps with them (by inode, and by name in the queue's namespace), and copies each
+ * event from the ring buffer to stdout as a framed record until stdin ends, a stop byte arrives or the duration is
+ * over. Lost events (ring buffer full) are reported as they are noticed and in the end record. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -18,14 +19,94 @@
 #include <bpf/bpf.h>
 #include "mqrecord.h"
 #include "mqrecord.skel.h"
+#include "opener.h"
 #include "record.h"
 
 _Static_assert(MQREC_PAYLOAD_MAX == MQPK_PAYLOAD_MAX, "the BPF event holds the protocol's largest payload");
+_Static_assert(MQREC_TARGETS_MAX == MQPK_TARGETS_MAX, "the BPF maps hold the protocol's most queues");
+
+/* The bytes of an event record before its payload (PROTOCOL.md, "type 1, event") */
+#define EVENT_HEAD (8 + 8 + 4 + 4 + 2 + 2 + 4 + 8 + 8 + 4 + 4 + 16 + 4)
 
 struct recording {
 	unsigned long long events;
-	int ncpu;
+	unsigned ntargets;
 };
+
+/* The queues of a request, opened: their descriptors (kept open while recording, so an inode is never reused for
+ * another queue meanwhile) and identities. */
+struct opened {
+	int fd[MQPK_TARGETS_MAX];
+	struct stat st[MQPK_TARGETS_MAX];
+	unsigned n;
+};
+
+static void close_all(struct opened *o)
+{
+	for (unsigned i = 0; i < o->n; i++)
+		if (o->fd[i] >= 0)
+			close(o->fd[i]);
+	o->n = 0;
+}
+
+/* The kernel's dev_t of a superblock is MAJOR << 20 | MINOR (kdev_t), not the userspace encoding of st_dev. */
+static unsigned long long kernel_dev(dev_t d)
+{
+	return (unsigned long long)major(d) << 20 | minor(d);
+}
+
+static int open_targets(const struct request *rq, struct opened *o, struct failure *f)
+{
+	o->n = 0;
+	for (unsigned i = 0; i < rq->ntargets; i++) {
+		const struct record_target *t = &rq->targets[i];
+		if (open_queue_fd(t->name, t->by_path, t->expect_dev, t->expect_ino, "recording", &o->fd[i], &o->st[i],
+				  f) != 0) {
+			close_all(o);
+			return -1;
+		}
+		o->n = i + 1;
+		for (unsigned j = 0; j < i; j++) {
+			if (o->st[j].st_dev == o->st[i].st_dev && o->st[j].st_ino == o->st[i].st_ino) {
+				fail(f, EINVAL, "%s and %s are the same queue", rq->targets[j].name, t->name);
+				close_all(o);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Puts each queue into the program's target maps: by inode, and by name in its namespace. The name is what the
+ * kernel gets from mq_open(3)/mq_unlink(3), without the leading slash: for a path, the file's name on its mount. */
+static int fill_targets(const struct mqrecord *skel, const struct request *rq, const struct opened *o,
+			struct failure *f)
+{
+	for (unsigned i = 0; i < o->n; i++) {
+		__u32 idx = i;
+		struct mqrec_inode_key ik = { kernel_dev(o->st[i].st_dev), (unsigned long long)o->st[i].st_ino };
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.by_inode), &ik, &idx, BPF_NOEXIST) != 0) {
+			int e = errno;
+			return fail(f, e, "adding %s to the recording failed: %s", rq->targets[i].name, strerror(e));
+		}
+		struct mqrec_name_key nk;
+		memset(&nk, 0, sizeof(nk));
+		nk.dev = ik.dev;
+		const char *slash = strrchr(rq->targets[i].name, '/');
+		const char *name = slash ? slash + 1 : rq->targets[i].name;
+		size_t len = strlen(name);
+		if (len == 0 || len >= sizeof(nk.name))
+			return fail(f, EINVAL, "%s has no queue name to match mq_open and mq_unlink with",
+				    rq->targets[i].name);
+		memcpy(nk.name, name, len);
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.by_name), &nk, &idx, BPF_NOEXIST) != 0) {
+			int e = errno;
+			return fail(f, e, "adding the name of %s to the recording failed: %s", rq->targets[i].name,
+				    strerror(e));
+		}
+	}
+	return 0;
+}
 
 static uint64_t clock_ns(clockid_t id)
 {
@@ -50,15 +131,23 @@ static int on_event(void *ctx, void *data, size_t size)
 		fprintf(stderr, "mqpeek: EPROTO: a ring buffer record of %zu bytes is not an event; skipped\n", size);
 		return 0;
 	}
-	put_frame_head(MQPK_REC_EVENT, 8 + 8 + 4 + 4 + 2 + 4 + 8 + 8 + 16 + 4 + e->payload_len);
+	if (e->queue >= rec->ntargets || e->call < MQREC_CALL_SEND || e->call > MQREC_CALL_GETSETATTR) {
+		fprintf(stderr, "mqpeek: EPROTO: an event of call %u on queue %u is not one of this recording; skipped\n",
+			e->call, e->queue);
+		return 0;
+	}
+	put_frame_head(MQPK_REC_EVENT, EVENT_HEAD + e->payload_len);
 	put_u64(e->t_enter);
 	put_u64(e->t_exit);
 	put_u32(e->tgid);
 	put_u32(e->tid);
 	put_u16(e->call);
+	put_u16(e->queue);
 	put_u32(e->prio);
 	put_u64((uint64_t)e->result);
 	put_u64(e->len);
+	put_u32((uint32_t)e->arg1);
+	put_u32((uint32_t)e->arg2);
 	char comm[16];
 	memcpy(comm, e->comm, sizeof(comm));
 	comm[15] = '\0';
@@ -102,33 +191,16 @@ static int input_state(void)
 	return 0;
 }
 
-int record_queue(const struct request *rq, struct failure *f)
+int record_queues(const struct request *rq, struct failure *f)
 {
 	struct mqrecord *skel = NULL;
 	struct ring_buffer *rb = NULL;
-	struct recording rec = { 0, 0 };
+	struct recording rec = { 0, rq->ntargets };
+	struct opened o;
 	int rc = -1;
-	mqd_t fd = mq_open(rq->name, O_RDONLY | O_CLOEXEC);
 
-	if (fd == (mqd_t)-1) {
-		int e = errno;
-		if (e == EACCES)
-			return fail(f, e, "you lack read permission on %s; recording needs what mq_receive needs", rq->name);
-		if (e == ENOENT)
-			return fail(f, e, "no queue named %s", rq->name);
-		return fail(f, e, "mq_open %s O_RDONLY failed: %s", rq->name, strerror(e));
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		fail(f, e, "fstat on %s failed: %s", rq->name, strerror(e));
-		goto out;
-	}
-	if ((rq->expect_ino && rq->expect_ino != (unsigned long long)st.st_ino) ||
-	    (rq->expect_dev && rq->expect_dev != (unsigned long long)st.st_dev)) {
-		fail(f, ESTALE, "%s is now another queue than the one you hold open (unlinked or replaced)", rq->name);
-		goto out;
-	}
+	if (open_targets(rq, &o, f) != 0)
+		return -1;
 	int ncpu = libbpf_num_possible_cpus();
 	if (ncpu <= 0 || ncpu > 4096) {
 		fail(f, EIO, "cannot tell the number of possible CPUs (%d)", ncpu);
@@ -138,16 +210,12 @@ int record_queue(const struct request *rq, struct failure *f)
 		fail(f, ENOENT, "no BTF: this kernel lacks /sys/kernel/btf/vmlinux, which recording needs");
 		goto out;
 	}
-	rec.ncpu = ncpu;
 	skel = mqrecord__open();
 	if (!skel) {
 		int e = errno ? errno : EIO;
 		fail(f, e, "opening the recording BPF object failed: %s", strerror(e));
 		goto out;
 	}
-	/* The kernel's dev_t of the superblock is MAJOR << 20 | MINOR (kdev_t), not the userspace encoding */
-	skel->rodata->target_dev = (unsigned long long)major(st.st_dev) << 20 | minor(st.st_dev);
-	skel->rodata->target_ino = (unsigned long long)st.st_ino;
 	skel->rodata->payload_cap = rq->payload;
 	skel->rodata->self_tgid = (unsigned)getpid();
 	int err = mqrecord__load(skel);
@@ -166,6 +234,8 @@ int record_queue(const struct request *rq, struct failure *f)
 		fail(f, e, "creating the ring buffer reader failed: %s", strerror(e));
 		goto out;
 	}
+	if (fill_targets(skel, rq, &o, f) != 0)
+		goto out;
 	err = mqrecord__attach(skel);
 	if (err) {
 		int e = -err;
@@ -174,8 +244,11 @@ int record_queue(const struct request *rq, struct failure *f)
 	}
 
 	reply_head(MQPK_STATUS_OK);
-	put_u64((uint64_t)st.st_dev);
-	put_u64((uint64_t)st.st_ino);
+	put_u16(o.n);
+	for (unsigned i = 0; i < o.n; i++) {
+		put_u64((uint64_t)o.st[i].st_dev);
+		put_u64((uint64_t)o.st[i].st_ino);
+	}
 	put_u32(rq->payload);
 	put_u64(clock_ns(CLOCK_MONOTONIC)); /* the events' clock (bpf_ktime_get_ns) ... */
 	put_u64(clock_ns(CLOCK_REALTIME));  /* ... and the wall clock at the same moment */
@@ -230,6 +303,6 @@ int record_queue(const struct request *rq, struct failure *f)
 out:
 	ring_buffer__free(rb);
 	mqrecord__destroy(skel);
-	mq_close(fd);
+	close_all(&o);
 	return rc;
 }

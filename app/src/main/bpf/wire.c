@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "wire.h"
@@ -132,11 +133,103 @@ static uint64_t get_be(const unsigned char *p, int n)
 	return v;
 }
 
+/* Whether name (name_len bytes, NUL-terminated after them) has the shape of a queue name or, by_path, of an
+ * absolute path: 0, or -1 with an EINVAL failure naming what is wrong. Checked as mq_open(3) or open(2) would, but
+ * with a sentence that names the field. */
+static int check_shape(const char *name, unsigned name_len, int by_path, struct failure *f)
+{
+	if (by_path) {
+		/* Opened with open(2) later; here only its shape: absolute, no NUL, not empty past the slash. */
+		if (name_len < 2 || name[0] != '/')
+			return fail(f, EINVAL, "path \"%.*s\" must be absolute (start with a slash) and name a queue's file",
+				    (int)(name_len > 200 ? 200 : name_len), name);
+		if (memchr(name, '\0', name_len) != NULL)
+			return fail(f, EINVAL, "path must not contain a NUL byte");
+		return 0;
+	}
+	if (name_len < 2 || name[0] != '/')
+		return fail(f, EINVAL, "name \"%.*s\" must be a slash followed by 1 to %d characters", (int)name_len, name,
+			    MQPK_NAME_MAX);
+	if (memchr(name, '\0', name_len) != NULL || strchr(name + 1, '/') != NULL)
+		return fail(f, EINVAL, "name must not contain a NUL byte or a second slash");
+	return 0;
+}
+
+void request_release(struct request *rq)
+{
+	for (unsigned i = 0; rq->targets && i < rq->ntargets; i++)
+		free(rq->targets[i].name);
+	free(rq->targets);
+	rq->targets = NULL;
+	rq->ntargets = 0;
+}
+
+/* The rest of a record request (op 5) after its header: payload, duration and the targets. 1, 2 (well framed, but
+ * a target is unusable: every byte of the request has been read) or -1 (not a request), as read_request. */
+static int read_record(struct request *rq, struct failure *f)
+{
+	unsigned char x[MQPK_RECORD_EXT];
+	if (read_exact(x, sizeof(x)) != 1)
+		return fail(f, EPROTO, "the record request ended before its %d bytes of payload, duration and count",
+			    MQPK_RECORD_EXT);
+	rq->payload = (unsigned)get_be(x, 4);
+	rq->duration_ms = (unsigned)get_be(x + 4, 4);
+	unsigned count = (unsigned)get_be(x + 8, 2);
+	if (rq->payload > MQPK_PAYLOAD_MAX)
+		return fail(f, EPROTO, "payload %u is over the limit of %d bytes", rq->payload, MQPK_PAYLOAD_MAX);
+	if (rq->payload == 0)
+		rq->payload = MQPK_PAYLOAD_DEFAULT;
+	if (count == 0 || count > MQPK_TARGETS_MAX)
+		return fail(f, EPROTO, "count %u: a recording takes 1 to %d queues", count, MQPK_TARGETS_MAX);
+	rq->targets = calloc(count, sizeof(*rq->targets));
+	if (!rq->targets)
+		return fail(f, ENOMEM, "no memory for %u targets", count);
+	rq->ntargets = count;
+	int bad = 0; /* the first unusable target's failure is kept in f; the others are still read */
+	for (unsigned i = 0; i < count; i++) {
+		unsigned char h[MQPK_TARGET_HEAD];
+		if (read_exact(h, sizeof(h)) != 1)
+			return fail(f, EPROTO, "the record request ended inside target %u", i);
+		unsigned flags = (unsigned)get_be(h, 2);
+		struct record_target *t = &rq->targets[i];
+		t->by_path = (flags & MQPK_TARGET_BY_PATH) != 0;
+		t->expect_dev = get_be(h + 2, 8);
+		t->expect_ino = get_be(h + 10, 8);
+		unsigned len = (unsigned)get_be(h + 18, 2);
+		if (flags & ~(unsigned)MQPK_TARGET_BY_PATH)
+			return fail(f, EPROTO, "target %u: flags 0x%x are not known (1: a path)", i, flags);
+		unsigned limit = t->by_path ? MQPK_PATH_MAX : MQPK_NAME_MAX + 1;
+		if (len > limit) {
+			/* Still well framed (len is what follows): skip it, read the rest, answer this request only. */
+			if (skip_exact(len) != 1)
+				return fail(f, EPROTO, "the record request ended inside target %u", i);
+			if (!bad++)
+				fail(f, ENAMETOOLONG, "target %u: %s is %u bytes, over the limit of %u", i,
+				     t->by_path ? "path" : "name", len, limit);
+			continue;
+		}
+		t->name = malloc(len + 1);
+		if (!t->name)
+			return fail(f, ENOMEM, "no memory for target %u", i);
+		if (read_exact(t->name, len) != 1)
+			return fail(f, EPROTO, "the record request ended inside target %u", i);
+		t->name[len] = '\0';
+		struct failure shape;
+		if (check_shape(t->name, len, t->by_path, &shape) != 0 && !bad++)
+			fail(f, shape.errnum, "target %u: %s", i, shape.text);
+	}
+	return bad ? 2 : 1;
+}
+
 int read_request(struct request *rq, struct failure *f)
 {
 	unsigned char h[MQPK_REQUEST_HEAD];
 	int r = read_exact(h, sizeof(h));
 
+	rq->ntargets = 0;
+	rq->targets = NULL;
+	rq->payload = 0;
+	rq->duration_ms = 0;
 	if (r == 0)
 		return 0;
 	if (r < 0)
@@ -156,6 +249,8 @@ int read_request(struct request *rq, struct failure *f)
 	rq->expect_ino = get_be(h + 24, 8);
 	rq->attempts = (unsigned)get_be(h + 32, 2);
 	unsigned name_len = (unsigned)get_be(h + 34, 2);
+	if (rq->op == MQPK_OP_RECORD_ONE)
+		return fail(f, EPROTO, "op 4 (recording one queue, extension 1) is replaced by op 5 (extension 3)");
 	if (rq->by_path && rq->op != MQPK_OP_SNAPSHOT && rq->op != MQPK_OP_PEEK)
 		return fail(f, EPROTO, "op %u: only a snapshot (1) or a peek (2) can name its queue by path",
 			    rq->op | MQPK_OP_BY_PATH);
@@ -172,54 +267,22 @@ int read_request(struct request *rq, struct failure *f)
 		return fail(f, EPROTO, "the request ended before its %u-byte name", name_len);
 	rq->name[name_len] = '\0';
 	if (rq->op != MQPK_OP_SNAPSHOT && rq->op != MQPK_OP_PEEK && rq->op != MQPK_OP_PROBE && rq->op != MQPK_OP_RECORD)
-		return fail(f, EPROTO, "op %u is not a known operation (1 snapshot, 2 peek, 3 probe, 4 record)", rq->op);
-	rq->payload = 0;
-	rq->duration_ms = 0;
-	if (rq->op == MQPK_OP_RECORD) {
-		unsigned char x[MQPK_RECORD_EXT];
-		if (read_exact(x, sizeof(x)) != 1)
-			return fail(f, EPROTO, "the record request ended before its %d bytes of payload and duration",
-				    MQPK_RECORD_EXT);
-		rq->payload = (unsigned)get_be(x, 4);
-		rq->duration_ms = (unsigned)get_be(x + 4, 4);
-		if (rq->payload > MQPK_PAYLOAD_MAX)
-			return fail(f, EPROTO, "payload %u is over the limit of %d bytes", rq->payload, MQPK_PAYLOAD_MAX);
-		if (rq->payload == 0)
-			rq->payload = MQPK_PAYLOAD_DEFAULT;
-	}
+		return fail(f, EPROTO, "op %u is not a known operation (1 snapshot, 2 peek, 3 probe, 5 record)", rq->op);
 	if (rq->attempts > MQPK_MAX_ATTEMPTS)
 		return fail(f, EPROTO, "attempts %u is over the limit of %d", rq->attempts, MQPK_MAX_ATTEMPTS);
 	if (rq->attempts == 0)
 		rq->attempts = MQPK_DEFAULT_ATTEMPTS;
 	if (rq->op != MQPK_OP_PEEK && rq->index != 0)
 		return fail(f, EPROTO, "index must be 0 unless op is 2 (peek)");
-	if (rq->by_path) {
-		/* Opened with open(2) later; here only its shape: absolute, no NUL, not empty past the slash. */
-		if (name_len < 2 || rq->name[0] != '/') {
-			fail(f, EINVAL, "path \"%.*s\" must be absolute (start with a slash) and name a queue's file",
-			     (int)(name_len > 200 ? 200 : name_len), rq->name);
-			return 2;
-		}
-		if (memchr(rq->name, '\0', name_len) != NULL) {
-			fail(f, EINVAL, "path must not contain a NUL byte");
-			return 2;
-		}
-		return 1;
+	if (rq->op == MQPK_OP_RECORD) {
+		/* its queues follow as targets; the header names none */
+		if (name_len != 0 || rq->expect_dev || rq->expect_ino)
+			return fail(f, EPROTO, "a record request names its queues as targets (name_len, expect_dev and "
+					       "expect_ino must be 0)");
+		return read_record(rq, f);
 	}
-	/* The name is checked like mq_open(3) would, but with a field-naming message. */
-	if (rq->op != MQPK_OP_PROBE) {
-		/* Well framed but unusable: answered with an error, and the next request is read. */
-		if (name_len < 2 || rq->name[0] != '/') {
-			fail(f, EINVAL, "name \"%.*s\" must be a slash followed by 1 to %d characters", (int)name_len,
-			     rq->name, MQPK_NAME_MAX);
-			return 2;
-		}
-		if (memchr(rq->name, '\0', name_len) != NULL || strchr(rq->name + 1, '/') != NULL) {
-			fail(f, EINVAL, "name must not contain a NUL byte or a second slash");
-			return 2;
-		}
-	} else if (name_len != 0) {
-		return fail(f, EPROTO, "a probe has no name (name_len must be 0)");
-	}
-	return 1;
+	if (rq->op == MQPK_OP_PROBE)
+		return name_len == 0 ? 1 : fail(f, EPROTO, "a probe has no name (name_len must be 0)");
+	/* Well framed but unusable: answered with an error, and the next request is read. */
+	return check_shape(rq->name, name_len, rq->by_path, f) == 0 ? 1 : 2;
 }

@@ -6,6 +6,14 @@
 #include <stddef.h>
 #include "mqpeek_proto.h"
 
+/* One queue of a record request. */
+struct record_target {
+	int by_path;
+	unsigned long long expect_dev;
+	unsigned long long expect_ino;
+	char *name; /* allocated, NUL-terminated */
+};
+
 struct request {
 	unsigned op;          /* without MQPK_OP_BY_PATH */
 	int by_path;          /* name is the path of the queue's file (extension 2), not an mq_open name */
@@ -14,9 +22,11 @@ struct request {
 	unsigned long long expect_ino;
 	unsigned attempts;
 	char name[MQPK_PATH_MAX + 1];
-	/* op 4 (record) only: from the 8 bytes after the name */
+	/* op 5 (record) only: from the bytes after the header */
 	unsigned payload;     /* payload bytes kept per event, 1..MQPK_PAYLOAD_MAX (0 in the request: 256) */
 	unsigned duration_ms; /* 0: until stdin ends or a stop byte comes */
+	unsigned ntargets;    /* 1..MQPK_TARGETS_MAX */
+	struct record_target *targets; /* allocated; request_release frees it */
 };
 
 /* Why a request failed: an errno and a sentence, sent as an error reply. */
@@ -44,5 +54,7 @@ void reply_unsettled(unsigned passes);
 /* 1 with a request, 0 at the end of input, 2 (with f filled) for a well-framed request with a bad name, -1 (with f
  * filled) when the input is not a request at all. */
 int read_request(struct request *rq, struct failure *f);
+/* Frees what read_request allocated (a record request's targets); rq may be released twice. */
+void request_release(struct request *rq);
 
 #endif

@@ -54,9 +54,11 @@ final class RecordedEvents {
             }
             case RecordProtocol.CALL_GETSETATTR -> {
                 call = "mq_getsetattr";
-                String set = e.arg1() < 0 ? "get" : "set flags " + flags(e.arg1());
-                String old = ok && e.arg2() >= 0 ? ", was " + flags(e.arg2()) : "";
-                detail = join(set + old, unknown);
+                // arg1: the new flags, -1 for a get (mq_getattr); arg2: the flags before, -1 when not returned
+                String old = ok && e.arg2() >= 0 ? flags(e.arg2()) : "";
+                String what = e.arg1() < 0 ? "get" + (old.isEmpty() ? "" : ": " + old)
+                        : "set flags " + flags(e.arg1()) + (old.isEmpty() ? "" : ", was " + old);
+                detail = join(what, unknown);
             }
             default -> throw new IllegalArgumentException("call " + e.call()); // RecordProtocol checked it
         }
@@ -66,10 +68,11 @@ final class RecordedEvents {
         return new RecordedEvent(event, body, e.enterNanos(), e.exitNanos());
     }
 
-    /** mq_notify's request: the sigev_notify kind, or -1 for a null sigevent (the caller unregisters). */
+    /** mq_notify's request: the sigev_notify kind, -1 for a null sigevent (unregister), -2 for one the recorder could not read. */
     private static String notifyKind(int kind, int signo) {
         return switch (kind) {
             case -1 -> "unregister";
+            case -2 -> "unreadable sigevent";
             case Notification.SIGEV_SIGNAL -> "SIGEV_SIGNAL, signal " + signo;
             case Notification.SIGEV_NONE -> "SIGEV_NONE";
             case Notification.SIGEV_THREAD -> "SIGEV_THREAD";

@@ -286,7 +286,14 @@ class PeekHelperInputTest extends KernelTestBase {
     }
 
     static List<String> asNobody(Path program) {
-        return List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", program.toString());
+        List<String> cmd = new java.util.ArrayList<>(nobody());
+        cmd.add(program.toString());
+        return cmd;
+    }
+
+    /** The command prefix that runs what follows as nobody (uid and gid 65534, no groups). */
+    static List<String> nobody() {
+        return List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--");
     }
 
     static void require(String tool) {

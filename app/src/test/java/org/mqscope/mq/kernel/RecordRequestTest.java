@@ -29,7 +29,7 @@ import org.mqscope.mq.kernel.RecordProtocol.Refused;
 import org.mqscope.mq.kernel.RecordProtocol.Started;
 
 /**
- * The record request (op 4) at the helper's door: who may record (exactly who may receive, with the .deb's two
+ * The record request (op 5) at the helper's door: who may record (exactly who may receive, with the .deb's two
  * capabilities and nothing more), what a bad request gets, and that a stop byte ends a recording and leaves the
  * helper serving requests. And the recorder's own checks of its arguments.
  */
@@ -110,6 +110,46 @@ class RecordRequestTest extends KernelTestBase {
     }
 
     @Test
+    void theRetiredOneQueueOpIsAProtocolErrorThatNamesItsSuccessor() throws Exception {
+        Run r = PeekHelperInputTest.run(List.of(helper.toString()),
+                PeekHelperInputTest.request(new Request(4, "/any", 0, 0, 0, 0)));
+        assertThat(r.exit()).isEqualTo(2);
+        Refused refused = (Refused) RecordProtocol.readStart(in(r));
+        assertThat(refused.failure().errnoName()).isEqualTo("EPROTO");
+        assertThat(refused.failure().text()).contains("op 4").contains("op 5");
+    }
+
+    @Test
+    void aBadTargetIsRefusedAfterTheWholeRequestAndTheNextIsServed() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordProtocol.write(new DataOutputStream(bytes), List.of(RecordProtocol.Target.named("/fine"),
+                RecordProtocol.Target.named("no-slash"), new RecordProtocol.Target("relative/path", true, 0, 0)),
+                64, 0);
+        byte[] input = PeekHelperInputTest.concat(bytes.toByteArray(), PeekHelperInputTest.request(Request.probe()));
+        Run r = PeekHelperInputTest.run(List.of(helper.toString()), input);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        DataInputStream in = in(r);
+        Refused refused = (Refused) RecordProtocol.readStart(in);
+        assertThat(refused.failure().errnoName()).isEqualTo("EINVAL");
+        assertThat(refused.failure().text()).startsWith("target 1: name \"no-slash\"");
+        assertThat(PeekProtocol.read(in, PeekProtocol.OP_PROBE)).isInstanceOf(ProbeOk.class);
+        assertThat(in.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void twoPathsToOneQueueAreRefused() throws Exception {
+        String name = newName("/mqscope-record-twice-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(2, 64))) {
+            String path = "/dev/mqueue/" + name.substring(1);
+            Run r = PeekHelperInputTest.run(List.of(helper.toString()), record(List.of(RecordProtocol.Target.named(name),
+                    new RecordProtocol.Target(path, true, 0, 0))));
+            Refused refused = (Refused) RecordProtocol.readStart(in(r));
+            assertThat(refused.failure().errnoName()).isEqualTo("EINVAL");
+            assertThat(refused.failure().text()).isEqualTo(name + " and " + path + " are the same queue");
+        }
+    }
+
+    @Test
     void theRecorderNamesTheBadField() {
         QueueRecorder recorder = backend.recorder().orElseThrow();
         assertBad(recorder, new QueueRecorder.Request(List.of(), 64, Duration.ZERO), Errno.EINVAL, "queues: 0 given");
@@ -133,6 +173,12 @@ class RecordRequestTest extends KernelTestBase {
         MqException e = assertThrows(MqException.class, () -> recorder.record(r, ev -> { }));
         assertThat(e.errno()).isEqualTo(errno);
         assertThat(e.getMessage()).contains(text);
+    }
+
+    private static byte[] record(List<RecordProtocol.Target> targets) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordProtocol.write(new DataOutputStream(bytes), targets, 64, 0);
+        return bytes.toByteArray();
     }
 
     private static byte[] record(String name, int payload, int durationMillis) throws IOException {

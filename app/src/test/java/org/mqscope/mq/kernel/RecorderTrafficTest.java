@@ -1,20 +1,17 @@
 package org.mqscope.mq.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mqscope.mq.kernel.RecordingRun.byPid;
+import static org.mqscope.mq.kernel.RecordingRun.text;
+import static org.mqscope.mq.kernel.RecordingRun.transfers;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +62,7 @@ class RecorderTrafficTest extends KernelTestBase {
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs);
              MqQueue o = backend.open(other, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs)) {
             QueueRecorder recorder = backend.recorder().orElseThrow();
-            Collector events = new Collector();
-            Future<?> running = startRecording(recorder, name, events);
-            assertThat(events.started.await(30, TimeUnit.SECONDS) || events.done.getCount() == 0)
-                    .as("the recording started").isTrue();
-            assertThat(events.failure).as("the recording failed").isNull();
+            RecordingRun run = RecordingRun.start(recording, recorder, QueueRecorder.Request.of(name));
 
             Process receiver = traffic.start("recv", name, MESSAGES);
             Process sender = traffic.start("send", name, MESSAGES, "rec");
@@ -81,15 +74,14 @@ class RecorderTrafficTest extends KernelTestBase {
             Process filler = traffic.start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
             TrafficProcesses.finish(filler);
 
-            running.cancel(true); // interrupting the recording thread stops it cleanly
-            QueueRecorder.Summary s = waitFor(events);
+            QueueRecorder.Summary s = run.stop(); // interrupting the recording thread stops it cleanly
             assertThat(s.lost()).as("events lost").isZero();
             assertThat(s.end()).isEqualTo(QueueRecorder.End.CANCELLED);
-            List<RecordedEvent> all = new ArrayList<>(events.events);
+            List<RecordedEvent> all = run.events();
             assertThat(s.events()).isEqualTo(all.size());
 
             // The sender: message i at PRIOS[i % 4], in its order, each once, with its bytes.
-            List<RecordedEvent> sends = byPid(all, sender.pid());
+            List<RecordedEvent> sends = transfers(all, sender.pid());
             assertThat(sends).hasSize(MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
                 RecordedEvent e = sends.get(i);
@@ -103,7 +95,7 @@ class RecorderTrafficTest extends KernelTestBase {
             }
             // The receiver: exactly what it says it received, in its order.
             List<String> got = traffic.lines(receiver);
-            List<RecordedEvent> receives = byPid(all, receiver.pid());
+            List<RecordedEvent> receives = transfers(all, receiver.pid());
             assertThat(receives).hasSize(MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
                 RecordedEvent e = receives.get(i);
@@ -116,7 +108,7 @@ class RecorderTrafficTest extends KernelTestBase {
                     .distinct().count()).as("each message received once").isEqualTo(MESSAGES);
 
             // Non-blocking sends into a full queue: failed sends with EAGAIN, in order, with what they offered.
-            List<RecordedEvent> fills = byPid(all, filler.pid());
+            List<RecordedEvent> fills = transfers(all, filler.pid());
             assertThat(fills).hasSize(12);
             assertThat(fills.subList(0, 10)).allSatisfy(e -> assertThat(e.event().errno()).isNull());
             assertThat(fills.subList(10, 12)).allSatisfy(e -> {
@@ -126,10 +118,21 @@ class RecorderTrafficTest extends KernelTestBase {
             assertThat(text(fills.get(11))).startsWith("fill seq=11 ");
             assertThat(traffic.lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
 
+            // Each process opened the queue once before its first send or receive, and that is recorded too.
+            for (Process p : List.of(sender, receiver, filler)) {
+                List<RecordedEvent> mine = byPid(all, p.pid());
+                assertThat(mine.get(0).event().call()).isEqualTo("mq_open");
+                assertThat(mine.stream().filter(e -> e.event().call().equals("mq_open"))).hasSize(1);
+                assertThat(mine).hasSize(transfers(all, p.pid()).size() + 1);
+            }
+            assertThat(byPid(all, sender.pid()).get(0).event().detail()).startsWith("O_WRONLY, fd ");
+            assertThat(byPid(all, filler.pid()).get(0).event().detail()).startsWith("O_WRONLY|O_NONBLOCK, fd ");
+            assertThat(byPid(all, receiver.pid()).get(0).event().detail()).startsWith("O_RDONLY, fd ");
+
             // Nothing from the other queue, and nothing from anyone else.
             assertThat(byPid(all, otherSender.pid())).isEmpty();
             assertThat(byPid(all, otherReceiver.pid())).isEmpty();
-            assertThat(all).hasSize(2 * MESSAGES + 12);
+            assertThat(all).hasSize(2 * MESSAGES + 12 + 3);
             assertThat(all).allSatisfy(e -> assertThat(e.event().queue()).isEqualTo(name));
             // seq numbers the stream from 1 without gaps
             for (int i = 0; i < all.size(); i++) {
@@ -142,18 +145,16 @@ class RecorderTrafficTest extends KernelTestBase {
     void theSameNameInAnotherIpcNamespaceIsAnotherQueueAndNotRecorded() throws Exception {
         String name = newName("/mqscope-record-ns-");
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
-            Collector events = new Collector();
-            Future<?> running = startRecording(backend.recorder().orElseThrow(), name, events);
-            assertThat(events.started.await(30, TimeUnit.SECONDS)).as("the recording started").isTrue();
+            RecordingRun run = RecordingRun.start(recording, backend.recorder().orElseThrow(),
+                    QueueRecorder.Request.of(name));
             Process elsewhere = traffic.startInNewIpcNamespace("pair", name, 200, "ns");
             Process here = traffic.start("pair", name, 200, "here");
             TrafficProcesses.finish(elsewhere);
             TrafficProcesses.finish(here);
             assertThat(traffic.lines(elsewhere)).containsExactly("pair done");
-            running.cancel(true);
-            QueueRecorder.Summary s = waitFor(events);
+            QueueRecorder.Summary s = run.stop();
             assertThat(s.lost()).isZero();
-            List<RecordedEvent> all = new ArrayList<>(events.events);
+            List<RecordedEvent> all = run.events();
             assertThat(all).noneSatisfy(e -> assertThat(text(e)).startsWith("ns "));
             assertThat(all.stream().filter(e -> e.event().call().equals("mq_timedsend"))).hasSize(200)
                     .allSatisfy(e -> assertThat(text(e)).startsWith("here seq="));
@@ -167,7 +168,7 @@ class RecorderTrafficTest extends KernelTestBase {
         QueueRecorder recorder = backend.recorder().orElseThrow();
         String name = newName("/mqscope-record-missing-");
         MqException e = org.junit.jupiter.api.Assertions.assertThrows(MqException.class,
-                () -> recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ofSeconds(5)), new Collector()));
+                () -> recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ofSeconds(5)), ev -> { }));
         assertThat(e.errno()).isEqualTo(Errno.ENOENT);
         assertThat(e.getMessage()).contains(name);
     }
@@ -176,66 +177,11 @@ class RecorderTrafficTest extends KernelTestBase {
     void aDurationEndsTheRecording() throws Exception {
         String name = newName("/mqscope-record-duration-");
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR, 0600, MqAttributes.of(10, 64))) {
-            Collector events = new Collector();
             long t0 = System.nanoTime();
-            QueueRecorder.Summary s = backend.recorder().orElseThrow().record(new QueueRecorder.Request(List.of(name), 16, Duration.ofMillis(300)), events);
+            QueueRecorder.Summary s = backend.recorder().orElseThrow().record(new QueueRecorder.Request(List.of(name), 16, Duration.ofMillis(300)), e -> { });
             assertThat(s.end()).isEqualTo(QueueRecorder.End.DURATION);
             assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(300_000_000L);
             assertThat(s.events()).isZero(); // this JVM's calls are recorded too, but it made none meanwhile
-        }
-    }
-
-    /** Records on the test's own thread pool, so the test can interrupt it like a UI's Stop would. */
-    private Future<?> startRecording(QueueRecorder recorder, String name, Collector events) {
-        return recording.submit(() -> {
-            try {
-                events.summary = recorder.record(QueueRecorder.Request.of(name), events);
-            } catch (MqException | RuntimeException e) {
-                events.failure = e;
-            } finally {
-                events.done.countDown();
-            }
-        });
-    }
-
-    private static QueueRecorder.Summary waitFor(Collector c) throws InterruptedException {
-        assertThat(c.done.await(60, TimeUnit.SECONDS)).as("the recording ended").isTrue();
-        if (c.failure != null) {
-            throw new AssertionError("the recording failed: " + c.failure.getMessage(), c.failure);
-        }
-        return c.summary;
-    }
-
-    private static List<RecordedEvent> byPid(List<RecordedEvent> all, long pid) {
-        return all.stream().filter(e -> e.event().pid() == pid).collect(Collectors.toList());
-    }
-
-    private static String text(RecordedEvent e) {
-        return new String(e.payload(), StandardCharsets.US_ASCII);
-    }
-
-    /** Collects events; the recording thread's end is seen through {@code done}, as cancel() hides the result. */
-    private final class Collector implements QueueRecorder.Listener {
-        final CountDownLatch started = new CountDownLatch(1);
-        final CountDownLatch done = new CountDownLatch(1);
-        final ConcurrentLinkedQueue<RecordedEvent> events = new ConcurrentLinkedQueue<>();
-        final AtomicLong lost = new AtomicLong();
-        volatile QueueRecorder.Summary summary;
-        volatile Exception failure;
-
-        @Override
-        public void started() {
-            started.countDown();
-        }
-
-        @Override
-        public void event(RecordedEvent e) {
-            events.add(e);
-        }
-
-        @Override
-        public void lost(long total) {
-            lost.set(total);
         }
     }
 }

@@ -57,7 +57,8 @@ final class TrafficProcesses implements AutoCloseable {
                 "mount -t mqueue none /dev/mqueue && exec \"$0\" \"$@\""), mode, queue, n, tag);
     }
 
-    private Process start(List<String> wrapper, String mode, String queue, int n, String... tag) throws IOException {
+    /** The same as the command wrapper says (setpriv, nsenter...). */
+    Process start(List<String> wrapper, String mode, String queue, int n, String... tag) throws IOException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.addAll(List.of(executable.toString(), mode, queue, "" + n));
         cmd.addAll(List.of(tag));

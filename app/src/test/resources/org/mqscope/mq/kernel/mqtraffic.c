@@ -6,6 +6,7 @@
  *   mqtraffic fill NAME N TAG   O_NONBLOCK: sends N messages; prints "<i> ok" or "<i> <errno>" per send
  *   mqtraffic pair NAME N TAG   creates the queue (10 x 64) if needed, then a child receives N messages while the
  *                               parent sends them as "send" does; prints "pair done" (for another IPC namespace)
+ *   mqtraffic unlink NAME N     calls mq_unlink N times; prints "ok" or the errno's number per call
  *
  * Exits 0 when every call went as described, 1 with a line on stderr otherwise. */
 #define _GNU_SOURCE
@@ -65,6 +66,15 @@ int main(int argc, char **argv)
 			return fprintf(stderr, "mqtraffic: the receiving child failed\n"), 1;
 		printf("pair done\n");
 		return fflush(stdout) == 0 && mq_close(c) == 0 ? 0 : die("close");
+	}
+	if (strcmp(mode, "unlink") == 0) {
+		for (long i = 0; i < n; i++) {
+			if (mq_unlink(name) == 0)
+				printf("ok\n");
+			else
+				printf("%d\n", errno);
+		}
+		return fflush(stdout) == 0 ? 0 : die("stdout");
 	}
 	int recv = strcmp(mode, "recv") == 0, fill = strcmp(mode, "fill") == 0;
 	if (!recv && !fill && strcmp(mode, "send") != 0)
