@@ -1,37 +1,55 @@
 // SPDX-License-Identifier: GPL-2.0
-/* mqpeek's recorder: syscall tracepoints that keep only the six mqueue calls (mq_open, mq_unlink, mq_timedsend,
- * mq_timedreceive, mq_notify, mq_getsetattr) on the queues of one recording, and stream each completed call (who,
- * when, which queue, arguments, result, the first bytes of a message) through a ring buffer.
+/* mqpeek's recorder: one syscall tracepoint program that keeps only the six mqueue calls (mq_open, mq_unlink,
+ * mq_timedsend, mq_timedreceive, mq_notify, mq_getsetattr) on the queues of one recording, and streams each
+ * completed call (who, when, which queue, arguments, result, the first bytes of a message) through a ring buffer.
  *
  * Everything is decided at sys_exit, where the call's arguments are still in the saved registers (x86-64 keeps
- * di/si/dx/r10, arm64 keeps the first argument in orig_x0: libbpf's PT_REGS_PARMn_CORE_SYSCALL reads those) and
- * its result is known. A call is on a target queue when its descriptor resolves (task -> files -> fdtable -> file
- * -> inode) to an inode of the `by_inode` map — the superblock's s_dev is part of the key, and each IPC namespace
- * has its own mqueue superblock, so the same name in another namespace is another queue — or, for the two calls
- * that take a name and have no inode to show (a failed mq_open, mq_unlink), when the name and the caller's IPC
- * namespace's mqueue superblock are a key of `by_name`. sys_enter only stamps the time a send or receive entered
- * (how long it blocked); any other syscall costs each program one subtraction and one comparison.
+ * di/si/dx/r10, arm64 keeps the first argument in orig_x0) and its result is known. A call is on a target queue when
+ * its descriptor resolves (task -> files -> fdtable -> file -> inode) to an inode of the `by_inode` map — the
+ * superblock's s_dev is part of the key, and each IPC namespace has its own mqueue superblock, so the same name in
+ * another namespace is another queue — or, for the two calls that take a name and have no inode to show (a failed
+ * mq_open, mq_unlink), when the name and the caller's IPC namespace's mqueue superblock are a key of `by_name`.
+ *
+ * There is no sys_enter program: once any syscall tracepoint has a program, every system call of the machine pays
+ * for each program attached (measured here: about 45 ns per program and call), and the one thing it would add is
+ * the time a call entered. So t_enter is 0 and the events carry the time each call returned. Any unrelated syscall
+ * costs this program one subtraction and one comparison.
  *
  * A full ring buffer is counted per CPU, so the loader can report "N events lost" — never silent. fentry/fexit and
- * kprobes are not used: kernels without CONFIG_KPROBES or with fentry refused (EPERM) still have these. */
+ * kprobes are not used: kernels without CONFIG_KPROBES or with fentry refused (EPERM) still have tracepoints. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_tracing.h>
 #include "mqrecord.h"
 
+/* The kernel's kfunc (since 6.2) that gives an untrusted kernel address its BTF type for direct reads. */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+
 /* BPF_PROG passes ctx to the body, which reads the typed arguments instead. */
 #pragma clang diagnostic ignored "-Wunused-parameter"
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* The six calls are consecutive on both architectures (the generic table and x86-64's own). */
+/* The six calls are consecutive on both architectures (the generic table and x86-64's own). The saved registers
+ * are read directly: in a tp_btf program `regs` is a BTF pointer, so each read is one load (relocated by CO-RE),
+ * where BPF_CORE_READ would call bpf_probe_read_kernel — a helper call on every syscall of the machine. The kernel
+ * is assumed to keep the arguments in these registers until the call returns: x86-64 writes only ax, arm64 writes
+ * x0 but keeps the first argument in orig_x0. */
 #if defined(__TARGET_ARCH_x86)
 #define NR_MQ_OPEN 240
-#define SYSCALL_NR(regs) BPF_CORE_READ(regs, orig_ax)
+#define SYSCALL_NR(regs) ((regs)->orig_ax)
+#define ARG1(regs) ((regs)->di)
+#define ARG2(regs) ((regs)->si)
+#define ARG3(regs) ((regs)->dx)
+#define ARG4(regs) ((regs)->r10)
 #elif defined(__TARGET_ARCH_arm64)
 #define NR_MQ_OPEN 180
-#define SYSCALL_NR(regs) BPF_CORE_READ(regs, syscallno)
+#define SYSCALL_NR(regs) ((regs)->syscallno)
+#define ARG1(regs) ((regs)->orig_x0)
+#define ARG2(regs) ((regs)->regs[1])
+#define ARG3(regs) ((regs)->regs[2])
+#define ARG4(regs) ((regs)->regs[3])
 #else
 #error "mqrecord: syscall numbers known for x86-64 and aarch64 only"
 #endif
@@ -69,26 +87,19 @@ struct {
 	__type(value, __u32);
 } by_name SEC(".maps");
 
-/* When the thread's current send or receive entered (0: none): kept with the thread itself, so nothing is hashed
- * per call and the slot goes away with the thread. */
-struct {
-	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, int);
-	__type(value, __u64);
-} entered SEC(".maps");
-
-/* Room to build an event and a name key in, per thread: too large for the 512-byte stack, and a per-CPU buffer
- * could be reused by another thread if this program were preempted. */
+/* Room to build an event and a name key in: too large for the 512-byte stack. One per CPU, which is safe because
+ * the kernel runs a syscall tracepoint's BPF programs with preemption disabled and never runs one program nested
+ * in itself on a CPU (its recursion guard skips such a run and counts it in the program's recursion_misses, which
+ * the loader adds to the lost events). Per thread (task storage) it cost about 300 ns more per recorded call. */
 struct mqrec_work {
 	struct mqrec_name_key key;
 	struct mqrec_event ev;
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, int);
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
 	__type(value, struct mqrec_work);
 } work SEC(".maps");
 
@@ -100,24 +111,29 @@ struct {
 	__type(value, __u64);
 } lost SEC(".maps");
 
-/* The target index of descriptor fd of the current task, or -1. */
+/* The target index of descriptor fd of the current task, or -1. The task and what hangs off it are BTF pointers
+ * read with plain (fault-checked) loads; only the descriptor array's element, at a variable index, is read with
+ * bpf_probe_read_kernel, which the verifier requires for that. */
 static int fd_target(struct task_struct *task, long fd)
 {
 	if (fd < 0)
 		return -1;
-	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
-	if (!fdt)
+	struct files_struct *files = task->files;
+	if (!files)
 		return -1;
-	if ((unsigned long)fd >= BPF_CORE_READ(fdt, max_fds))
+	struct fdtable *fdt = files->fdt;
+	if (!fdt || (unsigned long)fd >= fdt->max_fds)
 		return -1;
-	struct file **fds = BPF_CORE_READ(fdt, fd);
-	struct file *file = NULL;
-	if (bpf_probe_read_kernel(&file, sizeof(file), fds + fd) != 0 || !file)
+	struct file *raw = NULL;
+	if (bpf_probe_read_kernel(&raw, sizeof(raw), fdt->fd + fd) != 0 || !raw)
 		return -1;
-	struct inode *inode = BPF_CORE_READ(file, f_inode);
+	/* A BTF pointer again (bpf_rdonly_cast: read-only, every load fault-checked), so the inode's fields are plain
+	 * loads instead of three bpf_probe_read_kernel calls. */
+	struct file *file = bpf_rdonly_cast(raw, bpf_core_type_id_kernel(struct file));
+	struct inode *inode = file->f_inode;
 	if (!inode)
 		return -1;
-	struct mqrec_inode_key k = { BPF_CORE_READ(inode, i_sb, s_dev), BPF_CORE_READ(inode, i_ino) };
+	struct mqrec_inode_key k = { inode->i_sb->s_dev, inode->i_ino };
 	__u32 *idx = bpf_map_lookup_elem(&by_inode, &k);
 	return idx ? (int)*idx : -1;
 }
@@ -157,18 +173,6 @@ static int user_mq_flags(const void *uattr)
 	return (int)flags;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(mqrec_enter, struct pt_regs *regs, long id)
-{
-	/* one comparison for every unrelated syscall: the two calls that can block are consecutive */
-	if ((unsigned long)(id - NR_MQ_TIMEDSEND) > 1)
-		return 0;
-	__u64 *t = bpf_task_storage_get(&entered, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (t)
-		*t = bpf_ktime_get_ns();
-	return 0;
-}
-
 SEC("tp_btf/sys_exit")
 int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 {
@@ -179,32 +183,19 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
 	struct task_struct *task = bpf_get_current_task_btf();
-	__u64 t_enter = 0;
-	if (id == NR_MQ_TIMEDSEND || id == NR_MQ_TIMEDRECEIVE) {
-		__u64 *t = bpf_task_storage_get(&entered, task, 0, 0);
-		if (t) {
-			t_enter = *t;
-			*t = 0;
-		}
-	}
-	struct mqrec_work *w = NULL;
+	__u32 zero = 0;
+	struct mqrec_work *w = bpf_map_lookup_elem(&work, &zero);
+	if (!w)
+		return 0;
 	int queue;
-	if (id == NR_MQ_UNLINK || (id == NR_MQ_OPEN && ret < 0)) {
-		w = bpf_task_storage_get(&work, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-		if (!w)
-			return 0;
-		queue = name_target(task, &w->key, (const char *)PT_REGS_PARM1_CORE_SYSCALL(regs));
-	} else {
-		queue = fd_target(task, id == NR_MQ_OPEN ? ret : (long)(int)PT_REGS_PARM1_CORE_SYSCALL(regs));
-	}
+	if (id == NR_MQ_UNLINK || (id == NR_MQ_OPEN && ret < 0))
+		queue = name_target(task, &w->key, (const char *)ARG1(regs));
+	else
+		queue = fd_target(task, id == NR_MQ_OPEN ? ret : (long)(int)ARG1(regs));
 	if (queue < 0)
 		return 0;
-	if (!w)
-		w = bpf_task_storage_get(&work, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!w)
-		return 0;
 	struct mqrec_event *e = &w->ev;
-	e->t_enter = t_enter;
+	e->t_enter = 0; /* not stamped: see the head of this file */
 	e->t_exit = bpf_ktime_get_ns();
 	e->result = ret;
 	e->len = 0;
@@ -217,17 +208,17 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	e->payload_len = 0;
 	bpf_get_current_comm(e->comm, sizeof(e->comm));
 	if (id == NR_MQ_TIMEDSEND || id == NR_MQ_TIMEDRECEIVE) {
-		const void *buf = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
-		e->len = PT_REGS_PARM3_CORE_SYSCALL(regs);
+		const void *buf = (const void *)ARG2(regs);
+		e->len = ARG3(regs);
 		if (id == NR_MQ_TIMEDSEND) {
 			/* the caller's buffer, unchanged since the kernel copied it (the caller is still in the call) */
 			e->call = MQREC_CALL_SEND;
-			e->prio = (unsigned int)PT_REGS_PARM4_CORE_SYSCALL(regs);
+			e->prio = (unsigned int)ARG4(regs);
 			copy_payload(e, buf, e->len);
 		} else {
 			e->call = MQREC_CALL_RECEIVE;
 			if (ret >= 0) {
-				const void *prio_ptr = (const void *)PT_REGS_PARM4_CORE_SYSCALL(regs);
+				const void *prio_ptr = (const void *)ARG4(regs);
 				unsigned int prio = 0;
 				if (prio_ptr && bpf_probe_read_user(&prio, sizeof(prio), prio_ptr) == 0)
 					e->prio = prio;
@@ -236,13 +227,13 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 		}
 	} else if (id == NR_MQ_OPEN) {
 		e->call = MQREC_CALL_OPEN;
-		e->arg1 = (int)PT_REGS_PARM2_CORE_SYSCALL(regs);
-		e->arg2 = (int)PT_REGS_PARM3_CORE_SYSCALL(regs);
+		e->arg1 = (int)ARG2(regs);
+		e->arg2 = (int)ARG3(regs);
 	} else if (id == NR_MQ_UNLINK) {
 		e->call = MQREC_CALL_UNLINK;
 	} else if (id == NR_MQ_NOTIFY) {
 		/* struct sigevent is UAPI: sigev_value, then sigev_signo and sigev_notify */
-		const void *usev = (const void *)PT_REGS_PARM2_CORE_SYSCALL(regs);
+		const void *usev = (const void *)ARG2(regs);
 		struct sigevent sev = {};
 		e->call = MQREC_CALL_NOTIFY;
 		e->arg1 = -1;
@@ -254,8 +245,8 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 		}
 	} else {
 		e->call = MQREC_CALL_GETSETATTR;
-		e->arg1 = user_mq_flags((const void *)PT_REGS_PARM2_CORE_SYSCALL(regs));
-		e->arg2 = ret == 0 ? user_mq_flags((const void *)PT_REGS_PARM3_CORE_SYSCALL(regs)) : -1;
+		e->arg1 = user_mq_flags((const void *)ARG2(regs));
+		e->arg2 = ret == 0 ? user_mq_flags((const void *)ARG3(regs)) : -1;
 	}
 	__u64 size = MQREC_HEAD_SIZE + (e->payload_len & (MQREC_PAYLOAD_MAX * 2 - 1));
 	if (size > sizeof(*e))
@@ -264,7 +255,6 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	 * of the ring is filled, and otherwise finds the events at its next poll (every 50 ms). */
 	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= RING_WAKE ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 	if (bpf_ringbuf_output(&events, e, size, flags) != 0) {
-		__u32 zero = 0;
 		__u64 *n = bpf_map_lookup_elem(&lost, &zero);
 		if (n)
 			__sync_fetch_and_add(n, 1);

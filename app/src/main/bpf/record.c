@@ -159,6 +159,8 @@ static int on_event(void *ctx, void *data, size_t size)
 	return put_failed ? -EPIPE : 0;
 }
 
+/* Events lost so far: those the ring buffer had no room for, and the program's runs the kernel skipped because it
+ * was already running on that CPU (its recursion guard; each such run is a call that returned unrecorded). */
 static int lost_total(const struct mqrecord *skel, int ncpu, unsigned long long *total)
 {
 	uint64_t per_cpu[ncpu];
@@ -168,7 +170,12 @@ static int lost_total(const struct mqrecord *skel, int ncpu, unsigned long long 
 	unsigned long long sum = 0;
 	for (int i = 0; i < ncpu; i++)
 		sum += per_cpu[i];
-	*total = sum;
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(bpf_program__fd(skel->progs.mqrec_exit), &info, &len) != 0)
+		return -1;
+	*total = sum + info.recursion_misses;
 	return 0;
 }
 
@@ -286,8 +293,6 @@ int record_queues(const struct request *rq, struct failure *f)
 	if (put_failed)
 		goto out;
 	/* Detach first, then drain what is already in the ring, so the end record follows every event */
-	bpf_link__destroy(skel->links.mqrec_enter);
-	skel->links.mqrec_enter = NULL;
 	bpf_link__destroy(skel->links.mqrec_exit);
 	skel->links.mqrec_exit = NULL;
 	if (ring_buffer__consume(rb) < 0 && !put_failed)

@@ -58,6 +58,23 @@ class ArchitectureTest {
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ForkJoinPool",
             "java/util/Timer");
 
+    /** Marks a call of one of CompletableFuture's methods in the references: ".call:NAME(DESCRIPTOR)". */
+    private static final String FUTURE = "java/util/concurrent/CompletableFuture";
+    private static final String CALL = ".call:";
+
+    /**
+     * CompletableFuture's methods that run work on threads Workers did not make: the common ForkJoinPool (every
+     * *Async method not given an Executor) and the hidden delay-scheduler thread behind delayedExecutor.
+     */
+    private static boolean commonPoolCall(String ref) {
+        if (!ref.startsWith(FUTURE + CALL)) {
+            return false;
+        }
+        String method = ref.substring((FUTURE + CALL).length());
+        return method.startsWith("delayedExecutor(")
+                || (method.contains("Async(") && !method.contains("Ljava/util/concurrent/Executor;"));
+    }
+
     /** Internal class name (org/mqscope/mq/Mq) → every class it refers to. */
     private static Map<String, Set<String>> dependencies;
 
@@ -245,6 +262,27 @@ class ArchitectureTest {
                 .contains("java/lang/Thread" + CONSTRUCTED);
         assertNoViolations("threads and executors are made by org.mqscope.threads.Workers only, by intent",
                 c -> !inTree(c, ROOT + "threads"), THREAD_MAKERS::contains);
+        assertNoViolations("no work on the common pool or CompletableFuture's own delay thread: Workers' executors",
+                c -> !inTree(c, ROOT + "threads"), ArchitectureTest::commonPoolCall);
+    }
+
+    @Test
+    void theScanSeesCommonPoolCalls() throws IOException {
+        Set<String> refs;
+        try (InputStream in = ArchitectureTest.class.getResourceAsStream("ArchitectureTest$CommonPoolUser.class")) {
+            refs = referencedClasses(in);
+        }
+        assertThat(refs.stream().filter(ArchitectureTest::commonPoolCall)).hasSize(2);
+    }
+
+    /** Uses the common pool twice (delayedExecutor, runAsync) and a given executor once, for the scan's test. */
+    @SuppressWarnings("unused")
+    private static final class CommonPoolUser {
+        void use(java.util.concurrent.Executor given) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture.runAsync(() -> { });
+            java.util.concurrent.CompletableFuture.runAsync(() -> { }, given);
+        }
     }
 
     /** Package (internal name) → the other org.mqscope packages its classes refer to. */
@@ -361,6 +399,7 @@ class ArchitectureTest {
         int[] methodClass = new int[count];
         int[] methodNameAndType = new int[count];
         int[] nameOf = new int[count];
+        int[] typeOf = new int[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -375,7 +414,7 @@ class ArchitectureTest {
                 }
                 case 12 -> {
                     nameOf[i] = in.readUnsignedShort();
-                    in.readUnsignedShort();
+                    typeOf[i] = in.readUnsignedShort();
                 }
                 case 8 -> stringIndexes.add(in.readUnsignedShort());
                 case 16, 19, 20 -> in.readUnsignedShort(); // MethodType, Module, Package
@@ -403,6 +442,9 @@ class ArchitectureTest {
             }
             if (methodClass[i] != 0 && "<init>".equals(utf8[nameOf[methodNameAndType[i]]])) {
                 refs.add(utf8[classNameIndex[methodClass[i]]] + CONSTRUCTED);
+            }
+            if (methodClass[i] != 0 && FUTURE.equals(utf8[classNameIndex[methodClass[i]]])) {
+                refs.add(FUTURE + CALL + utf8[nameOf[methodNameAndType[i]]] + utf8[typeOf[methodNameAndType[i]]]);
             }
         }
         return refs;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param payload     the first bytes of the message (a send's as offered, a receive's as delivered); empty for a
  *                    failed receive
  * @param enterNanos  CLOCK_MONOTONIC when the call entered the kernel (the time between the two is how long it
- *                    took, blocking included)
+ *                    took, blocking included), or 0 when the recorder did not stamp entries (the kernel recorder
+ *                    does not: it would cost every system call of the machine, see {@link #hasEnterTime()})
  * @param exitNanos   CLOCK_MONOTONIC when it returned; {@code event.time()} is this moment as wall-clock time
  */
 public record RecordedEvent(QueueEvent event, byte[] payload, long enterNanos, long exitNanos) {
@@ -35,6 +36,11 @@ public record RecordedEvent(QueueEvent event, byte[] payload, long enterNanos, l
     /** Whether the payload is the whole message (not cut at the recorder's limit). */
     public boolean complete() {
         return event.hasMessage() && payload.length == event.size();
+    }
+
+    /** Whether {@link #enterNanos()} is known (not 0). */
+    public boolean hasEnterTime() {
+        return enterNanos != 0;
     }
 
     /** Whether the call succeeded. */

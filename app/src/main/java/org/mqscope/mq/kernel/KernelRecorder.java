@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqException;
@@ -27,12 +25,10 @@ import org.mqscope.mq.kernel.RecordProtocol.Target;
 
 /**
  * Records queues with its own mqpeek helper process (op 5): one process per recording, so a recording never
- * holds up a peek. The calling thread reads the event stream; a watchdog (the same 50 ms tick as the peek helper's,
- * no thread of its own) asks the helper to stop when the caller is interrupted — it closes the helper's stdin,
+ * holds up a peek. The calling thread reads the event stream; a {@link HelperWatchdog} (the peek helper's too) asks the helper to stop when the caller is interrupted — it closes the helper's stdin,
  * and the helper ends the stream cleanly after every event it has — and kills it when it misses its deadline.
  */
 final class KernelRecorder implements QueueRecorder {
-    private static final long WATCH_MILLIS = 50;
     /** After the duration: time for the helper to drain its ring buffer and end the stream. */
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final int PIPE_BUFFER = 1 << 16;
@@ -84,23 +80,22 @@ final class KernelRecorder implements QueueRecorder {
         // until interrupted: no deadline (the watchdog still stops the helper on interrupt)
         long deadline = request.untilInterrupted() ? Long.MAX_VALUE
                 : System.nanoTime() + PeekHelper.DEADLINE.toNanos() + request.duration().toNanos() + GRACE.toNanos();
-        Watchdog watchdog = new Watchdog(process, Thread.currentThread(), deadline);
-        watchdog.schedule();
+        HelperWatchdog watchdog = HelperWatchdog.watch(process, deadline, () -> askToStop(process));
         try {
             return run(process, request, targets, listener);
         } catch (IOException e) {
-            if (watchdog.fired == Watchdog.STOPPED) {
+            if (watchdog.fired() == HelperWatchdog.Fired.INTERRUPTED) {
                 // interrupted before the helper could answer (it was still being asked, or loading)
                 throw new MqException(Errno.EINTR, OPERATION, all, "cancelled before the recording started");
             }
-            if (watchdog.fired == Watchdog.TIMED_OUT) {
+            if (watchdog.fired() == HelperWatchdog.Fired.TIMED_OUT) {
                 throw new MqException(Errno.ETIMEDOUT, OPERATION, all, "the recording helper did not finish within "
-                        + Duration.ofNanos(deadline - watchdog.started).toSeconds() + " s and was stopped");
+                        + watchdog.watchedSeconds() + " s and was stopped");
             }
             throw new MqException(Errno.EIO, OPERATION, all, "the recording helper " + executable + " failed: "
                     + e.getMessage() + PeekHelper.lastLine(stderr));
         } finally {
-            watchdog.done = true;
+            watchdog.close();
             process.destroyForcibly();
             try {
                 process.waitFor(1, TimeUnit.SECONDS);
@@ -165,53 +160,12 @@ final class KernelRecorder implements QueueRecorder {
         }
     }
 
-    /**
-     * Every 50 ms: when the caller is interrupted, closes the helper's stdin (a clean stop: the helper ends the
-     * stream); when the deadline has passed, kills the helper (the blocked read then fails).
-     */
-    private static final class Watchdog implements Runnable {
-        static final int NONE = 0;
-        static final int STOPPED = 1;
-        static final int TIMED_OUT = 2;
-        private static final Executor TICK = CompletableFuture.delayedExecutor(WATCH_MILLIS, TimeUnit.MILLISECONDS);
-
-        private final Process process;
-        private final Thread caller;
-        private final long deadlineNanos;
-        final long started = System.nanoTime();
-        volatile boolean done;
-        volatile int fired = NONE;
-
-        Watchdog(Process process, Thread caller, long deadlineNanos) {
-            this.process = process;
-            this.caller = caller;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        void schedule() {
-            TICK.execute(this);
-        }
-
-        @Override
-        public void run() {
-            if (done) {
-                return;
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                fired = TIMED_OUT;
-                process.destroyForcibly();
-                return;
-            }
-            if (fired == NONE && caller.isInterrupted()) {
-                fired = STOPPED;
-                try (OutputStream stdin = process.getOutputStream()) {
-                    stdin.flush();
-                } catch (IOException e) {
-                    process.destroyForcibly(); // it cannot be told to stop: the read fails, and says so
-                    return;
-                }
-            }
-            schedule();
+    /** A clean stop: the helper sees its stdin end and ends the stream after every event it has. */
+    private static void askToStop(Process process) {
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.flush();
+        } catch (IOException e) {
+            process.destroyForcibly(); // it cannot be told to stop: the read fails, and says so
         }
     }
 }

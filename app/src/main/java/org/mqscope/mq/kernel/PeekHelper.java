@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.MqException;
@@ -26,7 +24,6 @@ import org.mqscope.mq.kernel.PeekProtocol.Request;
 final class PeekHelper implements AutoCloseable {
     /** Long enough for a first request (load and verify) plus a 16 MiB read on a busy machine. */
     static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final long WATCH_MILLIS = 50;
     private static final int PIPE_BUFFER = 1 << 16;
 
     private final Path executable;
@@ -57,25 +54,32 @@ final class PeekHelper implements AutoCloseable {
             throw new MqException(Errno.EINTR, "peek", queue, "cancelled before the helper was asked");
         }
         Process p = ensureStarted(queue);
-        Watchdog watchdog = new Watchdog(p, Thread.currentThread(), System.nanoTime() + deadline.toNanos());
-        watchdog.schedule();
+        HelperWatchdog watchdog = HelperWatchdog.watch(p, System.nanoTime() + deadline.toNanos(),
+                p::destroyForcibly);
+        try {
+            return exchange(request, queue, deadline, watchdog);
+        } finally {
+            watchdog.close();
+        }
+    }
+
+    private Reply exchange(Request request, String queue, Duration deadline, HelperWatchdog watchdog)
+            throws MqException {
         try {
             PeekProtocol.write(out, request);
             return PeekProtocol.read(in, request.op());
         } catch (IOException e) {
             stop();
-            if (watchdog.fired == Watchdog.INTERRUPTED) {
+            if (watchdog.fired() == HelperWatchdog.Fired.INTERRUPTED) {
                 Thread.currentThread().interrupt();
                 throw new MqException(Errno.EINTR, "peek", queue, "cancelled; the helper was stopped");
             }
-            if (watchdog.fired == Watchdog.TIMED_OUT) {
+            if (watchdog.fired() == HelperWatchdog.Fired.TIMED_OUT) {
                 throw new MqException(Errno.ETIMEDOUT, "peek", queue, "the peek helper did not answer within "
                         + deadline.toSeconds() + " s and was stopped");
             }
             throw new MqException(Errno.EIO, "peek", queue, "the peek helper " + executable + " failed: "
                     + e.getMessage() + lastError());
-        } finally {
-            watchdog.done = true;
         }
     }
 
@@ -152,45 +156,5 @@ final class PeekHelper implements AutoCloseable {
             }
         }
         stop();
-    }
-
-    /** Kills the helper when the deadline passes or the caller is interrupted; checks every 50 ms. */
-    private static final class Watchdog implements Runnable {
-        static final int NONE = 0;
-        static final int TIMED_OUT = 1;
-        static final int INTERRUPTED = 2;
-        private static final Executor TICK = CompletableFuture.delayedExecutor(WATCH_MILLIS, TimeUnit.MILLISECONDS);
-
-        private final Process process;
-        private final Thread caller;
-        private final long deadlineNanos;
-        volatile boolean done;
-        volatile int fired = NONE;
-
-        Watchdog(Process process, Thread caller, long deadlineNanos) {
-            this.process = process;
-            this.caller = caller;
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        void schedule() {
-            TICK.execute(this);
-        }
-
-        @Override
-        public void run() {
-            if (done) {
-                return;
-            }
-            if (caller.isInterrupted()) {
-                fired = INTERRUPTED;
-            } else if (System.nanoTime() - deadlineNanos > 0) {
-                fired = TIMED_OUT;
-            } else {
-                schedule();
-                return;
-            }
-            process.destroyForcibly();
-        }
     }
 }

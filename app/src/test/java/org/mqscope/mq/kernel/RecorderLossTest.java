@@ -56,6 +56,7 @@ class RecorderLossTest extends KernelTestBase {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicLong delivered = new AtomicLong();
+            java.util.Queue<Long> pids = new java.util.concurrent.ConcurrentLinkedQueue<>();
             AtomicLong lastLost = new AtomicLong();
             AtomicReference<Object> outcome = new AtomicReference<>();
             QueueRecorder recorder = backend.recorder().orElseThrow();
@@ -67,6 +68,7 @@ class RecorderLossTest extends KernelTestBase {
 
                 @Override
                 public void event(RecordedEvent e) {
+                    pids.add(e.event().pid());
                     if (delivered.incrementAndGet() == 1) {
                         try {
                             release.await(120, TimeUnit.SECONDS); // the reader stalls; the ring fills
@@ -102,8 +104,18 @@ class RecorderLossTest extends KernelTestBase {
             QueueRecorder.Summary s = (QueueRecorder.Summary) outcome.get();
             assertThat(s.lost()).as("events lost").isPositive();
             assertThat(s.events()).isEqualTo(delivered.get());
-            // every send and receive, and the two processes' mq_open
-            assertThat(s.events() + s.lost()).as("delivered + lost = calls made").isEqualTo(2L * PAIRS + 2);
+            // every send and receive, and the two processes' mq_open; on a machine where other programs use the
+            // queue too (another mqscope window's sampler opens every queue and reads its attributes), their calls
+            // are recorded as well and some of them may be among the lost, so then only a bound holds
+            long made = 2L * PAIRS + 2;
+            long ours = pids.stream().filter(p -> p == sender.pid() || p == receiver.pid()).count();
+            long foreign = s.events() - ours;
+            if (foreign == 0) {
+                assertThat(s.events() + s.lost()).as("delivered + lost = calls made").isEqualTo(made);
+            } else {
+                assertThat(ours + s.lost()).as("ours delivered + lost covers every call made").isGreaterThanOrEqualTo(made);
+                assertThat(ours).isLessThan(made);
+            }
             assertThat(lastLost.get()).as("the listener was told").isEqualTo(s.lost());
         }
     }
