@@ -28,6 +28,8 @@ final class EventFilter {
     /** Ordinals below this have been looked at by the current filter. */
     private long checkedUpTo;
     private boolean running;
+    /** Hide the calls mqscope itself makes (its sampler opens every queue each second, its peeks read them). */
+    private boolean hideOwn = true;
 
     /**
      * @param onProblem hears why a run stopped (a regular expression too slow), for the find bar
@@ -48,9 +50,43 @@ final class EventFilter {
     void apply(Filter f) {
         assert SwingUtilities.isEventDispatchThread();
         filter = f;
+        restart();
+    }
+
+    /** Whether mqscope's own calls are left out of the list (they stay in the file). */
+    void hideOwnCalls(boolean hide) {
+        assert SwingUtilities.isEventDispatchThread();
+        hideOwn = hide;
+        restart();
+    }
+
+    boolean hidesOwnCalls() {
+        return hideOwn;
+    }
+
+    /**
+     * A call mqscope itself made: from this process on one of its named worker threads (the kernel names a
+     * thread's comm after its Java name, cut at 15 characters: "mq-sampler", "mq-io"), or by its mqpeek helper
+     * (the exact peek opens the queue to read it).
+     */
+    static boolean own(RecordedEvent e) {
+        String comm = e.event().actor();
+        return e.event().pid() == SELF && comm.startsWith("mq-") || comm.equals(HELPER);
+    }
+
+    /** The exact peek's helper process, as its comm shows it. */
+    static final String HELPER = "mqpeek";
+
+    private static final long SELF = ProcessHandle.current().pid();
+
+    private boolean active() {
+        return !filter.isEmpty() || hideOwn;
+    }
+
+    private void restart() {
         current = ++generation;
         running = false; // a run of the old filter may still finish: it is dropped by its generation
-        if (f.isEmpty()) {
+        if (!active()) {
             model.showAll();
             return;
         }
@@ -62,7 +98,7 @@ final class EventFilter {
     /** New events are in the log: look at them when no run is under way (else after it). */
     void eventsAdded() {
         assert SwingUtilities.isEventDispatchThread();
-        if (filter.isEmpty() || running) {
+        if (!active() || running) {
             return;
         }
         EventLog log = model.log();
@@ -72,6 +108,7 @@ final class EventFilter {
         }
         List<RecordedEvent> events = log.since(from);
         Filter f = filter;
+        boolean withoutOwn = hideOwn;
         int mine = generation;
         running = true;
         background.execute(() -> {
@@ -82,6 +119,13 @@ final class EventFilter {
                     RecordedEvent e = events.get(i);
                     c.reset(e.payload(), e.event().priority(), e.event().size());
                 }, () -> current != mine, "event");
+                if (hits != null && withoutOwn) {
+                    for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+                        if (own(events.get(i))) {
+                            hits.clear(i);
+                        }
+                    }
+                }
             } catch (Filter.TooSlow e) {
                 problem = e.getMessage();
             } catch (StackOverflowError e) {

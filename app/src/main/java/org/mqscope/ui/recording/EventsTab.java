@@ -29,6 +29,7 @@ final class EventsTab extends JPanel {
     private final FilterBar bar;
     private final EventFilter filter;
     private final Preferences prefs;
+    private final javax.swing.JCheckBox own = new javax.swing.JCheckBox("mqscope's own calls");
 
     EventsTab(EventLog log, Executor background, Preferences prefs, java.util.function.Consumer<String> onProblem) {
         super(new BorderLayout());
@@ -47,9 +48,20 @@ final class EventsTab extends JPanel {
             showCount();
         });
         bar.onStep(this::step);
+        own.setName("recording.own");
+        own.setToolTipText("Also list what this mqscope does on the queues (its sampler opens each queue every"
+                + " second, its peeks read them); the file has them either way");
+        own.addActionListener(e -> {
+            filter.hideOwnCalls(!own.isSelected());
+            showCount();
+        });
         bar.onEscape(table::requestFocusInWindow);
+        filter.hideOwnCalls(true);
         restoreWidths();
-        add(bar, BorderLayout.NORTH);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(bar, BorderLayout.CENTER);
+        top.add(own, BorderLayout.EAST);
+        add(top, BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(table);
         scroll.setBorder(null);
         add(scroll, BorderLayout.CENTER);
@@ -117,11 +129,14 @@ final class EventsTab extends JPanel {
     private void showCount() {
         EventLog log = model.log();
         String kept = log.dropped() > 0 ? " kept in memory (of " + Numbers.grouped(log.total()) + ")" : "";
+        int rows = model.getRowCount();
         if (!model.matching()) {
             bar.setCountText(Numbers.grouped(log.kept()) + (log.kept() == 1 ? " event" : " events") + kept);
+        } else if (filter.filter().isEmpty()) {
+            bar.setCountText(Numbers.grouped(rows) + (rows == 1 ? " event" : " events") + kept + ", "
+                    + Numbers.grouped(log.kept() - rows) + " of mqscope's own hidden");
         } else {
-            bar.setCountText(Numbers.grouped(model.getRowCount()) + " of " + Numbers.grouped(log.kept()) + kept
-                    + " match");
+            bar.setCountText(Numbers.grouped(rows) + " of " + Numbers.grouped(log.kept()) + kept + " match");
         }
     }
 

@@ -458,6 +458,11 @@ public final class RecordingWindow extends JFrame {
         return events.model().shown();
     }
 
+    /** Events in the whole recording so far (the list may hide some: a filter, mqscope's own calls). */
+    public long totalEvents() {
+        return log.total();
+    }
+
     public boolean recording() {
         return live != null && ended == null;
     }
