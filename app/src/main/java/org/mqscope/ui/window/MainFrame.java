@@ -437,6 +437,11 @@ public final class MainFrame extends JFrame {
         return recordings.windows();
     }
 
+    /** Records {@code request} in a recording window, as Queue → Record… does after its question. */
+    public org.mqscope.ui.recording.RecordingWindow recordingFor(org.mqscope.mq.QueueRecorder.Request request) {
+        return recordings.start(request);
+    }
+
     /** Opens a recording file in a recording window, as File → Open Recording… does after its chooser. */
     public org.mqscope.ui.recording.RecordingWindow openRecording(java.nio.file.Path file) {
         return recordings.open(file);

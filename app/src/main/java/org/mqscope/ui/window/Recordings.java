@@ -104,6 +104,11 @@ final class Recordings implements QueueView {
         }
     }
 
+    /** Records {@code request} in a new recording window, without asking (screenshot tours, tests). */
+    RecordingWindow start(QueueRecorder.Request request) {
+        return track(RecordingWindow.record(ctx, request));
+    }
+
     /** Opens {@code file} in a recording window (for --screenshot tours and tests). */
     RecordingWindow open(Path file) {
         return track(RecordingWindow.open(ctx, file));
