@@ -5,6 +5,9 @@
  *   mqrecordcost pair NAME ITERATIONS   mq_send + mq_receive of 64 bytes on an existing queue (O_RDWR)
  *   mqrecordcost getpid ITERATIONS      syscall(SYS_getpid): an unrelated system call, which the recorder's
  *                                       tracepoints see too
+ *   mqrecordcost paced NAME RATE SECONDS  mq_send + mq_receive of 64 bytes at RATE calls per second (two calls per
+ *                                       pair) for SECONDS, in 1 ms slices; prints "events=<calls made> ns=<elapsed>"
+ *                                       (the rate reached is events / elapsed: below RATE when the CPU was short)
  *
  * Prints "ns=<median ns per pair or call>" of five timed runs after an untimed warm-up; failures go to stderr,
  * exit status 1. Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), which includes what the BPF
@@ -14,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +70,59 @@ static double getpid_loop(long n)
 	return (now_ns() - t0) / (double)n;
 }
 
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0) {
+		perror("mqrecordcost: clock_gettime");
+		exit(1);
+	}
+	return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+}
+
+/* Pairs at `rate` calls per second: each 1 ms slice makes its share, then sleeps to the next slice's start. */
+static int paced(mqd_t q, long rate, long seconds)
+{
+	char buf[MSGSIZE] = "recording rate";
+	unsigned prio;
+	uint64_t start = mono_ns(), end = start + (uint64_t)seconds * 1000000000ull;
+	long made = 0;
+	for (uint64_t slice = 1; mono_ns() < end; slice++) {
+		long due = (long)((double)rate * (double)(slice * 1000000ull) / 1e9);
+		while (made + 2 <= due) {
+			if (mq_send(q, buf, MSGSIZE, 1) != 0 || mq_receive(q, buf, MSGSIZE, &prio) != MSGSIZE) {
+				fprintf(stderr, "mqrecordcost: paced: %s\n", strerror(errno));
+				return 1;
+			}
+			made += 2;
+		}
+		uint64_t next = start + slice * 1000000ull;
+		struct timespec ts = { (time_t)(next / 1000000000ull), (long)(next % 1000000000ull) };
+		int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
+		if (r != 0 && r != EINTR) {
+			fprintf(stderr, "mqrecordcost: clock_nanosleep: %s\n", strerror(r));
+			return 1;
+		}
+	}
+	printf("events=%ld ns=%llu\n", made, (unsigned long long)(mono_ns() - start));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && strcmp(argv[1], "paced") == 0) {
+		long rate = atol(argv[3]), seconds = atol(argv[4]);
+		mqd_t q = mq_open(argv[2], O_RDWR);
+		if (rate <= 0 || seconds <= 0 || q == (mqd_t)-1) {
+			fprintf(stderr, "mqrecordcost: paced NAME RATE SECONDS: %s\n", q == (mqd_t)-1 ? strerror(errno)
+				: "RATE and SECONDS must be positive");
+			return 2;
+		}
+		return paced(q, rate, seconds);
+	}
 	int pair = argc == 4 && strcmp(argv[1], "pair") == 0;
 	if (!pair && !(argc == 3 && strcmp(argv[1], "getpid") == 0)) {
-		fprintf(stderr, "usage: mqrecordcost pair NAME ITERATIONS | getpid ITERATIONS\n");
+		fprintf(stderr, "usage: mqrecordcost pair NAME ITERATIONS | getpid ITERATIONS | paced NAME RATE SECONDS\n");
 		return 2;
 	}
 	long n = atol(argv[argc - 1]);

@@ -29,7 +29,12 @@ import org.mqscope.mq.RecordedEvent;
  * record_getpid_added_ns (issue goals: at most 1,000 and 50 ns), and the plain figures beside them.
  */
 public final class RecordCostFigures {
-    private static final List<String> FIGURES = List.of("record_pair_added_ns", "record_getpid_added_ns");
+    private static final List<String> FIGURES = List.of("record_pair_added_ns", "record_getpid_added_ns",
+            "record_rate_0_lost_events_per_s");
+    /** Rates tried, in calls (events) per second, until one loses events or cannot be reached on this machine. */
+    private static final long[] RATES = {100_000, 200_000, 300_000, 400_000, 500_000, 600_000, 800_000};
+    /** A rate counts as reached when the paced loop made at least this share of it. */
+    private static final double REACHED = 0.95;
 
     private RecordCostFigures() {
     }
@@ -85,6 +90,7 @@ public final class RecordCostFigures {
                 on[1][t] = ns(binary, "getpid", calls);
                 r.stop();
             }
+            rates(results, binary, recorder.get(), name, recording, quick ? 2 : 5);
         } finally {
             backend.unlink(name);
             backend.close();
@@ -92,6 +98,42 @@ public final class RecordCostFigures {
         }
         put(results, "record_pair", off[0], on[0]);
         put(results, "record_getpid", off[1], on[1]);
+    }
+
+    /**
+     * The highest rate of 64-byte sends and receives recorded with nothing lost: each rate of {@link #RATES} paced by
+     * mqrecordcost for {@code seconds} under its own recording, until one loses events, is not all delivered, or is
+     * not reached (the machine's CPUs are short: then the figure is a lower bound, and the reason says so).
+     */
+    private static void rates(BenchResults results, Path binary, QueueRecorder recorder, String name,
+                              ExecutorService executor, int seconds) throws Exception {
+        double best = 0;
+        String stop = "every rate tried was recorded without loss";
+        for (long rate : RATES) {
+            Recording r = Recording.start(recorder, name, executor);
+            Programs.Outcome o = Programs.run(List.of(binary.toString(), "paced", name, "" + rate, "" + seconds),
+                    Map.of(), 120);
+            QueueRecorder.Summary s = r.stop();
+            if (!o.ok() || !o.out().startsWith("events=")) {
+                throw new IllegalStateException("mqrecordcost paced failed: " + o.why());
+            }
+            String[] parts = o.out().strip().split(" ");
+            long made = Long.parseLong(parts[0].substring("events=".length()));
+            double reached = made / (Long.parseLong(parts[1].substring("ns=".length())) / 1e9);
+            results.put("record_rate_" + rate / 1000 + "k_reached_events_per_s", Math.round(reached));
+            results.put("record_rate_" + rate / 1000 + "k_lost", s.lost());
+            if (s.lost() > 0 || r.transfers.get() < made) {
+                stop = "at " + rate + "/s: " + s.lost() + " lost, " + r.transfers.get() + " of " + made + " delivered";
+                break;
+            }
+            best = reached;
+            if (reached < REACHED * rate) {
+                stop = "at " + rate + "/s the loop reached only " + Math.round(reached) + "/s (CPU-bound): a lower bound";
+                break;
+            }
+        }
+        results.put("record_rate_0_lost_events_per_s", Math.round(best));
+        results.fact("record_rate_stop", stop);
     }
 
     private static void put(BenchResults results, String key, double[] off, double[] on) {
@@ -123,21 +165,29 @@ public final class RecordCostFigures {
         private final Future<?> future;
         private final CountDownLatch done;
         private final AtomicReference<Exception> failure;
+        /** Sends and receives delivered (other programs may open the queue or read its attributes meanwhile). */
+        private final AtomicLong transfers;
+        private final AtomicReference<QueueRecorder.Summary> summary;
 
-        private Recording(Future<?> future, CountDownLatch done, AtomicReference<Exception> failure) {
+        private Recording(Future<?> future, CountDownLatch done, AtomicReference<Exception> failure,
+                          AtomicLong transfers, AtomicReference<QueueRecorder.Summary> summary) {
             this.future = future;
             this.done = done;
             this.failure = failure;
+            this.transfers = transfers;
+            this.summary = summary;
         }
 
         static Recording start(QueueRecorder recorder, String name, ExecutorService executor) throws Exception {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<Exception> failure = new AtomicReference<>();
-            AtomicLong events = new AtomicLong();
+            AtomicLong transfers = new AtomicLong();
+            AtomicReference<QueueRecorder.Summary> summary = new AtomicReference<>();
             Future<?> f = executor.submit(() -> {
                 try {
-                    recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ZERO), new QueueRecorder.Listener() {
+                    summary.set(recorder.record(new QueueRecorder.Request(List.of(name), 64, Duration.ZERO),
+                            new QueueRecorder.Listener() {
                         @Override
                         public void started() {
                             started.countDown();
@@ -145,9 +195,11 @@ public final class RecordCostFigures {
 
                         @Override
                         public void event(RecordedEvent e) {
-                            events.incrementAndGet();
+                            if (e.event().hasMessage()) {
+                                transfers.incrementAndGet();
+                            }
                         }
-                    });
+                    }));
                 } catch (Exception e) {
                     failure.set(e);
                 } finally {
@@ -159,10 +211,10 @@ public final class RecordCostFigures {
                 f.cancel(true);
                 throw new IllegalStateException("the recording did not start", failure.get());
             }
-            return new Recording(f, done, failure);
+            return new Recording(f, done, failure, transfers, summary);
         }
 
-        void stop() throws Exception {
+        QueueRecorder.Summary stop() throws Exception {
             future.cancel(true);
             if (!done.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the recording did not stop within 60 s");
@@ -170,6 +222,7 @@ public final class RecordCostFigures {
             if (failure.get() != null) {
                 throw failure.get();
             }
+            return summary.get();
         }
     }
 }

@@ -23,7 +23,7 @@ public final class Cli {
     static final List<Class<? extends CliCommand>> COMMANDS = List.of(LsCommand.class, StatCommand.class,
             PeekCommand.class, SendCommand.class, RecvCommand.class, CreateCommand.class, RmCommand.class,
             ExportCommand.class, ImportCommand.class, CopyCommand.class, WatchCommand.class,
-            PsCommand.class, NsCommand.class);
+            PsCommand.class, NsCommand.class, RecordCommand.class, ReplayCommand.class);
 
     private Cli() {
     }

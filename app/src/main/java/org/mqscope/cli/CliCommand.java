@@ -69,7 +69,7 @@ public abstract class CliCommand implements Callable<Integer> {
         try {
             return run(b);
         } catch (MqException e) {
-            return report(e.queue() != null ? e.queue() : subject(), ErrnoText.inWords(e) + detail(e));
+            return report(e);
         } catch (TransferRefused e) {
             for (String reason : e.reasons()) {
                 report(e.queue(), reason);
@@ -87,6 +87,11 @@ public abstract class CliCommand implements Callable<Integer> {
                 b.close();
             }
         }
+    }
+
+    /** Reports {@code e} as every command does: {@code mqscope: COMMAND QUEUE: ERRNO: words (detail)}; exit 1. */
+    protected int report(MqException e) {
+        return report(e.queue() != null ? e.queue() : subject(), ErrnoText.inWords(e) + detail(e));
     }
 
     private static String detail(MqException e) {

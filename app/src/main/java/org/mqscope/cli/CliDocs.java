@@ -86,6 +86,14 @@ public final class CliDocs {
         m.append(text("The body is text when it is valid UTF-8 without control characters (tab, newline and "
                 + "carriage return allowed), else base64. Fields a reader does not know are skipped. Errors name "
                 + "the line (1 is the header).")).append('\n');
+        m.append(".SH RECORDING FILES\n");
+        m.append(text("record writes, and replay reads, JSON Lines of the same family: a header line (\"format\":"
+                + "\"mqscope-recording\", the queues with their attributes and the messages they held at the start, "
+                + "the payload limit, the machine), one line per recorded call (\"kind\":\"event\": seq, time, "
+                + "monotonic enter and exit in ns, pid, tid, comm, call, queue, priority, size, result, the first "
+                + "bytes as encoding and body, complete), \"lost\" lines when the recorder's buffer overflowed, and "
+                + "an end line with the counts and how the recording ended. A file without an end line was cut "
+                + "short; its events are still read.")).append('\n');
         m.append(".SH EXIT STATUS\n.TP\n0\nSuccess.\n.TP\n1\nThe operation failed (the reason is on standard "
                 + "error).\n.TP\n2\nUsage error; the usage follows on standard error.\n");
         m.append(".SH FILES\n.TP\n~/.local/share/mqscope/journal\n");

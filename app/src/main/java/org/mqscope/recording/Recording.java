@@ -40,7 +40,7 @@ public record Recording(RecordingHeader header, List<RecordedEvent> events, long
 
     /**
      * How long the recording ran: from the header's time to the end line's when it has one, else from the first
-     * call's entry to the last call's return.
+     * call's return to the last's.
      */
     public long spanNanos() {
         if (end != null) {
@@ -49,7 +49,7 @@ public record Recording(RecordingHeader header, List<RecordedEvent> events, long
         if (events.isEmpty()) {
             return 0;
         }
-        return events.get(events.size() - 1).exitNanos() - events.get(0).enterNanos();
+        return events.get(events.size() - 1).exitNanos() - events.get(0).exitNanos();
     }
 
     /** The file line of event {@code i}. */

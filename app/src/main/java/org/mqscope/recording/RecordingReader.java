@@ -207,9 +207,9 @@ public final class RecordingReader implements Closeable {
         if (size >= 0 && payload.length > size) {
             throw j.problem("body", "holds " + payload.length + " bytes, more than the message's \"size\" " + size);
         }
-        long enter = j.number("enter");
+        long enter = j.number("enter", 0); // absent: the recorder stamped no entry
         long exit = j.number("exit");
-        if (exit < enter) {
+        if (enter != 0 && exit < enter) {
             throw j.problem("exit", "is before \"enter\"");
         }
         boolean complete = size >= 0 && priority >= 0 && payload.length == size;

@@ -19,7 +19,7 @@ public final class RecordingStats {
     private final TimeInQueue matcher;
     private final Map<String, PerQueue> queues = new TreeMap<>();
     private final Consumer<Match> listener;
-    private long firstEnter = Long.MAX_VALUE;
+    private long firstExit = Long.MAX_VALUE;
     private long lastExit = Long.MIN_VALUE;
 
     /**
@@ -48,7 +48,7 @@ public final class RecordingStats {
     }
 
     public void event(RecordedEvent e) {
-        firstEnter = Math.min(firstEnter, e.enterNanos());
+        firstExit = Math.min(firstExit, e.exitNanos()); // entries are stamped for sends and receives only
         lastExit = Math.max(lastExit, e.exitNanos());
         PerQueue q = queue(e.event().queue());
         String call = e.event().call();
@@ -71,9 +71,9 @@ public final class RecordingStats {
         matcher.finish();
     }
 
-    /** From the first call's entry to the last call's return (CLOCK_MONOTONIC); 0 without events. */
+    /** From the first call's return to the last's (CLOCK_MONOTONIC); 0 without events. */
     public long eventSpanNanos() {
-        return lastExit < firstEnter ? 0 : lastExit - firstEnter;
+        return lastExit < firstExit ? 0 : lastExit - firstExit;
     }
 
     /** Every queue seen (the header's and any an event named), by name. */

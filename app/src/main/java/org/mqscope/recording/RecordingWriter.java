@@ -186,7 +186,9 @@ public final class RecordingWriter implements Closeable {
         g.writeStringField(KIND, EVENT);
         g.writeNumberField("seq", e.seq());
         g.writeStringField("time", e.time().toString());
-        g.writeNumberField("enter", r.enterNanos());
+        if (r.hasEnterTime()) { // the kernel recorder stamps no entries (it would cost every syscall of the machine)
+            g.writeNumberField("enter", r.enterNanos());
+        }
         g.writeNumberField("exit", r.exitNanos());
         g.writeNumberField("pid", e.pid());
         g.writeNumberField("tid", e.tid());

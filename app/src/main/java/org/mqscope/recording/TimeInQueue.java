@@ -25,7 +25,8 @@ import org.mqscope.mq.RecordedEvent;
  * recorded time for it.
  * <p>
  * Where the queue's contents are not known for sure — no snapshot, events lost, a call that overlapped the
- * snapshot, or a receive that matched nothing — matches are marked uncertain, never silently wrong, until the
+ * snapshot (one that returned while it was read, when the recorder stamps no entries), or a receive that matched
+ * nothing — matches are marked uncertain, never silently wrong, until the
  * queue is seen empty (a receive failed with EAGAIN or ETIMEDOUT), which makes it known again.
  */
 public final class TimeInQueue {
@@ -168,7 +169,9 @@ public final class TimeInQueue {
                     return;
                 }
                 attributeEarlySends();
-                if (e.enterNanos() <= snapshot.endNanos() && e.succeeded()) {
+                // without an entry stamp a call is taken to act at its return (the kernel recorder stamps none)
+                long began = e.hasEnterTime() ? e.enterNanos() : e.exitNanos();
+                if (began <= snapshot.endNanos() && e.succeeded()) {
                     certain = false; // the snapshot may or may not hold this call's effect
                 }
             }

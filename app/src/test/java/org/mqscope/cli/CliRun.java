@@ -10,9 +10,16 @@ import org.mqscope.mq.MqException;
 /** Runs a command line in this JVM against one emulated namespace, with captured streams (not a terminal). */
 final class CliRun {
     private final MqBackend backend;
+    private final boolean terminal;
 
     CliRun(MqBackend backend) {
+        this(backend, false);
+    }
+
+    /** With {@code terminal}, commands print as they would for a person at a terminal. */
+    CliRun(MqBackend backend, boolean terminal) {
         this.backend = backend;
+        this.terminal = terminal;
     }
 
     /** What one command printed and returned. */
@@ -27,7 +34,7 @@ final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Session session = new Session(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(stdin), false, new Session.Backends() {
+                new ByteArrayInputStream(stdin), terminal, new Session.Backends() {
                     @Override
                     public MqBackend open(String id) throws MqException {
                         return backend; // --backend is ignored: every command sees the test's namespace

@@ -43,7 +43,8 @@ class RecordingFilesTest {
                 Events.cut(5, "/orders", 100, 1, "0123456789abcdef", 300), // longer than the payload limit
                 Events.failedReceive(6, "/orders", 200, Errno.EAGAIN),
                 Events.failedSend(7, "/other", 100, 2, "full", Errno.EAGAIN),
-                Events.receive(8, "/orders", 200, 7, "hello wörld"));
+                Events.receive(8, "/orders", 200, 7, "hello wörld"),
+                opened(9, "/orders", 210)); // the recorder stamps no entry for it: enter 0
         StringWriter out = new StringWriter();
         RecordingWriter w = new RecordingWriter(out, header(snapshot()));
         for (int i = 0; i < events.size(); i++) {
@@ -54,17 +55,19 @@ class RecordingFilesTest {
             }
         }
         RecordingEnd end = w.end(RecordingEnd.How.CANCELLED, "", T0.plusSeconds(60));
-        assertThat(end.events()).isEqualTo(8);
+        assertThat(end.events()).isEqualTo(9);
         assertThat(end.lost()).isEqualTo(12);
         String text = out.toString();
-        assertThat(text.lines()).hasSize(1 + 8 + 1 + 1);
+        assertThat(text.lines()).hasSize(1 + 9 + 1 + 1);
         assertThat(text.lines().findFirst().orElseThrow())
                 .startsWith("{\"format\":\"mqscope-recording\",\"version\":1,\"kind\":\"recording\"");
         assertThat(text.lines().skip(2).findFirst().orElseThrow()).contains("\"encoding\":\"base64\",\"body\":\"AAEC/w==\"");
         assertThat(text.lines().skip(5).findFirst().orElseThrow())
                 .contains("\"size\":300", "\"body\":\"0123456789abcdef\"", "\"complete\":false");
         assertThat(text).contains("{\"kind\":\"lost\",\"total\":12}\n");
-        assertThat(text).endsWith("{\"kind\":\"end\",\"events\":8,\"lost\":12,\"how\":\"cancelled\","
+        assertThat(text.lines().skip(10).findFirst().orElseThrow()).doesNotContain("\"enter\"")
+                .contains("\"call\":\"mq_open\"", "\"detail\":\"O_RDONLY, fd 3\"").doesNotContain("priority", "body");
+        assertThat(text).endsWith("{\"kind\":\"end\",\"events\":9,\"lost\":12,\"how\":\"cancelled\","
                 + "\"time\":\"2026-12-07T05:41:00.123456789Z\"}\n");
 
         Recording r = Recording.read(new StringReader(text));
@@ -80,6 +83,12 @@ class RecordingFilesTest {
         StringWriter again = new StringWriter();
         r.write(again);
         assertThat(again.toString()).isEqualTo(text);
+    }
+
+    private static RecordedEvent opened(long seq, String queue, long at) {
+        org.mqscope.mq.QueueEvent e = new org.mqscope.mq.QueueEvent(seq, T0.plusNanos(at * 1000), "opener", 7, 7,
+                org.mqscope.mq.QueueEvent.Kind.CALL, "mq_open", queue, -1, -1, 0, null, "O_RDONLY, fd 3");
+        return new RecordedEvent(e, new byte[0], 0, at * 1000);
     }
 
     @Test
