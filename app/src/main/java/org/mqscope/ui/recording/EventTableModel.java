@@ -25,8 +25,7 @@ final class EventTableModel extends AbstractTableModel {
     enum Column {
         SEQ("#", Long.class), TIME("Time", String.class), PROCESS("Process", String.class),
         CALL("Call", String.class), QUEUE("Queue", String.class), PRIORITY("Prio", Integer.class),
-        SIZE("Size", Long.class), PREVIEW("Preview", String.class), RESULT("Result", String.class),
-        TOOK("Took µs", Long.class);
+        SIZE("Size", Long.class), PREVIEW("Preview", String.class), RESULT("Result", String.class);
 
         final String title;
         final Class<?> type;
@@ -108,7 +107,6 @@ final class EventTableModel extends AbstractTableModel {
             case PREVIEW -> r.payloadLength() == 0 ? "" : Preview.of(r.payload())
                     + (r.complete() || !e.hasMessage() ? "" : " (first " + r.payloadLength() + " B)");
             case RESULT -> result(e);
-            case TOOK -> Math.max(0, r.exitNanos() - r.enterNanos()) / 1_000;
         };
     }
 

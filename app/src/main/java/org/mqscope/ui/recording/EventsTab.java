@@ -17,8 +17,7 @@ import org.mqscope.ui.core.find.FilterBar;
 import org.mqscope.ui.core.find.SavedViews;
 
 /**
- * The live event list: one row per call (time, process, call, queue, priority, size, preview, result, how long the
- * call took), filtered with the find bar's language. While the last row is in view the list follows new events;
+ * The live event list: one row per call (time, process, call, queue, priority, size, preview, result), filtered with the find bar's language. While the last row is in view the list follows new events;
  * scrolled up, it stays where the user is. Column widths are remembered. EDT only.
  */
 final class EventsTab extends JPanel {
@@ -87,7 +86,7 @@ final class EventsTab extends JPanel {
         filter.eventsAdded();
         showCount();
         if (atEnd) {
-            scrollToEnd();
+            SwingUtilities.invokeLater(this::scrollToEnd); // once the table has grown to its new rows
         }
     }
 
@@ -142,7 +141,7 @@ final class EventsTab extends JPanel {
 
     private void restoreWidths() {
         EventTableModel.Column[] columns = EventTableModel.Column.values();
-        int[] defaults = {60, 120, 140, 120, 120, 40, 60, 260, 70, 60};
+        int[] defaults = {60, 130, 150, 130, 150, 40, 50, 300, 80};
         for (int c = 0; c < columns.length; c++) {
             TableColumn col = table.getColumnModel().getColumn(c);
             col.setPreferredWidth(prefs.getInt(WIDTH_PREFIX + columns[c].name(), defaults[c]));

@@ -45,8 +45,8 @@ final class RecordingHeaderBar extends JPanel {
         add(stop);
         add(save);
         add(status, "growx, wmin 0");
-        add(lost, "wrap");
-        add(kept, "span 3, wmin 0");
+        add(lost);
+        add(kept, "newline, span 3, wmin 0");
         add(progress, "split 2, right, w 200!");
         add(cancel, "right");
     }
