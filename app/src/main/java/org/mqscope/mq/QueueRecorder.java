@@ -10,8 +10,11 @@ import java.util.Set;
  * Records what goes through queues: every send and receive by any process, with who, when, priority, size,
  * result and the first bytes of the message, and the other calls on them (mq_open, mq_unlink, mq_notify,
  * mq_getsetattr) with their results. An optional capability of a backend ({@link MqBackend#recorder()}); the queues
- * are those of that backend's IPC namespace, and a recording holds nothing of any other queue or namespace.
- * Recording never changes a queue (it is not a receive, and it sets no time stamp).
+ * are those of that backend's IPC namespace, and a recording holds nothing of any other queue or namespace. Every
+ * process's calls are recorded, this one's too (a window's own sampler opening the queue and reading its
+ * attributes shows as mq_open and mq_getsetattr events with this process's pid): a listener that wants only
+ * the others filters by {@link QueueEvent#pid()}. Recording never changes a queue (it is not a receive, and it
+ * sets no time stamp).
  */
 public interface QueueRecorder {
     /** The default number of payload bytes kept per event. */
