@@ -458,6 +458,11 @@ public final class RecordingWindow extends JFrame {
         return events.model().shown();
     }
 
+    /** The status line as shown. */
+    String shownStatus() {
+        return bar.status.getText();
+    }
+
     /** Events in the whole recording so far (the list may hide some: a filter, mqscope's own calls). */
     public long totalEvents() {
         return log.total();

@@ -48,8 +48,12 @@ class RecordingGuiTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aLiveKernelRecordingListsFiltersSavesAndReopens() throws Exception {
+    /** The queue a test records, the test's own descriptor on it, and the main window. */
+    private record Setup(String name, MqQueue q, FrameFixture window) {
+    }
+
+    /** The kernel backend of this JVM (it plays producer and consumer), a queue, and the window on the kernel. */
+    private Setup kernelWindow() throws Exception {
         Needs.root("recording needs the helper's CAP_BPF and CAP_PERFMON");
         MqBackend kernel;
         try {
@@ -65,36 +69,78 @@ class RecordingGuiTest {
         gui.closeAfter(() -> kernel.unlink(name));
         gui.closeAfter(q);
         q.send("queued before".getBytes(StandardCharsets.US_ASCII), 3); // in the starting snapshot
-
         FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.KERNEL);
-        try {
-            recordFilterSaveReopen(window, q, name);
-        } finally {
+        return new Setup(name, q, window);
+    }
+
+    /**
+     * Closes the recording windows a test left open without asking: an unsaved one would make the main window's
+     * quit (after each test) ask first, and wait for an answer nobody gives. In a finally of every test that records.
+     */
+    private void discardRecordings() {
+        if (gui.frame() != null) {
             GuiActionRunner.execute(() -> gui.frame().recordingWindows().forEach(RecordingWindow::discardAndClose));
         }
     }
 
-    private void recordFilterSaveReopen(FrameFixture window, MqQueue q, String name) throws Exception {
-        gui.selectQueue(name);
+    /** Queue → Record… on the selected queue, through the toolbar and the question; waits for the recorder. */
+    private RecordingWindow record(Setup s) throws Exception {
+        gui.selectQueue(s.name());
         Action record = gui.frame().actions().get(AppAction.RECORD);
         gui.eventually("Record enabled on the kernel", record::isEnabled);
-        window.button("record").click();
+        s.window().button("record").click();
         DialogFixture ask = WindowFinder.findDialog("record.dialog").withTimeout(10_000).using(gui.robot());
-        assertThat(ask.list("record.queues").selection()).containsExactly(name);
+        assertThat(ask.list("record.queues").selection()).containsExactly(s.name());
         ask.button("record.start").click();
         gui.eventually("a recording window", () -> gui.frame().recordingWindows().size() == 1);
         RecordingWindow rec = GuiActionRunner.execute(() -> gui.frame().recordingWindows().get(0));
-        FrameFixture recording = new FrameFixture(gui.robot(), rec);
-        gui.eventually("the recorder in place", () -> recording.label("recording.status").target().getText()
-                .startsWith("● Recording " + name));
+        gui.eventually("the recorder in place", () -> rec.shownStatus().startsWith("● Recording " + s.name()));
+        return rec;
+    }
 
-        long pid = ProcessHandle.current().pid();
+    /** Five sends at PRIORITIES and two receives (the 9, then the first 5), by this process. */
+    private static void traffic(MqQueue q) throws Exception {
         for (int i = 0; i < PRIORITIES.length; i++) {
             q.send(("order-" + i).getBytes(StandardCharsets.US_ASCII), PRIORITIES[i]);
         }
         assertThat(new String(q.receive().body(), StandardCharsets.US_ASCII)).isEqualTo("order-2"); // prio 9
         assertThat(new String(q.receive().body(), StandardCharsets.US_ASCII)).isEqualTo("order-1"); // first 5
-        gui.eventually("7 rows while it records", () -> rec.shownEvents().size() == 7);
+    }
+
+    @Test
+    void rowsAppearWhileTheRecordingRuns() throws Exception {
+        Setup s = kernelWindow();
+        try {
+            RecordingWindow rec = record(s);
+            traffic(s.q());
+            gui.eventually("7 rows while it records", () -> rec.shownEvents().size() == 7);
+            assertThat(GuiActionRunner.execute(rec::recording)).isTrue();
+        } finally {
+            discardRecordings();
+        }
+    }
+
+    @Test
+    void aKernelRecordingListsFiltersSavesAndReopens() throws Exception {
+        Setup s = kernelWindow();
+        try {
+            listFilterSaveReopen(s);
+        } finally {
+            discardRecordings();
+        }
+    }
+
+    private void listFilterSaveReopen(Setup s) throws Exception {
+        FrameFixture window = s.window();
+        String name = s.name();
+        MqQueue q = s.q();
+        RecordingWindow rec = record(s);
+        FrameFixture recording = new FrameFixture(gui.robot(), rec);
+        long pid = ProcessHandle.current().pid();
+        traffic(q);
+        recording.button("recording.stop").click();
+        gui.eventually("stopped", () -> !rec.recording() && recording.button("recording.save").target().isEnabled());
+        gui.eventually("7 rows", () -> rec.shownEvents().size() == 7);
         List<RecordedEvent> rows = GuiActionRunner.execute(rec::shownEvents);
         assertThat(rows).allSatisfy(e -> {
             assertThat(e.event().pid()).isEqualTo(pid);
@@ -119,8 +165,6 @@ class RecordingGuiTest {
         recording.textBox("recording.find.field").deleteText().pressAndReleaseKeys(KeyEvent.VK_ENTER);
         gui.eventually("every row again", () -> table.getRowCount() == 7);
 
-        recording.button("recording.stop").click();
-        gui.eventually("stopped", () -> !rec.recording() && recording.button("recording.save").target().isEnabled());
         // who talks to whom: this process sent the two messages it received, with their time in queue
         recording.tabbedPane("recording.tabs").selectTab("Who Talks to Whom");
         JTable talk = recording.table("recording.talk").target();
@@ -136,8 +180,7 @@ class RecordingGuiTest {
         save.fileNameTextBox().setText("saved.jsonl");
         save.approve();
         Path saved = dir.resolve("saved.jsonl");
-        gui.eventually("saved", () -> recording.label("recording.status").target().getText()
-                .contains("saved as " + saved));
+        gui.eventually("saved", () -> rec.shownStatus().contains("saved as " + saved));
         long recorded = GuiActionRunner.execute(rec::totalEvents); // mqscope's own calls too: hidden, not dropped
         assertThat(recorded).isGreaterThanOrEqualTo(7);
         assertThat(Files.readAllLines(saved)).hasSize((int) (1 + recorded + 1)); // header, events, end
