@@ -72,8 +72,35 @@ class EventListTest {
         Edt.run(() -> filter.apply(Filter.parse("\"msg 7\"").filter()));
         awaitRows(model, 1);
         Edt.run(() -> filter.apply(Filter.NONE));
-        assertThat(Edt.call(model::getRowCount)).isEqualTo(6);
+        awaitRows(model, 6); // no find terms, but mqscope's own calls are still looked for
+        Edt.run(() -> filter.hideOwnCalls(false));
+        assertThat(Edt.call(model::getRowCount)).isEqualTo(6); // nothing to look for: every kept row at once
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void mqscopesOwnCallsAreHiddenUnlessAskedFor() throws Exception {
+        EventTableModel model = Edt.call(() -> new EventTableModel(new EventLog(100)));
+        EventFilter filter = Edt.call(() -> new EventFilter(model, background, p -> { }, () -> { }));
+        long self = ProcessHandle.current().pid();
+        List<RecordedEvent> batch = new ArrayList<>(events(0, 2));
+        batch.add(call(self, "mq-sampler", "mq_open"));   // the window's sampler
+        batch.add(call(self + 1, "mqpeek", "mq_open"));   // the exact peek's helper
+        batch.add(call(self, "main", "mq_timedsend"));    // this process, but not one of mqscope's threads
+        Edt.run(() -> {
+            model.append(batch);
+            filter.hideOwnCalls(true);
+        });
+        awaitRows(model, 3);
+        assertThat(Edt.call(() -> model.shown().stream().map(e -> e.event().actor()).toList()))
+                .containsExactly("producer", "producer", "main");
+        Edt.run(() -> filter.hideOwnCalls(false));
+        assertThat(Edt.call(model::getRowCount)).isEqualTo(5);
+    }
+
+    private static RecordedEvent call(long pid, String comm, String call) {
+        return new RecordedEvent(new QueueEvent(99, Instant.EPOCH, comm, pid, pid, QueueEvent.Kind.CALL, call, "/q", -1,
+                -1, 0, null, ""), new byte[0], 0, 1);
     }
 
     /** Waits for the filter's runs to settle on {@code rows} rows (they run on the background thread). */
