@@ -109,6 +109,35 @@ class RecordReplayCliTest {
     }
 
     @Test
+    void lostEventsAreWrittenCountedAndMakeTheMatchesAfterThemUncertain() throws Exception {
+        ScriptedRecorder losing = new ScriptedRecorder(List.of(), 0) { // a loss before a send and its receive
+            @Override
+            public Summary record(Request request, Listener listener) throws MqException {
+                listener.started();
+                long base = System.nanoTime();
+                listener.lost(7); // before both events: what the queue holds is unknown from here on
+                for (int i = 0; i < 2; i++) {
+                    byte[] b = {'a'};
+                    QueueEvent e = new QueueEvent(i + 1, ScriptedRecorder.T0, i == 0 ? "producer" : "consumer",
+                            i == 0 ? 4242 : 5151, 1, QueueEvent.Kind.CALL, i == 0 ? "mq_timedsend" : "mq_timedreceive",
+                            "/audit", 0, 1, java.util.Arrays.hashCode(b), null, "");
+                    listener.event(new RecordedEvent(e, b, 0, base + (i + 1) * 10_000L));
+                }
+                return new Summary(2, 7, End.CANCELLED);
+            }
+        };
+        CliRun.Result r = new CliRun(losing.around(emulated)).run("record", "/audit");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("{\"kind\":\"lost\",\"total\":7}\n")
+                .contains("\"kind\":\"end\",\"events\":2,\"lost\":7,\"how\":\"cancelled\"");
+        assertThat(r.err()).startsWith("mqscope: record: 2 events, 7 lost (the recorder's buffer was full; time in "
+                + "queue after the loss is uncertain)\n").contains("1 matched uncertainly");
+        Recording rec = Recording.read(new StringReader(r.out()));
+        assertThat(rec.losses()).containsExactly(new Recording.Loss(0, 7));
+        assertThat(rec.lost()).isEqualTo(7);
+    }
+
+    @Test
     void refusals() throws Exception {
         golden("record-emulated", new CliRun(emulated).run("record", "/orders"));
         golden("record-missing", new CliRun(backend).run("record", "/orders", "/missing"));

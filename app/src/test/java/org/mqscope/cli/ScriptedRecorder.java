@@ -19,7 +19,7 @@ import org.mqscope.mq.RecordedEvent;
  * has no recorder: the real one is tested against the kernel). The calls' CLOCK_MONOTONIC times start when the
  * recorder is "in place", so they come after the starting snapshot as real ones do; their wall times are fixed.
  */
-final class ScriptedRecorder implements QueueRecorder {
+class ScriptedRecorder implements QueueRecorder {
     static final Instant T0 = Instant.parse("2026-12-07T05:40:00Z");
 
     /** One scripted call: {@code at} µs after the start. */
