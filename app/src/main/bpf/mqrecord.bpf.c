@@ -179,10 +179,11 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	long id = SYSCALL_NR(regs);
 	if ((unsigned long)(id - NR_MQ_OPEN) > NR_MQ_GETSETATTR - NR_MQ_OPEN)
 		return 0;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if ((__u32)(pid_tgid >> 32) == self_tgid)
-		return 0;
+	/* who: read from the task itself (BTF loads), not through bpf_get_current_pid_tgid/_comm helper calls */
 	struct task_struct *task = bpf_get_current_task_btf();
+	__u32 tgid = task->tgid;
+	if (tgid == self_tgid)
+		return 0;
 	__u32 zero = 0;
 	struct mqrec_work *w = bpf_map_lookup_elem(&work, &zero);
 	if (!w)
@@ -199,14 +200,14 @@ int BPF_PROG(mqrec_exit, struct pt_regs *regs, long ret)
 	e->t_exit = bpf_ktime_get_ns();
 	e->result = ret;
 	e->len = 0;
-	e->tgid = pid_tgid >> 32;
-	e->tid = (__u32)pid_tgid;
+	e->tgid = tgid;
+	e->tid = task->pid;
 	e->queue = (unsigned int)queue;
 	e->prio = 0;
 	e->arg1 = 0;
 	e->arg2 = 0;
 	e->payload_len = 0;
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	__builtin_memcpy(e->comm, task->comm, sizeof(e->comm));
 	if (id == NR_MQ_TIMEDSEND || id == NR_MQ_TIMEDRECEIVE) {
 		const void *buf = (const void *)ARG2(regs);
 		e->len = ARG3(regs);
