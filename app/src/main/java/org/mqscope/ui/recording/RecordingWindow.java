@@ -50,7 +50,8 @@ public final class RecordingWindow extends JFrame {
     private TimelineTab timeline;
     private AnalysisTabs analysisTabs;
     private boolean timelineStale = true;
-    private ExecutorService recorderThread;
+    /** The recorder's event stream, or the file being read: a thread of its own beside {@link #work}. */
+    private ExecutorService streamThread;
     private LiveRecording live;
     private LiveFile liveFile;
     private FileReading reading;
@@ -143,7 +144,7 @@ public final class RecordingWindow extends JFrame {
     }
 
     private void startLive(QueueRecorder.Request request) {
-        recorderThread = Workers.single(Workers.Intent.RECORDING);
+        streamThread = Workers.single(Workers.Intent.RECORDING);
         live = new LiveRecording(request);
         bar.status.setText("Starting the recorder on " + String.join(", ", request.queues()) + "…");
         bar.stop.setEnabled(true);
@@ -154,7 +155,7 @@ public final class RecordingWindow extends JFrame {
                 LiveFile f = LiveFile.create(dir, backend, request);
                 SwingUtilities.invokeLater(() -> {
                     liveFile = f;
-                    live.start(backend, new HeaderAware(f), recorderThread, this::recordingStarted, this::ended);
+                    live.start(backend, new HeaderAware(f), streamThread, this::recordingStarted, this::ended);
                 });
             } catch (java.io.IOException e) {
                 SwingUtilities.invokeLater(() -> ended(new LiveRecording.Outcome(null, e)));
@@ -249,7 +250,9 @@ public final class RecordingWindow extends JFrame {
         saver.opened(file);
         bar.status.setText("Reading " + file + "…");
         bar.setProgress(0, "0 %");
-        reading.start(file, work, new FileReading.Listener() {
+        // its own thread: the filter, the analysis and Save As run on the window's while the file is read
+        streamThread = Workers.single(Workers.Intent.RECORDING);
+        reading.start(file, streamThread, new FileReading.Listener() {
             @Override
             public void header(RecordingHeader header) {
                 analysis.header(header);
@@ -439,8 +442,8 @@ public final class RecordingWindow extends JFrame {
             }
         });
         work.shutdown();
-        if (recorderThread != null) {
-            recorderThread.shutdown();
+        if (streamThread != null) {
+            streamThread.shutdown();
         }
         dispose();
         onClosed.run();
