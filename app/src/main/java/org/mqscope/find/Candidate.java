@@ -21,6 +21,8 @@ public final class Candidate {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] body;
     private int priority;
+    /** The whole message's size: more than the body when only its first bytes are at hand (a recording). */
+    private long size;
     private String text;
     private String lower;
     /** Asked by a regular expression's text while it runs (see {@link GuardedText}). */
@@ -30,8 +32,17 @@ public final class Candidate {
     private int ascii;
 
     public Candidate reset(byte[] newBody, int newPriority) {
+        return reset(newBody, newPriority, newBody.length);
+    }
+
+    /**
+     * A message of which only the first bytes are at hand ({@code newBody}, e.g. a recorded event's payload
+     * prefix): the text terms look at those bytes, {@code size:} at the whole message's {@code newSize}.
+     */
+    public Candidate reset(byte[] newBody, int newPriority, long newSize) {
         this.body = newBody;
         this.priority = newPriority;
+        this.size = newSize;
         this.text = null;
         this.lower = null;
         this.ascii = 0;
@@ -56,6 +67,11 @@ public final class Candidate {
 
     public int priority() {
         return priority;
+    }
+
+    /** The message's size in bytes (the body's length unless only a prefix is at hand). */
+    public long size() {
+        return size;
     }
 
     public String text() {

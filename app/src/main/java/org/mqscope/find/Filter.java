@@ -111,27 +111,45 @@ public final class Filter {
 
     BitSet matchAll(List<MqMessage> messages, BooleanSupplier cancelled, java.time.Duration regexBudget)
             throws TooSlow {
-        BitSet hits = new BitSet(messages.size());
+        return matchEach(messages.size(), (c, i) -> {
+            MqMessage m = messages.get(i);
+            c.reset(m.body(), m.priority());
+        }, cancelled, regexBudget, "message");
+    }
+
+    /**
+     * As {@link #matchAll(List, BooleanSupplier)} for {@code count} items of any kind (recorded events, say):
+     * {@code load} resets the candidate to item i; {@code item} names an item in the error ("event").
+     */
+    public BitSet matchEach(int count, java.util.function.ObjIntConsumer<Candidate> load, BooleanSupplier cancelled,
+                            String item) throws TooSlow {
+        return matchEach(count, load, cancelled, REGEX_BUDGET, item);
+    }
+
+    private BitSet matchEach(int count, java.util.function.ObjIntConsumer<Candidate> load, BooleanSupplier cancelled,
+                             java.time.Duration regexBudget, String item) throws TooSlow {
+        BitSet hits = new BitSet(count);
         if (isEmpty()) {
-            hits.set(0, messages.size());
+            hits.set(0, count);
             return hits;
         }
         Candidate c = new Candidate().guard(cancelled, regexBudget.toNanos());
-        for (int i = 0; i < messages.size(); i++) {
+        for (int i = 0; i < count; i++) {
             if (i % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
                 return null;
             }
-            MqMessage m = messages.get(i);
+            load.accept(c, i);
             try {
-                if (matches(c.reset(m.body(), m.priority()))) {
+                if (matches(c)) {
                     hits.set(i);
                 }
             } catch (GuardedText.Abandoned a) {
                 if (a.cancelled) {
                     return null;
                 }
-                throw new TooSlow("a regular expression took over " + regexBudget.toMillis() + " ms on message #" + i
-                        + " alone; make it simpler (nested repetitions such as (a+)+ backtrack without end)");
+                throw new TooSlow("a regular expression took over " + regexBudget.toMillis() + " ms on " + item
+                        + " #" + i + " alone; make it simpler (nested repetitions such as (a+)+ backtrack without"
+                        + " end)");
             }
         }
         return hits;

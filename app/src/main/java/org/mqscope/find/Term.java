@@ -105,11 +105,11 @@ public sealed interface Term {
         }
     }
 
-    /** {@code size:>1k}: the body's length in bytes. */
+    /** {@code size:>1k}: the message's length in bytes. */
     record Size(Range range, String source) implements Term {
         @Override
         public boolean test(Candidate m) {
-            return range.contains(m.body().length);
+            return range.contains(m.size());
         }
     }
 

@@ -41,6 +41,8 @@ public final class Workers {
         NAMESPACES("mq-namespaces"),
         /** The one platform thread that enters other IPC namespaces (setns) for a call and comes back. */
         IPC_SETNS("mq-ipc-setns"),
+        /** A recording window's work: the recorder's event stream, its file, filtering and opening recordings. */
+        RECORDING("mq-recording"),
         /** The one timer that watches the mqpeek helper processes for their callers (interrupt, deadline). */
         HELPER_WATCHDOG("mq-helper-watchdog"),
         /** A command's shutdown hook (Ctrl+C ends a running command cleanly). */

@@ -21,6 +21,8 @@ public final class ActionSet {
 
     private final Map<AppAction, Action> actions = new EnumMap<>(AppAction.class);
     private UiState state = UiState.INITIAL;
+    /** Actions off whatever the state says, with the reason as their tooltip (e.g. no recorder here). */
+    private final Map<AppAction, String> vetoes = new EnumMap<>(AppAction.class);
 
     public ActionSet(Consumer<AppAction> handler) {
         for (AppAction a : AppAction.values()) {
@@ -56,11 +58,33 @@ public final class ActionSet {
     public void update(UiState newState) {
         assert SwingUtilities.isEventDispatchThread();
         state = newState;
-        actions.forEach((a, action) -> action.setEnabled(a.enabledIn(newState)));
+        actions.forEach((a, action) -> action.setEnabled(a.enabledIn(newState) && !vetoes.containsKey(a)));
         Action readOnly = actions.get(AppAction.READ_ONLY);
         readOnly.putValue(Action.SELECTED_KEY, newState.readOnly());
         readOnly.putValue(Action.SHORT_DESCRIPTION, newState.readOnlyLocked() ? LOCKED_TIP
                 : AppAction.READ_ONLY.tooltip());
+    }
+
+    /**
+     * Turns {@code a} off whatever the state says, with {@code reason} as its tooltip ("what is missing, and the
+     * one command that enables it"); null lifts the veto.
+     */
+    public void veto(AppAction a, String reason) {
+        assert SwingUtilities.isEventDispatchThread();
+        if (reason == null) {
+            vetoes.remove(a);
+        } else {
+            vetoes.put(a, reason);
+        }
+        Action action = actions.get(a);
+        action.putValue(Action.SHORT_DESCRIPTION, reason == null ? a.tooltip() : a.label().replace("…", "")
+                + " is off: " + reason);
+        action.setEnabled(a.enabledIn(state) && reason == null);
+    }
+
+    /** The reason {@code a} is vetoed, or null. */
+    public String vetoOf(AppAction a) {
+        return vetoes.get(a);
     }
 
     public void setSelected(AppAction toggle, boolean on) {

@@ -52,6 +52,11 @@ public enum AppAction {
             "Send copies of the selected rows to another queue; this queue keeps them", UiState::mayChange),
     MOVE_MESSAGES("Move Messages to Queue…", null, null,
             "Move the selected rows (from the first one on) to another queue, journaled", UiState::mayChange),
+    RECORD("Record…", "record", key(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+            "Record every send and receive on the selected queue (or several) on the real kernel; the queues stay "
+                    + "as they are (Ctrl+Shift+R)", s -> s.backend() != null),
+    OPEN_RECORDING("Open Recording…", null, null,
+            "Open a recording file (JSON Lines) made here or by 'mqscope record'", s -> true),
     READ_ONLY("Read Only", "read-only", null,
             "Read-only mode: no receive, purge, unlink or kernel peek, and no writable descriptor",
             s -> !s.readOnlyLocked()),

@@ -24,6 +24,7 @@ import org.mqscope.ui.core.BackendKind;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.QueueContext;
 import org.mqscope.ui.core.QueueView;
+import org.mqscope.ui.core.sequence.SequenceView;
 
 /**
  * The activity timeline: every call on the emulated queues as a sequence diagram that scrolls live. Pause holds
@@ -39,7 +40,7 @@ public final class TimelinePanel extends JPanel implements QueueView {
     private final QueueContext ctx;
     private final int capacity;
     private final EventRing ring;
-    private final SequenceView view = new SequenceView();
+    private final SequenceView view = new SequenceView("timeline.view");
     private final JToggleButton pause = new JToggleButton("Pause");
     private final JButton step = new JButton("Step");
     private final JLabel source = new JLabel();

@@ -16,6 +16,7 @@ public final class MainMenuBar extends JMenuBar {
         JMenu file = menu("File", 'F');
         item(file, actions, AppAction.OPEN_BY_NAME);
         item(file, actions, AppAction.CREATE_QUEUE);
+        item(file, actions, AppAction.OPEN_RECORDING);
         item(file, actions, AppAction.OPEN_LESSON);
         file.addSeparator();
         item(file, actions, AppAction.QUIT);
@@ -27,6 +28,7 @@ public final class MainMenuBar extends JMenuBar {
         JMenu queue = menu("Queue", 'Q');
         item(queue, actions, AppAction.REFRESH);
         item(queue, actions, AppAction.PEEK);
+        item(queue, actions, AppAction.RECORD);
         queue.addSeparator();
         item(queue, actions, AppAction.RECEIVE);
         item(queue, actions, AppAction.PURGE);

@@ -51,6 +51,7 @@ public final class MainToolBar extends JToolBar {
         addSeparator();
         button(actions, AppAction.REFRESH, "refresh");
         button(actions, AppAction.PEEK, "peek");
+        button(actions, AppAction.RECORD, "record");
         addSeparator();
         button(actions, AppAction.RECEIVE, "receive");
         button(actions, AppAction.PURGE, "purge");

@@ -87,6 +87,7 @@ public final class MainFrame extends JFrame {
     private final Dialogs dialogs;
     private final TransferActions transfer;
     private final LazyPanel<TimelinePanel> timeline;
+    private final Recordings recordings;
     private final MainToolBar toolbar;
     private final StatusBar status;
     private final MainMenuBar menus;
@@ -129,6 +130,8 @@ public final class MainFrame extends JFrame {
         tools = new QueueTools(io, controller, inspector, queues, notice, status, prefs.node(), this, followers);
         followers.add(tools);
         operations = new QueueOperations(tools, controller, inspector, queues, dialogs);
+        recordings = new Recordings(tools, actions);
+        tools.add(recordings);
         transfer = new TransferActions(tools, () -> selection(messages), new TransferDialogs());
         MessageDrag.install(messages.table(), queues.tree(), inspector::queue, at -> queueAt(queues, at), transfer);
         queues.onQueueSelected(followers::queueSelected);
@@ -320,6 +323,8 @@ public final class MainFrame extends JFrame {
             }
             case CLEAN_UP_STALE -> new StaleQueuesDialog(this, tools, dialogs, processes.latest(),
                     processes.latestBatch()).setVisible(true);
+            case RECORD -> recordings.record();
+            case OPEN_RECORDING -> recordings.openFile();
             case EXPORT_MESSAGES -> transfer.exportMessages();
             case IMPORT_MESSAGES -> transfer.importMessages();
             case COPY_MESSAGES -> transfer.copySelected(false);
@@ -428,6 +433,21 @@ public final class MainFrame extends JFrame {
         lessonWindow.setVisible(true);
     }
 
+    /** The recording windows open now (Queue → Record…, File → Open Recording…). */
+    public java.util.List<org.mqscope.ui.recording.RecordingWindow> recordingWindows() {
+        return recordings.windows();
+    }
+
+    /** Records {@code request} in a recording window, as Queue → Record… does after its question. */
+    public org.mqscope.ui.recording.RecordingWindow recordingFor(org.mqscope.mq.QueueRecorder.Request request) {
+        return recordings.start(request);
+    }
+
+    /** Opens a recording file in a recording window, as File → Open Recording… does after its chooser. */
+    public org.mqscope.ui.recording.RecordingWindow openRecording(java.nio.file.Path file) {
+        return recordings.open(file);
+    }
+
     /** The lesson window open now, or null. */
     public LessonWindow lessonWindow() {
         return lessonWindow;
@@ -453,7 +473,7 @@ public final class MainFrame extends JFrame {
     }
 
     private void closeWindow() {
-        if (closed) {
+        if (closed || !recordings.mayQuit()) {
             return;
         }
         closed = true;
@@ -464,6 +484,7 @@ public final class MainFrame extends JFrame {
             lessonWindow.close();
         }
         inspector.stop();
+        recordings.closeAll();
         traffic.ifBuilt().ifPresent(TrafficPanel::stop); // before the backends close: its workers hold descriptors
         timeline.ifBuilt().ifPresent(TimelinePanel::stop);
         controller.close();

@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mqscope.ui.core.sequence.SequenceView;
 import org.mqscope.lessons.LessonRunner;
 import org.mqscope.lessons.Lessons;
 import org.mqscope.mq.Actor;
@@ -72,7 +73,7 @@ class TimelinePanelTest {
                 "producer A: woken: mq_send prio 9, 2 B (its message took the freed slot)",
                 "consumer: mq_receive prio 9, 2 B");
         SequenceView view = Edt.call(() -> (SequenceView) find(panel, "timeline.view"));
-        assertThat(Edt.call(() -> new Lanes(view.rows()).columns())).containsExactly("consumer", "/tl-classroom",
+        assertThat(Edt.call(() -> view.columns())).containsExactly("consumer", "/tl-classroom",
                 "producer A");
         Edt.run(panel::stop);
     }

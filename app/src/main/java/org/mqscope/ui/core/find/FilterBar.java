@@ -222,6 +222,12 @@ public final class FilterBar extends JPanel {
         onOnlyMatches.run();
     }
 
+    /** For a list that only ever shows the matches (a live recording's events): no "Matches only" switch. */
+    public void alwaysOnlyMatches() {
+        onlyMatches.setSelected(true);
+        onlyMatches.setVisible(false);
+    }
+
     /** "12 of 6,582 match", or how many there are while no filter is set. */
     public void setCount(int matches, int total) {
         NumberFormat n = NumberFormat.getIntegerInstance();

@@ -1,4 +1,4 @@
-package org.mqscope.ui.timeline;
+package org.mqscope.ui.core.sequence;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -29,10 +29,11 @@ import org.mqscope.mq.QueueEvent.Kind;
 
 /**
  * The sequence diagram: one row per event, a vertical lane per actor and per queue, an arrow between the actor
- * and the queue labelled with the call. Click a row to select it. EDT only.
+ * and the queue labelled with the call. Click a row to select it. Shared by the activity timeline (the emulation's
+ * events) and the recording window (real processes, whose actor is "command pid"). EDT only.
  */
-final class SequenceView extends JComponent implements Scrollable {
-    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+public final class SequenceView extends JComponent implements Scrollable {
+    public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final int MIN_COLUMN = 110;
     private static final int ARROW = 6;
 
@@ -42,8 +43,10 @@ final class SequenceView extends JComponent implements Scrollable {
     private Consumer<QueueEvent> onSelect = e -> { };
     private final JComponent header = new Header();
 
-    SequenceView() {
-        setName("timeline.view");
+    /** A diagram named {@code name} (its header is "{@code name}.header"). */
+    public SequenceView(String name) {
+        setName(name);
+        header.setName(name + ".header");
         setOpaque(true);
         addMouseListener(new MouseAdapter() {
             @Override
@@ -58,16 +61,16 @@ final class SequenceView extends JComponent implements Scrollable {
     }
 
     /** The column titles, for the scroll pane's header. */
-    JComponent header() {
+    public JComponent header() {
         return header;
     }
 
-    void onSelect(Consumer<QueueEvent> listener) {
+    public void onSelect(Consumer<QueueEvent> listener) {
         onSelect = listener;
     }
 
     /** Replaces the rows (the model keeps them bounded). */
-    void setRows(List<QueueEvent> events) {
+    public void setRows(List<QueueEvent> events) {
         rows.clear();
         rows.addAll(events);
         lanes = new Lanes(rows);
@@ -80,33 +83,38 @@ final class SequenceView extends JComponent implements Scrollable {
         header.repaint();
     }
 
-    List<QueueEvent> rows() {
+    public List<QueueEvent> rows() {
         return rows;
     }
 
-    int selected() {
+    /** The lane titles from left to right: actors around the queues. */
+    public List<String> columns() {
+        return lanes.columns();
+    }
+
+    public int selected() {
         return selected;
     }
 
-    void select(int row) {
+    public void select(int row) {
         selected = row;
         scrollRectToVisible(new Rectangle(0, row * rowHeight(), 1, rowHeight()));
         repaint();
     }
 
-    void clearSelection() {
+    public void clearSelection() {
         selected = -1;
         repaint();
     }
 
     /** Shows the last row. */
-    void scrollToEnd() {
+    public void scrollToEnd() {
         if (!rows.isEmpty()) {
             scrollRectToVisible(new Rectangle(0, (rows.size() - 1) * rowHeight(), 1, rowHeight()));
         }
     }
 
-    int rowHeight() {
+    public int rowHeight() {
         return getFontMetrics(font()).getHeight() * 2 + 4;
     }
 

@@ -1,4 +1,4 @@
-package org.mqscope.ui.timeline;
+package org.mqscope.ui.core.sequence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
