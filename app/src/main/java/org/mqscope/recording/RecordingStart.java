@@ -13,6 +13,7 @@ import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
+import org.mqscope.mq.NamespaceBound;
 import org.mqscope.mq.PeekMethod;
 import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.PeekSupport;
@@ -88,6 +89,11 @@ public final class RecordingStart implements AutoCloseable {
             return new RecordedQueue(name, a.maxMessages(), a.messageSize(), a.currentMessages(), mode, null,
                     "the exact peek failed: " + e.getMessage());
         }
+    }
+
+    /** The IPC namespace {@code backend} works in, as /proc names it ("ipc:[4026531839]"), or "" when unknown. */
+    public static String namespaceOf(MqBackend backend) {
+        return backend instanceof NamespaceBound bound ? "ipc:[" + bound.namespaceInode() + "]" : namespaceOf(0);
     }
 
     /** The IPC namespace of process {@code pid} (0: this process) as /proc names it, or "" when unreadable. */

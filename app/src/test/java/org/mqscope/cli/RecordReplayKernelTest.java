@@ -251,7 +251,7 @@ class RecordReplayKernelTest {
                     assertThat(text(e.payload())).isEqualTo("one.....");
                 });
         assertThat(Files.readString(err)).startsWith("mqscope: record: " + rec.events().size() + " events, 0 lost\n")
-                .contains(name + ": 1 sends, 1 receives").doesNotContain("Exception");
+                .contains(name + ": 1 send, 1 receive").doesNotContain("Exception");
     }
 
     @Test

@@ -141,7 +141,7 @@ final class EventsTab extends JPanel {
 
     private void restoreWidths() {
         EventTableModel.Column[] columns = EventTableModel.Column.values();
-        int[] defaults = {60, 130, 150, 130, 150, 40, 50, 300, 80};
+        int[] defaults = {60, 130, 190, 120, 170, 40, 50, 260, 80};
         for (int c = 0; c < columns.length; c++) {
             TableColumn col = table.getColumnModel().getColumn(c);
             col.setPreferredWidth(prefs.getInt(WIDTH_PREFIX + columns[c].name(), defaults[c]));

@@ -7,30 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.mqscope.mq.Mq;
-import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqBackend;
 import org.mqscope.mq.MqException;
-import org.mqscope.mq.MqQueue;
-import org.mqscope.mq.PeekMethod;
-import org.mqscope.mq.PeekResult;
 import org.mqscope.mq.QueueRecorder;
 import org.mqscope.mq.RecordedEvent;
-import org.mqscope.recording.HostFacts;
-import org.mqscope.recording.QueueSnapshot;
-import org.mqscope.recording.RecordedQueue;
 import org.mqscope.recording.RecordingEnd;
 import org.mqscope.recording.RecordingHeader;
+import org.mqscope.recording.RecordingStart;
 import org.mqscope.recording.RecordingWriter;
 
 /**
  * The file a live recording streams into, from its first event: a temporary file until the user saves it
  * elsewhere, so the window keeps only the last events in memory and the file keeps all. The header is written
- * once the recorder is in place, with each queue's attributes and — where the exact peek can read it without
- * changing the queue — the messages it held then (time in queue starts from them). All on the recording thread.
+ * once the recorder is in place, by {@link RecordingStart} as for {@code mqscope record}: each queue's attributes
+ * and — where the exact peek can read it without changing the queue — the messages it held then (time in queue
+ * starts from them). All on the recording thread.
  */
 final class LiveFile implements LiveRecording.Sink {
     /** Flush at least this often (in events), so what a crash leaves is readable up to a recent point. */
@@ -39,20 +31,33 @@ final class LiveFile implements LiveRecording.Sink {
     private final Path path;
     private final MqBackend backend;
     private final QueueRecorder.Request request;
+    private final RecordingStart start;
     private RecordingWriter writer;
     private RecordingHeader header;
     private int sinceFlush;
 
-    private LiveFile(Path path, MqBackend backend, QueueRecorder.Request request) {
+    private LiveFile(Path path, MqBackend backend, QueueRecorder.Request request, RecordingStart start) {
         this.path = path;
         this.backend = backend;
         this.request = request;
+        this.start = start;
     }
 
-    /** A new temporary file in {@code dir} for a recording of {@code request} through {@code backend}. */
-    static LiveFile create(Path dir, MqBackend backend, QueueRecorder.Request request) throws IOException {
-        Files.createDirectories(dir);
-        return new LiveFile(Files.createTempFile(dir, "recording-", ".jsonl"), backend, request);
+    /**
+     * A new temporary file in {@code dir} for a recording of {@code request} through {@code backend}; its queues are
+     * opened now (as {@code mqscope record} does), so one that is missing or unreadable is refused with its errno
+     * before the recorder starts. Off the event dispatch thread.
+     */
+    static LiveFile create(Path dir, MqBackend backend, QueueRecorder.Request request) throws IOException,
+            MqException {
+        RecordingStart start = RecordingStart.open(backend, request.queues());
+        try {
+            Files.createDirectories(dir);
+            return new LiveFile(Files.createTempFile(dir, "recording-", ".jsonl"), backend, request, start);
+        } catch (IOException | RuntimeException e) {
+            start.close();
+            throw e;
+        }
     }
 
     Path path() {
@@ -66,8 +71,11 @@ final class LiveFile implements LiveRecording.Sink {
 
     @Override
     public void started() throws IOException {
-        header = new RecordingHeader(Instant.now(), request.payload(), "kernel", "", HostFacts.here(),
-                startingState(backend, request.queues()));
+        try {
+            header = start.header(request.payload(), backend.id(), RecordingStart.namespaceOf(backend));
+        } finally {
+            start.close();
+        }
         Writer out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
         writer = new RecordingWriter(out, header);
     }
@@ -88,6 +96,7 @@ final class LiveFile implements LiveRecording.Sink {
 
     /** Writes the end line and closes the file (on the recording thread, or after a failure on any). */
     void finish(RecordingEnd.How how, String reason) throws IOException {
+        start.close(); // when the recorder never started
         if (writer == null) {
             return; // the recorder never started: the file is empty and is deleted with the window
         }
@@ -96,35 +105,5 @@ final class LiveFile implements LiveRecording.Sink {
         } finally {
             writer.close();
         }
-    }
-
-    /**
-     * Each queue as the recording starts: its attributes, and its messages where an exact peek reads them without
-     * changing anything (never a drain-and-restore: recording never changes a queue). The recorder has just opened
-     * them with the same rights, so a queue that cannot be read now stops the recording with the reason.
-     */
-    static List<RecordedQueue> startingState(MqBackend backend, List<String> queues) throws IOException {
-        List<RecordedQueue> out = new ArrayList<>();
-        for (String name : queues) {
-            try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
-                MqAttributes a = q.getAttributes();
-                QueueSnapshot snapshot = null;
-                String why = "";
-                if (q.peekSupport().method() == PeekMethod.EXACT && q.peekSupport().available()) {
-                    long start = System.nanoTime(); // CLOCK_MONOTONIC, the recorder's clock
-                    PeekResult p = q.snapshot();
-                    snapshot = new QueueSnapshot(PeekMethod.EXACT.label(), p.takenAt(), start, System.nanoTime(),
-                            p.messages());
-                    a = p.attributes();
-                } else {
-                    why = "no exact peek here: " + q.peekSupport().reason();
-                }
-                out.add(new RecordedQueue(name, a.maxMessages(), a.messageSize(), a.currentMessages(), -1, snapshot,
-                        why));
-            } catch (MqException e) {
-                throw new IOException("the starting state of " + name + " could not be read: " + e.getMessage(), e);
-            }
-        }
-        return out;
     }
 }

@@ -157,7 +157,7 @@ public final class RecordingWindow extends JFrame {
                     liveFile = f;
                     live.start(backend, new HeaderAware(f), streamThread, this::recordingStarted, this::ended);
                 });
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | org.mqscope.mq.MqException e) {
                 SwingUtilities.invokeLater(() -> ended(new LiveRecording.Outcome(null, e)));
             }
         });
