@@ -1,7 +1,6 @@
 package org.mqscope.ui.recording;
 
 import java.awt.BorderLayout;
-import java.awt.Rectangle;
 import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 
@@ -29,6 +28,9 @@ final class EventsTab extends JPanel {
     private final EventFilter filter;
     private final Preferences prefs;
     private final javax.swing.JCheckBox own = new javax.swing.JCheckBox("mqscope's own calls");
+    private boolean following = true;
+    private boolean scrollingToEnd;
+    private int lastScroll;
 
     EventsTab(EventLog log, Executor background, Preferences prefs, java.util.function.Consumer<String> onProblem) {
         super(new BorderLayout());
@@ -64,6 +66,22 @@ final class EventsTab extends JPanel {
         JScrollPane scroll = new JScrollPane(table);
         scroll.setBorder(null);
         add(scroll, BorderLayout.CENTER);
+        javax.swing.JScrollBar vertical = scroll.getVerticalScrollBar();
+        vertical.addAdjustmentListener(e -> userScrolled(vertical));
+    }
+
+    /**
+     * Whether the list follows new events is the user's choice, read from where they scroll: up stops it, back to
+     * the end starts it again. Rows arriving (the maximum grows, the position stays), our own scrolls and a hidden
+     * tab change nothing — judging "at the end" from the position at each batch stopped following as soon as one
+     * batch came while the tab was hidden or not yet laid out.
+     */
+    private void userScrolled(javax.swing.JScrollBar vertical) {
+        int value = vertical.getValue();
+        if (value != lastScroll && !scrollingToEnd && table.isShowing()) {
+            following = value + vertical.getVisibleAmount() >= vertical.getMaximum() - 2 * table.getRowHeight();
+        }
+        lastScroll = value;
     }
 
     EventTableModel model() {
@@ -81,11 +99,10 @@ final class EventsTab extends JPanel {
     /** New events are in the log: show them (following the end if it was in view) and filter them. */
     void eventsAdded(java.util.List<org.mqscope.mq.RecordedEvent> batch) {
         assert SwingUtilities.isEventDispatchThread();
-        boolean atEnd = atEnd();
         model.append(batch);
         filter.eventsAdded();
         showCount();
-        if (atEnd) {
+        if (following) {
             SwingUtilities.invokeLater(this::scrollToEnd); // once the table has grown to its new rows
         }
     }
@@ -97,25 +114,21 @@ final class EventsTab extends JPanel {
         showCount();
     }
 
-    private boolean atEnd() {
-        int rows = model.getRowCount();
-        if (rows == 0) {
-            return true;
-        }
-        Rectangle visible = table.getVisibleRect();
-        return visible.y + visible.height >= table.getRowHeight() * rows - table.getRowHeight() * 2;
-    }
-
     private void scrollToEnd() {
-        int rows = model.getRowCount();
+        int rows = table.getRowCount();
         if (rows > 0) {
-            table.scrollRectToVisible(table.getCellRect(rows - 1, 0, true));
+            scrollingToEnd = true;
+            try {
+                table.scrollRectToVisible(table.getCellRect(rows - 1, 0, true));
+            } finally {
+                scrollingToEnd = false;
+            }
         }
     }
 
     /** F3 / Shift+F3: the next or previous row of the filtered list. */
     private void step(int direction) {
-        int rows = model.getRowCount();
+        int rows = table.getRowCount();
         if (rows == 0) {
             return;
         }
@@ -141,7 +154,7 @@ final class EventsTab extends JPanel {
 
     private void restoreWidths() {
         EventTableModel.Column[] columns = EventTableModel.Column.values();
-        int[] defaults = {60, 130, 190, 120, 170, 40, 50, 260, 80};
+        int[] defaults = {60, 130, 200, 135, 160, 40, 50, 225, 100};
         for (int c = 0; c < columns.length; c++) {
             TableColumn col = table.getColumnModel().getColumn(c);
             col.setPreferredWidth(prefs.getInt(WIDTH_PREFIX + columns[c].name(), defaults[c]));
