@@ -3,18 +3,12 @@ package org.mqscope.mq.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -31,23 +25,7 @@ import org.mqscope.mq.RecordedEvent;
  * This JVM makes the calls through the kernel backend (the helper records every process but itself); a process
  * run as nobody makes the one that needs other credentials.
  */
-class RecorderCallsTest extends KernelTestBase {
-    @TempDir
-    Path dir;
-    private ExecutorService recording;
-
-    @BeforeEach
-    void prepare() {
-        ExactPeekAssumptions.helper();
-        recording = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void cleanUp() throws InterruptedException {
-        recording.shutdownNow();
-        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    }
-
+class RecorderCallsTest extends RecorderTestBase {
     @Test
     void openUnlinkNotifyAndSetattrAreRecordedWithTheirResults() throws Exception {
         PeekHelperInputTest.require("setpriv");

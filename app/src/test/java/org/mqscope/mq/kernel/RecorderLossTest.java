@@ -2,20 +2,14 @@ package org.mqscope.mq.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
 import org.mqscope.mq.MqQueue;
@@ -26,28 +20,9 @@ import org.mqscope.mq.RecordedEvent;
  * A recording whose reader stalls while two C processes make far more calls than the recorder's ring buffer holds:
  * the events that did not fit are counted and reported, so delivered + lost is exactly the number of calls made.
  */
-class RecorderLossTest extends KernelTestBase {
+class RecorderLossTest extends RecorderTestBase {
     /** 200,000 events of about 150 bytes: several times the 8 MiB ring buffer. */
     private static final int PAIRS = 100_000;
-
-    @TempDir
-    Path dir;
-    private TrafficProcesses traffic;
-    private ExecutorService recording;
-
-    @BeforeEach
-    void prepare() throws Exception {
-        ExactPeekAssumptions.helper();
-        traffic = new TrafficProcesses(dir);
-        recording = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void cleanUp() throws InterruptedException {
-        traffic.close();
-        recording.shutdownNow();
-        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    }
 
     @Test
     void aFullRingBufferIsCountedAndReportedNeverSilent() throws Exception {
@@ -91,8 +66,8 @@ class RecorderLossTest extends KernelTestBase {
                 }
             });
             assertThat(started.await(30, TimeUnit.SECONDS)).as("the recording started").isTrue();
-            Process receiver = traffic.start("recv", name, PAIRS);
-            Process sender = traffic.start("send", name, PAIRS, "loss");
+            Process receiver = traffic().start("recv", name, PAIRS);
+            Process sender = traffic().start("send", name, PAIRS, "loss");
             TrafficProcesses.finish(sender);
             TrafficProcesses.finish(receiver);
             release.countDown();

@@ -3,17 +3,11 @@ package org.mqscope.mq.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mqscope.mq.kernel.RecordingRun.text;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -27,28 +21,9 @@ import org.mqscope.testing.IpcNamespaceFixture;
  * happened on, and a recording holds nothing of a queue it was not asked for — not another queue, not the queue of
  * the same name in another namespace (processes made with unshare and nsenter, as containers would be).
  */
-class RecorderQueuesTest extends KernelTestBase {
+class RecorderQueuesTest extends RecorderTestBase {
     private static final int N = 300;
     private static final MqAttributes ATTRS = MqAttributes.of(10, 64);
-
-    @TempDir
-    Path dir;
-    private TrafficProcesses traffic;
-    private ExecutorService recording;
-
-    @BeforeEach
-    void prepare() throws Exception {
-        ExactPeekAssumptions.helper();
-        traffic = new TrafficProcesses(dir);
-        recording = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void cleanUp() throws InterruptedException {
-        traffic.close();
-        recording.shutdownNow();
-        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    }
 
     @Test
     void eachEventNamesItsQueueAndNothingElseIsRecorded() throws Exception {
@@ -60,8 +35,8 @@ class RecorderQueuesTest extends KernelTestBase {
              MqQueue qc = backend.open(c, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, ATTRS)) {
             RecordingRun run = RecordingRun.start(recording, backend.recorder().orElseThrow(),
                     new QueueRecorder.Request(List.of(a, b), 64, Duration.ZERO));
-            List<Process> all = List.of(traffic.start("pair", a, N, "qa"), traffic.start("pair", b, N, "qb"),
-                    traffic.start("pair", c, N, "qc"), traffic.startInNewIpcNamespace("pair", a, N, "ns"));
+            List<Process> all = List.of(traffic().start("pair", a, N, "qa"), traffic().start("pair", b, N, "qb"),
+                    traffic().start("pair", c, N, "qc"), traffic().startInNewIpcNamespace("pair", a, N, "ns"));
             for (Process p : all) {
                 TrafficProcesses.finish(p);
             }
@@ -99,19 +74,19 @@ class RecorderQueuesTest extends KernelTestBase {
              MqQueue there = inNs.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, ATTRS)) {
             RecordingRun run = RecordingRun.start(recording, inNs.recorder().orElseThrow(),
                     new QueueRecorder.Request(List.of(name), 64, Duration.ZERO));
-            Process inside = traffic.start(List.of("nsenter", "-t", "" + ns.pid(), "--ipc", "--"), "pair", name, N,
+            Process inside = traffic().start(List.of("nsenter", "-t", "" + ns.pid(), "--ipc", "--"), "pair", name, N,
                     "inside");
-            Process outside = traffic.start("pair", name, N, "outside");
+            Process outside = traffic().start("pair", name, N, "outside");
             TrafficProcesses.finish(inside);
             TrafficProcesses.finish(outside);
             // by name: the host's mq_unlink of its queue is not the namespace's; the namespace's own are, with ENOENT
-            Process hostUnlink = traffic.start("unlink", name, 2);
+            Process hostUnlink = traffic().start("unlink", name, 2);
             TrafficProcesses.finish(hostUnlink);
-            assertThat(traffic.lines(hostUnlink)).containsExactly("ok", "" + Errno.ENOENT.code());
-            Process nsUnlink = traffic.start(List.of("nsenter", "-t", "" + ns.pid(), "--ipc", "--"), "unlink", name,
+            assertThat(traffic().lines(hostUnlink)).containsExactly("ok", "" + Errno.ENOENT.code());
+            Process nsUnlink = traffic().start(List.of("nsenter", "-t", "" + ns.pid(), "--ipc", "--"), "unlink", name,
                     2);
             TrafficProcesses.finish(nsUnlink);
-            assertThat(traffic.lines(nsUnlink)).containsExactly("ok", "" + Errno.ENOENT.code());
+            assertThat(traffic().lines(nsUnlink)).containsExactly("ok", "" + Errno.ENOENT.code());
             QueueRecorder.Summary s = run.stop();
             assertThat(s.lost()).isZero();
             List<RecordedEvent> events = run.events();

@@ -6,16 +6,10 @@ import static org.mqscope.mq.kernel.RecordingRun.text;
 import static org.mqscope.mq.kernel.RecordingRun.transfers;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -30,29 +24,10 @@ import org.mqscope.mq.RecordedEvent;
  * without blocking. The recording must hold every send and receive exactly once, with the right pid, priority,
  * payload prefix and, per process, order — checked against what the processes themselves say they did.
  */
-class RecorderTrafficTest extends KernelTestBase {
+class RecorderTrafficTest extends RecorderTestBase {
     private static final int MESSAGES = Integer.getInteger("mqscope.test.recordMessages", 10_000);
     private static final int[] PRIOS = {0, 7, 3, 31};
     private static final int BODY = 40;
-
-    @TempDir
-    Path dir;
-    private TrafficProcesses traffic;
-    private ExecutorService recording;
-
-    @BeforeEach
-    void prepare() throws Exception {
-        ExactPeekAssumptions.helper();
-        traffic = new TrafficProcesses(dir);
-        recording = Executors.newSingleThreadExecutor();
-    }
-
-    @AfterEach
-    void cleanUp() throws InterruptedException {
-        traffic.close();
-        recording.shutdownNow();
-        assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    }
 
     @Test
     void everySendAndReceiveIsRecordedOnceWithItsProcessPriorityAndPayload() throws Exception {
@@ -64,14 +39,14 @@ class RecorderTrafficTest extends KernelTestBase {
             QueueRecorder recorder = backend.recorder().orElseThrow();
             RecordingRun run = RecordingRun.start(recording, recorder, QueueRecorder.Request.of(name));
 
-            Process receiver = traffic.start("recv", name, MESSAGES);
-            Process sender = traffic.start("send", name, MESSAGES, "rec");
-            Process otherReceiver = traffic.start("recv", other, 100);
-            Process otherSender = traffic.start("send", other, 100, "other");
+            Process receiver = traffic().start("recv", name, MESSAGES);
+            Process sender = traffic().start("send", name, MESSAGES, "rec");
+            Process otherReceiver = traffic().start("recv", other, 100);
+            Process otherSender = traffic().start("send", other, 100, "other");
             for (Process p : List.of(sender, receiver, otherSender, otherReceiver)) {
                 TrafficProcesses.finish(p);
             }
-            Process filler = traffic.start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
+            Process filler = traffic().start("fill", name, 12, "fill"); // the queue is empty again: 10 fit, 2 get EAGAIN
             TrafficProcesses.finish(filler);
 
             QueueRecorder.Summary s = run.stop(); // interrupting the recording thread stops it cleanly
@@ -94,7 +69,7 @@ class RecorderTrafficTest extends KernelTestBase {
                 assertThat(e.complete()).isTrue();
             }
             // The receiver: exactly what it says it received, in its order.
-            List<String> got = traffic.lines(receiver);
+            List<String> got = traffic().lines(receiver);
             List<RecordedEvent> receives = transfers(all, receiver.pid());
             assertThat(receives).hasSize(MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
@@ -117,7 +92,7 @@ class RecorderTrafficTest extends KernelTestBase {
                 assertThat(e.event().summary()).endsWith("→ EAGAIN");
             });
             assertThat(text(fills.get(11))).startsWith("fill seq=11 ");
-            assertThat(traffic.lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
+            assertThat(traffic().lines(filler).subList(10, 12)).containsExactly("10 11", "11 11");
 
             // Each process opened the queue once before its first send or receive, and that is recorded too.
             for (Process p : List.of(sender, receiver, filler)) {
@@ -149,11 +124,11 @@ class RecorderTrafficTest extends KernelTestBase {
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
             RecordingRun run = RecordingRun.start(recording, backend.recorder().orElseThrow(),
                     QueueRecorder.Request.of(name));
-            Process elsewhere = traffic.startInNewIpcNamespace("pair", name, 200, "ns");
-            Process here = traffic.start("pair", name, 200, "here");
+            Process elsewhere = traffic().startInNewIpcNamespace("pair", name, 200, "ns");
+            Process here = traffic().start("pair", name, 200, "here");
             TrafficProcesses.finish(elsewhere);
             TrafficProcesses.finish(here);
-            assertThat(traffic.lines(elsewhere)).containsExactly("pair done");
+            assertThat(traffic().lines(elsewhere)).containsExactly("pair done");
             QueueRecorder.Summary s = run.stop();
             assertThat(s.lost()).isZero();
             List<RecordedEvent> all = run.events();
