@@ -103,7 +103,7 @@ class KernelPeekProcessesTest {
             peeker.destroyForcibly(); // SIGKILL
             assertThat(peeker.waitFor(10, TimeUnit.SECONDS)).isTrue();
             kills++;
-            killsByPhase.merge(phaseLeft(), 1, Integer::sum);
+            killsByPhase.merge(KillAndRecover.phaseLeft(journals), 1, Integer::sum);
 
             CommandResult first = recoverCli();
             assertThat(first.exit()).as(first.output()).isZero();
@@ -174,19 +174,6 @@ class KernelPeekProcessesTest {
                     throw e;
                 }
             }
-        }
-    }
-
-    /** Where the killed peek left its journal: a phase, or NONE when it died between two peeks. */
-    private String phaseLeft() throws IOException {
-        List<Path> files = Journal.list(journals);
-        if (files.isEmpty()) {
-            return "NONE";
-        }
-        try (Journal j = Journal.open(files.get(0))) {
-            return j == null ? "LOCKED" : j.phase().name();
-        } catch (IOException notYetAJournal) {
-            return "CREATING";
         }
     }
 

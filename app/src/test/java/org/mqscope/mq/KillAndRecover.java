@@ -66,7 +66,7 @@ final class KillAndRecover {
                     .isTrue();
             child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             child = null;
-            found.merge(journalLeft(), 1, Integer::sum);
+            found.merge(phaseLeft(journals), 1, Integer::sum);
             if (kill % 4 == 0 && (midMove(found, midMovePhases) < midMoveKills
                     || !found.keySet().containsAll(everyPhase))) {
                 spread = Math.min(spread * 2, 2000);
@@ -90,7 +90,11 @@ final class KillAndRecover {
         }
     }
 
-    private String journalLeft() throws IOException {
+    /**
+     * Where a killed child left its journal in {@code journals}: its phase, NONE when it died between two
+     * operations, LOCKED when its lock had not gone yet, CREATING when the header was not written yet.
+     */
+    static String phaseLeft(Path journals) throws IOException {
         List<Path> files = Journal.list(journals);
         if (files.isEmpty()) {
             return "NONE";
