@@ -98,7 +98,6 @@ final class RecordCommand extends CliCommand {
                 duration == null ? Duration.ZERO : duration);
         boolean jsonOut = output == null && (json || !session.terminal());
         RecordingText live = session.terminal() && !jsonOut ? new RecordingText(ZoneId.systemDefault()) : null;
-        String namespace = RecordingStart.namespaceOf(ns == null ? 0 : ns);
         Thread recording = Thread.currentThread();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = Workers.unstarted(Workers.Intent.SHUTDOWN, () -> {
@@ -117,7 +116,7 @@ final class RecordCommand extends CliCommand {
                     ? new BufferedWriter(new OutputStreamWriter(new FileOutputStream(output.toFile()),
                     StandardCharsets.UTF_8))
                     : jsonOut ? out() : null;
-            Sink sink = new Sink(file, live, backend.id(), namespace);
+            Sink sink = new Sink(file, live);
             sink.start = start;
             QueueRecorder.Summary s;
             try {
@@ -177,8 +176,6 @@ final class RecordCommand extends CliCommand {
     private final class Sink implements QueueRecorder.Listener {
         final Writer target;
         final RecordingText live;
-        final String backendId;
-        final String namespace;
         RecordingStart start;
         RecordingWriter writer;
         RecordingStats stats;
@@ -188,17 +185,15 @@ final class RecordCommand extends CliCommand {
         long events;
         long lost;
 
-        Sink(Writer target, RecordingText live, String backendId, String namespace) {
+        Sink(Writer target, RecordingText live) {
             this.target = target;
             this.live = live;
-            this.backendId = backendId;
-            this.namespace = namespace;
         }
 
         @Override
         public void started() {
             startedNanos = System.nanoTime();
-            RecordingHeader header = start.header(payload, backendId, namespace);
+            RecordingHeader header = start.header(payload);
             start.close(); // the recording needs no descriptor of its own (ps would show mqscope as a holder)
             stats = new RecordingStats(header, null);
             header.queues().stream().filter(q -> q.snapshot() == null)

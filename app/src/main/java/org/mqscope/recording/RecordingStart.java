@@ -32,13 +32,15 @@ public final class RecordingStart implements AutoCloseable {
     private final Map<String, MqQueue> open = new LinkedHashMap<>();
     private final Map<String, MqAttributes> attributes = new LinkedHashMap<>();
     private final Map<String, Integer> modes = new LinkedHashMap<>();
+    private final MqBackend backend;
 
-    private RecordingStart() {
+    private RecordingStart(MqBackend backend) {
+        this.backend = backend;
     }
 
     /** Opens the queues (read-only, non-blocking) and reads their attributes; closes what it opened on failure. */
     public static RecordingStart open(MqBackend backend, List<String> names) throws MqException {
-        RecordingStart s = new RecordingStart();
+        RecordingStart s = new RecordingStart(backend);
         try {
             Map<String, Integer> listed = new LinkedHashMap<>();
             for (QueueInfo i : backend.list()) {
@@ -58,15 +60,14 @@ public final class RecordingStart implements AutoCloseable {
     }
 
     /**
-     * The header, with each queue's snapshot read now (call it once the recorder is in place).
-     *
-     * @param namespace as {@link #namespaceOf} names it
+     * The header, with each queue's snapshot read now (call it once the recorder is in place), naming the backend
+     * and the IPC namespace its queues are in.
      */
-    public RecordingHeader header(int payload, String backend, String namespace) {
+    public RecordingHeader header(int payload) {
         Instant time = Instant.now();
         List<RecordedQueue> queues = new ArrayList<>();
         open.forEach((name, q) -> queues.add(snapshot(name, q)));
-        return new RecordingHeader(time, payload, backend, namespace, HostFacts.here(), queues);
+        return new RecordingHeader(time, payload, backend.id(), namespaceOf(backend), HostFacts.here(), queues);
     }
 
     private RecordedQueue snapshot(String name, MqQueue q) {
@@ -92,15 +93,14 @@ public final class RecordingStart implements AutoCloseable {
     }
 
     /** The IPC namespace {@code backend} works in, as /proc names it ("ipc:[4026531839]"), or "" when unknown. */
-    public static String namespaceOf(MqBackend backend) {
-        return backend instanceof NamespaceBound bound ? "ipc:[" + bound.namespaceInode() + "]" : namespaceOf(0);
+    static String namespaceOf(MqBackend backend) {
+        return backend instanceof NamespaceBound bound ? "ipc:[" + bound.namespaceInode() + "]" : ownNamespace();
     }
 
-    /** The IPC namespace of process {@code pid} (0: this process) as /proc names it, or "" when unreadable. */
-    public static String namespaceOf(long pid) {
+    /** This process's IPC namespace as /proc names it, or "" when unreadable. */
+    private static String ownNamespace() {
         try {
-            return Files.readSymbolicLink(Path.of("/proc", pid == 0 ? "self" : Long.toString(pid), "ns", "ipc"))
-                    .toString();
+            return Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return "";
         }

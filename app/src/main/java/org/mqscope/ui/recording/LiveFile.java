@@ -29,16 +29,14 @@ final class LiveFile implements LiveRecording.Sink {
     private static final int FLUSH_EVERY = 4_096;
 
     private final Path path;
-    private final MqBackend backend;
     private final QueueRecorder.Request request;
     private final RecordingStart start;
     private RecordingWriter writer;
     private RecordingHeader header;
     private int sinceFlush;
 
-    private LiveFile(Path path, MqBackend backend, QueueRecorder.Request request, RecordingStart start) {
+    private LiveFile(Path path, QueueRecorder.Request request, RecordingStart start) {
         this.path = path;
-        this.backend = backend;
         this.request = request;
         this.start = start;
     }
@@ -53,7 +51,7 @@ final class LiveFile implements LiveRecording.Sink {
         RecordingStart start = RecordingStart.open(backend, request.queues());
         try {
             Files.createDirectories(dir);
-            return new LiveFile(Files.createTempFile(dir, "recording-", ".jsonl"), backend, request, start);
+            return new LiveFile(Files.createTempFile(dir, "recording-", ".jsonl"), request, start);
         } catch (IOException | RuntimeException e) {
             start.close();
             throw e;
@@ -72,7 +70,7 @@ final class LiveFile implements LiveRecording.Sink {
     @Override
     public void started() throws IOException {
         try {
-            header = start.header(request.payload(), backend.id(), RecordingStart.namespaceOf(backend));
+            header = start.header(request.payload());
         } finally {
             start.close();
         }
