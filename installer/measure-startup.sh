@@ -13,7 +13,8 @@
 # them instead of spoiling one. Each gets --screenshot FILE --after 0 appended, so each run exits by itself once
 # the window has settled. The probe is switched on through JAVA_TOOL_OPTIONS, which reaches the JVM behind a
 # jpackage launcher as well as a plain `java -jar`. The time runs from the shell's clock just before the command
-# starts to the wall-clock time the probe prints.
+# starts to the wall-clock time the probe prints. Beside it, the CPU time (user + system, all threads) the process had
+# used by its first frame, as the probe prints it: less sensitive to other load on the machine than the wall clock.
 set -euo pipefail
 
 if [ "$#" -lt 2 ]; then
@@ -37,7 +38,7 @@ for spec in "$@"; do
     commands+=("${spec#*=}")
 done
 
-# One run: prints the milliseconds, or explains and fails. A command may start with VAR=value words; a
+# One run: prints "WALL_MS CPU_MS", or explains and fails. A command may start with VAR=value words; a
 # JAVA_TOOL_OPTIONS among them is added to the probe's instead of replacing it.
 measure_once() {
     local label="$1" command="$2"
@@ -66,19 +67,37 @@ measure_once() {
         cat "$scratch/out" "$scratch/err" >&2
         return 1
     fi
-    echo "$(( painted - started / 1000 ))"
+    local cpu
+    cpu="$(sed -n 's/^mqscope: cpu time to first frame ms \([0-9]*\)$/\1/p' "$scratch/out")"
+    echo "$(( painted - started / 1000 )) ${cpu:-?}"
 }
 
-declare -A times
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A times cpus
 for _ in $(seq 1 "$runs"); do
     for i in "${!labels[@]}"; do
-        times[$i]="${times[$i]:-} $(measure_once "${labels[$i]}" "${commands[$i]}")"
+        measured="$(measure_once "${labels[$i]}" "${commands[$i]}")" # a failed run stops the script (set -e)
+        read -r wall cpu <<<"$measured"
+        times[$i]="${times[$i]:-} $wall"
+        cpus[$i]="${cpus[$i]:-} $cpu"
     done
 done
 
+# "MEDIAN FASTEST SLOWEST" of a list of numbers ("?" for a run without the figure makes the whole figure "?")
+summary() {
+    if [[ "$1" == *"?"* ]]; then
+        echo "? ? ?"
+        return
+    fi
+    local -a sorted
+    read -r -a sorted <<<"$(tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | tr '\n' ' ')"
+    echo "${sorted[$(( ${#sorted[@]} / 2 ))]} ${sorted[0]} ${sorted[-1]}"
+}
+
+echo "load average (1, 5, 15 min): $load_before before the runs, $(cut -d' ' -f1-3 /proc/loadavg) after"
 for i in "${!labels[@]}"; do
-    read -r -a sorted <<<"$(tr ' ' '\n' <<<"${times[$i]}" | sed '/^$/d' | sort -n | tr '\n' ' ')"
-    median="${sorted[$(( ${#sorted[@]} / 2 ))]}"
-    printf '%-28s median %5d ms   fastest %5d ms   slowest %5d ms   (%d runs)\n' \
-        "${labels[$i]}" "$median" "${sorted[0]}" "${sorted[-1]}" "$runs"
+    read -r median fastest slowest <<<"$(summary "${times[$i]}")"
+    read -r cpu_median cpu_fastest cpu_slowest <<<"$(summary "${cpus[$i]}")"
+    printf '%-28s median %5s ms   fastest %5s ms   slowest %5s ms   cpu median %5s ms (%s-%s)   (%d runs)\n' \
+        "${labels[$i]}" "$median" "$fastest" "$slowest" "$cpu_median" "$cpu_fastest" "$cpu_slowest" "$runs"
 done

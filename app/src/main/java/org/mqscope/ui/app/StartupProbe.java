@@ -14,12 +14,16 @@ import java.time.Instant;
  * finished its first paint: how the installer's launch time is measured (jar against app-image, with and without a
  * CDS archive; installer/measure-startup.sh). The launching side subtracts its own clock reading, because the JVM
  * cannot tell exactly when its process started (the kernel gives the start in ticks since a boot time that it only
- * states to the second). Off by default, and then it installs nothing.
+ * states to the second). A second line gives the CPU time (user + system, all threads) the process had used by
+ * then: less sensitive than the wall clock to what else the machine is doing. Off by default, and then it installs
+ * nothing.
  */
 public final class StartupProbe {
     public static final String PROPERTY = "mqscope.startupProbe";
     /** The start of the line the probe prints; measuring scripts look for it. */
     public static final String PREFIX = AppInfo.NAME + ": first frame ";
+    /** The start of the CPU-time line, printed right after the first one. */
+    public static final String CPU_PREFIX = AppInfo.NAME + ": cpu time to first frame ms ";
 
     private StartupProbe() {
     }
@@ -49,6 +53,9 @@ public final class StartupProbe {
                 }
                 reported = true;
                 out.println(line(Instant.now()));
+                // Read after the clock: the wall-clock figure must not include the reading.
+                ProcessHandle.current().info().totalCpuDuration()
+                        .ifPresent(cpu -> out.println(cpuLine(cpu)));
                 out.flush();
                 SwingUtilities.invokeLater(() -> {
                     frame.setGlassPane(original);
@@ -64,5 +71,10 @@ public final class StartupProbe {
     /** "mqscope: first frame painted at epoch ms 1763800000123". */
     static String line(Instant painted) {
         return PREFIX + "painted at epoch ms " + painted.toEpochMilli();
+    }
+
+    /** "mqscope: cpu time to first frame ms 412". */
+    static String cpuLine(java.time.Duration cpu) {
+        return CPU_PREFIX + cpu.toMillis();
     }
 }

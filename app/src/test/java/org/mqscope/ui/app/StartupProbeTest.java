@@ -5,7 +5,6 @@ import org.mqscope.Needs.Need;
 
 import org.mqscope.ui.core.Edt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Component;
@@ -26,6 +25,12 @@ class StartupProbeTest {
     void lineGivesTheWallClockTimeOfThePaint() {
         assertThat(StartupProbe.line(Instant.ofEpochMilli(1_795_329_564_070L)))
                 .isEqualTo("mqscope: first frame painted at epoch ms 1795329564070");
+    }
+
+    @Test
+    void cpuLineGivesMilliseconds() {
+        assertThat(StartupProbe.cpuLine(java.time.Duration.ofNanos(412_900_000L)))
+                .isEqualTo("mqscope: cpu time to first frame ms 412");
     }
 
     @Test
@@ -66,9 +71,14 @@ class StartupProbeTest {
             Edt.run(() -> frame.get().getRootPane().paintImmediately(frame.get().getRootPane().getBounds()));
 
             String printed = bytes.toString(StandardCharsets.UTF_8);
-            assertThat(printed.lines()).singleElement(STRING).startsWith("mqscope: first frame painted at epoch ms ");
-            long painted = Long.parseLong(printed.trim().substring(printed.trim().lastIndexOf(' ') + 1));
+            // once: the painted line, then the CPU time this JVM had used (it has run this test class, so > 0)
+            java.util.List<String> lines = printed.lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).startsWith("mqscope: first frame painted at epoch ms ");
+            long painted = Long.parseLong(lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
             assertThat(painted).isBetween(before, System.currentTimeMillis());
+            assertThat(lines.get(1)).startsWith(StartupProbe.CPU_PREFIX);
+            assertThat(Long.parseLong(lines.get(1).substring(StartupProbe.CPU_PREFIX.length()))).isPositive();
             assertThat(Edt.call(() -> frame.get().getGlassPane())).isSameAs(glass.get());
             assertThat(glass.get().isVisible()).isFalse();
         } finally {
