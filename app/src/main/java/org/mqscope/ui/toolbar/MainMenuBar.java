@@ -7,6 +7,11 @@ import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.event.MenuEvent;
+import javax.swing.event.MenuListener;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The menus, built from the same {@link AppAction}s as the toolbar and the key bindings. */
 public final class MainMenuBar extends JMenuBar {
@@ -64,9 +69,11 @@ public final class MainMenuBar extends JMenuBar {
 
     /**
      * Help → Lessons: one item per built-in lesson ({@code titles}: name → title, in menu order); choosing one
-     * hands its name to {@code open}. Added to the Help menu, which is made if there is none yet.
+     * hands its name to {@code open}. Added to the Help menu, which is made if there is none yet. The titles are
+     * asked for, and the items made, when the submenu is first selected (by mouse, arrow keys or its mnemonic, all of
+     * which select it before its popup shows): reading the lessons is no part of the window's first frame.
      */
-    public void addLessons(java.util.Map<String, String> titles, java.util.function.Consumer<String> open) {
+    public void addLessons(Supplier<Map<String, String>> titles, Consumer<String> open) {
         JMenu help = null;
         for (int i = 0; i < getMenuCount(); i++) {
             if ("menu.help".equals(getMenu(i).getName())) {
@@ -79,11 +86,25 @@ public final class MainMenuBar extends JMenuBar {
         JMenu lessons = new JMenu("Lessons");
         lessons.setName("menu.lessons");
         lessons.setMnemonic('L');
-        titles.forEach((name, title) -> {
-            JMenuItem item = new JMenuItem(title);
-            item.setName("menuitem.lesson." + name);
-            item.addActionListener(e -> open.accept(name));
-            lessons.add(item);
+        lessons.addMenuListener(new MenuListener() {
+            @Override
+            public void menuSelected(MenuEvent e) {
+                lessons.removeMenuListener(this);
+                titles.get().forEach((name, title) -> {
+                    JMenuItem item = new JMenuItem(title);
+                    item.setName("menuitem.lesson." + name);
+                    item.addActionListener(a -> open.accept(name));
+                    lessons.add(item);
+                });
+            }
+
+            @Override
+            public void menuDeselected(MenuEvent e) {
+            }
+
+            @Override
+            public void menuCanceled(MenuEvent e) {
+            }
         });
         help.add(lessons);
     }

@@ -188,7 +188,7 @@ public final class MainFrame extends JFrame {
         content.add(status);
         setContentPane(content);
         menus = new MainMenuBar(actions);
-        menus.addLessons(LessonMenu.titles(), this::openLesson);
+        menus.addLessons(LessonMenu::titles, this::openLesson);
         setJMenuBar(menus);
         actions.bindKeys(getRootPane(), queues.tree()); // the message table copies its rows (Ctrl+C) itself
         LessonMenu.bindZoomKeys(getRootPane(), actions);

@@ -112,8 +112,24 @@ class ClassroomGuiTest {
     @Test
     void aLessonFromTheHelpMenuStepsAndTheTimelineFollowsIt() throws Exception {
         FrameFixture window = gui.open(BackendFactory.standard(), BackendKind.EMULATED);
+        // The Lessons submenu gets its items when first selected: by keyboard here, Alt+H then its mnemonic L.
+        assertThat(GuiActionRunner.execute(() -> lessonsMenu(window).getMenuComponentCount())).isZero();
+        gui.robot().pressKey(KeyEvent.VK_ALT);
+        gui.robot().pressAndReleaseKey(KeyEvent.VK_H);
+        gui.robot().releaseKey(KeyEvent.VK_ALT);
+        gui.settle();
+        gui.robot().pressAndReleaseKey(KeyEvent.VK_L);
+        gui.settle();
+        assertThat(GuiActionRunner.execute(() -> lessonsMenu(window).isPopupMenuVisible())).isTrue();
+        assertThat(GuiActionRunner.execute(() -> java.util.Arrays.stream(lessonsMenu(window).getMenuComponents())
+                .map(c -> ((javax.swing.JMenuItem) c).getText()).toList())).hasSize(6)
+                .contains("Priority order and FIFO within a priority");
+        window.pressAndReleaseKeys(KeyEvent.VK_ESCAPE, KeyEvent.VK_ESCAPE);
+        gui.settle();
+        // by mouse now (the fixture opens Help, then Lessons): selected a second time, the items are made once
         window.menuItem("menuitem.lesson.notify").click();
         gui.settle();
+        assertThat(GuiActionRunner.execute(() -> lessonsMenu(window).getMenuComponentCount())).isEqualTo(6);
         DialogFixture lesson = window.dialog(new GenericTypeMatcher<>(LessonWindow.class) {
             @Override
             protected boolean isMatching(LessonWindow w) {
@@ -184,5 +200,9 @@ class ClassroomGuiTest {
 
     private static int fontSize(FrameFixture window) {
         return GuiActionRunner.execute(() -> window.tree("queues.tree").target().getFont().getSize());
+    }
+
+    private static javax.swing.JMenu lessonsMenu(FrameFixture window) {
+        return (javax.swing.JMenu) window.menuItem("menu.lessons").target();
     }
 }
