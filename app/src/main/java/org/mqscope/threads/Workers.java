@@ -46,7 +46,9 @@ public final class Workers {
         /** The one timer that watches the mqpeek helper processes for their callers (interrupt, deadline). */
         HELPER_WATCHDOG("mq-helper-watchdog"),
         /** A command's shutdown hook (Ctrl+C ends a running command cleanly). */
-        SHUTDOWN("mq-shutdown");
+        SHUTDOWN("mq-shutdown"),
+        /** Work the window's first frame needs, done once beside the EDT while it builds the window. */
+        WARM_UP("mq-warm-up");
 
         private final String threadName;
 

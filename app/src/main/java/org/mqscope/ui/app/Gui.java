@@ -9,7 +9,9 @@ import org.mqscope.ui.core.Icons;
 import org.mqscope.ui.core.IoExecutor;
 import org.mqscope.ui.core.Dialogs;
 import org.mqscope.ui.core.BackendFactory;
+import org.mqscope.threads.Workers;
 import javax.swing.SwingUtilities;
+import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
@@ -36,6 +38,7 @@ public final class Gui {
 
     /** Call from main (not the EDT). Returns once the window is showing; a screenshot run exits the JVM. */
     public static void start(LaunchOptions options) {
+        warmUpFonts();
         IoExecutor io = new IoExecutor();
         UiPrefs prefs = prefsFor(options);
         // Asked for, else remembered, else the desktop's, else light; looked up here, off the EDT.
@@ -98,6 +101,23 @@ public final class Gui {
         if (file != null) {
             screenshot(io, frame.get(), started, file, options.after());
         }
+    }
+
+    /**
+     * The desktop's font families, listed once on a thread of their own while this thread reads the preferences
+     * and the EDT builds the window: FlatLaf looks the monospaced font up in that list ("Liberation Mono",
+     * "Ubuntu Mono", Monospaced) the first time a component asks for it, which cost the EDT 25-40 ms before the
+     * first frame. The JDK keeps the list once made, so the EDT then finds it ready; at worst (a machine too busy to
+     * run this thread first) the EDT does the work as it did before.
+     */
+    private static void warmUpFonts() {
+        Workers.unstarted(Workers.Intent.WARM_UP, () -> {
+            try {
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+            } catch (RuntimeException e) {
+                // Only a head start: the EDT makes the same call, and a failure there is reported where it matters.
+            }
+        }).start();
     }
 
     /**
