@@ -1,9 +1,9 @@
 #!/bin/sh
 # Makes mqscope's start-up archive (lib/app/mqscope.jsa) for the installation this script is part of, from what
-# the package's training run recorded: on a Java 25 runtime an ahead-of-time cache (classes loaded and linked,
-# with method profiles) from lib/app/mqscope.aotconf; on Java 17 a class-data-sharing archive from
-# lib/app/mqscope.classlist. Each launch then maps it instead of loading, parsing and linking those classes again.
-# It shortens the launch; without it mqscope starts all the same.
+# the package's training run recorded: on a Java 25 runtime an ahead-of-time cache (classes loaded and linked; the
+# run recorded no method profiles, package.sh says why) from lib/app/mqscope.aotconf; on Java 17 a class-data-
+# sharing archive from lib/app/mqscope.classlist. Each launch then maps it instead of loading, parsing and linking
+# those classes again. It shortens the launch; without it mqscope starts all the same.
 #
 # Both kinds are tied to the path the jar runs from (Java 17 refuses an archive made elsewhere; a Java 25 cache
 # made elsewhere would give the classes their old code source), so the archive does not travel in the package:

@@ -4,8 +4,8 @@
 #   2. an app-image: launcher + jar + a Java runtime that jlink trims to installer/modules.txt;
 #   3. a start-up archive (lib/app/mqscope.jsa): one training run of the app-image records what a start loads, and
 #      cds-archive.sh lays it out for the launcher to map. On a Java 25 runtime (the default, see --java-home) it
-#      is an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, with method profiles) made from the
-#      run's AOT configuration; on Java 17 a CDS archive made from its class list (installer/measure-startup.sh
+#      is an ahead-of-time cache (JEP 483/514: classes loaded and linked; no method profiles, see below) made
+#      from the run's AOT configuration; on Java 17 a CDS archive made from its class list (installer/measure-startup.sh
 #      measures what each saves);
 #   4. lib/mqscope.sh in the image: starts the runtime directly, with the options of jpackage's launcher, which
 #      itself spends about 0.1 s of each start asking the package manager which package it belongs to;
@@ -176,7 +176,14 @@ display_runner() {
 install -m 0755 "$here/cds-archive.sh" "$image/lib/cds-archive.sh"
 if [ "$feature" -ge 25 ]; then
     record="$image/lib/app/$name.aotconf"
-    record_options="-XX:AOTMode=record -XX:AOTConfiguration=$record"
+    # Without the methods' profiles (JEP 515): replayed from the cache, they have the JIT compile at once, in both
+    # of its tiers, and on a 2-core machine its threads took the CPU the window's own start needed. The same jar,
+    # cache with and without them, 11 interleaved runs of lib/mqscope.sh (installer/measure-startup.sh, load
+    # 1.2-2.0): first frame 457 → 426 ms median, CPU used by then 800 → 720 ms. The classes stay loaded and
+    # linked in the cache; the JIT profiles the running program as it does without a cache. A diagnostic option
+    # of the JVM, at recording only: the launcher's options stay as they are.
+    record_options="-XX:AOTMode=record -XX:AOTConfiguration=$record -XX:+UnlockDiagnosticVMOptions"
+    record_options+=" -XX:-AOTRecordTraining"
 else
     record="$image/lib/app/$name.classlist"
     record_options="-XX:DumpLoadedClassList=$record"
