@@ -5,8 +5,8 @@
 #   3. a start-up archive (lib/app/mqscope.jsa): one training run of the app-image records what a start loads, and
 #      cds-archive.sh lays it out for the launcher to map. On a Java 25 runtime (the default, see --java-home) it
 #      is an ahead-of-time cache (JEP 483/514: classes loaded and linked; no method profiles, see below) made
-#      from the run's AOT configuration; on Java 17 a CDS archive made from its class list (installer/measure-startup.sh
-#      measures what each saves);
+#      from the run's AOT configuration; on Java 17 a CDS archive made from its class list
+#      (installer/measure-startup.sh measures what each saves);
 #   4. lib/mqscope.sh in the image: starts the runtime directly, with the options of jpackage's launcher, which
 #      itself spends about 0.1 s of each start asking the package manager which package it belongs to;
 #   5. a .deb: jpackage's package (control file, dependencies), to which this script adds what a Debian desktop

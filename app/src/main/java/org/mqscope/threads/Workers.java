@@ -82,8 +82,8 @@ public final class Workers {
     }
 
     /**
-     * An unstarted thread named for {@code intent}, for work that needs a platform thread of its own (setns), or
-     * for the JVM to start (a shutdown hook).
+     * An unstarted thread named for {@code intent}, for work that needs a platform thread of its own (setns), for
+     * the JVM to start (a shutdown hook), or for one task that ends by itself (the window's start-up warm-up).
      */
     public static Thread unstarted(Intent intent, Runnable work) {
         return daemons(intent, false).newThread(work);
