@@ -31,9 +31,9 @@ struct mqrec_name_key {
 	char name[MQREC_NAME_KEY];
 };
 
-struct mqrec_event {
-	unsigned long long t_enter; /* ktime (CLOCK_MONOTONIC) ns when the call entered (0: not known) */
-	unsigned long long t_exit;  /* ... and when it returned */
+/* One completed call. The time it entered is not stamped (mqrecord.bpf.c says why): the wire's t_enter is 0. */
+struct mqrec_head {
+	unsigned long long t_exit;  /* ktime (CLOCK_MONOTONIC) ns when the call returned */
 	long long result;           /* the syscall's return: bytes received, fd opened, 0, or -errno */
 	unsigned long long len;     /* send/receive: the msg_len argument; else 0 */
 	unsigned int tgid;          /* as the initial pid namespace numbers it */
@@ -45,9 +45,14 @@ struct mqrec_event {
 	int arg2;                   /* open: mode; notify: sigev_signo; setattr: the old flags returned, -1 none */
 	unsigned int payload_len;   /* bytes of payload below */
 	char comm[16];
+};
+
+/* A ring buffer record: the head, then payload_len bytes of the message (the record may have room for more). */
+struct mqrec_event {
+	struct mqrec_head h;
 	unsigned char payload[MQREC_PAYLOAD_MAX];
 };
 
-#define MQREC_HEAD_SIZE (sizeof(struct mqrec_event) - MQREC_PAYLOAD_MAX)
+#define MQREC_HEAD_SIZE (sizeof(struct mqrec_head))
 
 #endif

@@ -20,6 +20,7 @@
 #include "mqrecord.h"
 #include "mqrecord.skel.h"
 #include "opener.h"
+#include "reader.h"
 #include "record.h"
 
 _Static_assert(MQREC_PAYLOAD_MAX == MQPK_PAYLOAD_MAX, "the BPF event holds the protocol's largest payload");
@@ -77,21 +78,17 @@ static int open_targets(const struct request *rq, struct opened *o, struct failu
 	return 0;
 }
 
-/* Puts each queue into the program's target maps: by inode, and by name in its namespace. The name is what the
- * kernel gets from mq_open(3)/mq_unlink(3), without the leading slash: for a path, the file's name on its mount. */
+/* Puts each queue's name in its namespace into the program's by_name map (its inode went into the program's
+ * constants before load). The name is what the kernel gets from mq_open(3)/mq_unlink(3), without the leading
+ * slash: for a path, the file's name on its mount. */
 static int fill_targets(const struct mqrecord *skel, const struct request *rq, const struct opened *o,
 			struct failure *f)
 {
 	for (unsigned i = 0; i < o->n; i++) {
 		__u32 idx = i;
-		struct mqrec_inode_key ik = { kernel_dev(o->st[i].st_dev), (unsigned long long)o->st[i].st_ino };
-		if (bpf_map_update_elem(bpf_map__fd(skel->maps.by_inode), &ik, &idx, BPF_NOEXIST) != 0) {
-			int e = errno;
-			return fail(f, e, "adding %s to the recording failed: %s", rq->targets[i].name, strerror(e));
-		}
 		struct mqrec_name_key nk;
 		memset(&nk, 0, sizeof(nk));
-		nk.dev = ik.dev;
+		nk.dev = kernel_dev(o->st[i].st_dev);
 		const char *slash = strrchr(rq->targets[i].name, '/');
 		const char *name = slash ? slash + 1 : rq->targets[i].name;
 		size_t len = strlen(name);
@@ -125,7 +122,8 @@ static void put_frame_head(unsigned type, uint32_t len)
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct recording *rec = ctx;
-	const struct mqrec_event *e = data;
+	const struct mqrec_event *ev = data;
+	const struct mqrec_head *e = &ev->h;
 
 	if (size < MQREC_HEAD_SIZE || e->payload_len > MQREC_PAYLOAD_MAX || MQREC_HEAD_SIZE + e->payload_len > size) {
 		fprintf(stderr, "mqpeek: EPROTO: a ring buffer record of %zu bytes is not an event; skipped\n", size);
@@ -137,7 +135,7 @@ static int on_event(void *ctx, void *data, size_t size)
 		return 0;
 	}
 	put_frame_head(MQPK_REC_EVENT, EVENT_HEAD + e->payload_len);
-	put_u64(e->t_enter);
+	put_u64(0); /* t_enter: not stamped */
 	put_u64(e->t_exit);
 	put_u32(e->tgid);
 	put_u32(e->tid);
@@ -153,7 +151,7 @@ static int on_event(void *ctx, void *data, size_t size)
 	comm[15] = '\0';
 	put_bytes(comm, sizeof(comm));
 	put_u32(e->payload_len);
-	put_bytes(e->payload, e->payload_len);
+	put_bytes(ev->payload, e->payload_len);
 	rec->events++;
 	/* a failed write ends the poll loop (ring_buffer__poll stops at a negative return) */
 	return put_failed ? -EPIPE : 0;
@@ -163,13 +161,14 @@ static int on_event(void *ctx, void *data, size_t size)
  * was already running on that CPU (its recursion guard; each such run is a call that returned unrecorded). */
 static int lost_total(const struct mqrecord *skel, int ncpu, unsigned long long *total)
 {
-	uint64_t per_cpu[ncpu];
+	/* the map's per-CPU values as the program lays them out: struct mqrec_counts { lost, unwoken } */
+	uint64_t per_cpu[ncpu][2];
 	uint32_t zero = 0;
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.lost), &zero, per_cpu) != 0)
+	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.counts), &zero, per_cpu) != 0)
 		return -1;
 	unsigned long long sum = 0;
 	for (int i = 0; i < ncpu; i++)
-		sum += per_cpu[i];
+		sum += per_cpu[i][0];
 	struct bpf_prog_info info;
 	__u32 len = sizeof(info);
 	memset(&info, 0, sizeof(info));
@@ -198,6 +197,48 @@ static int input_state(void)
 	return 0;
 }
 
+/* Opens and loads the recording program for the queues o of rq, or fails f. The program reads a descriptor's slot with a plain
+ * load where the kernel's verifier accepts that (fd_slot_load in mqrecord.bpf.c), so the first try asks for it and,
+ * when the verifier refuses, a second loads the bpf_probe_read_kernel variant. MQPEEK_FD_SLOT_PROBE=1 in the
+ * environment skips the first try, so the variant older kernels get can be run on a newer one. */
+static struct mqrecord *load_recorder(const struct request *rq, const struct opened *o, struct failure *f)
+{
+	const char *force = getenv("MQPEEK_FD_SLOT_PROBE");
+	int err = 0;
+	for (int slot_load = !(force && strcmp(force, "1") == 0); slot_load >= 0; slot_load--) {
+		struct mqrecord *skel = mqrecord__open();
+		if (!skel) {
+			int e = errno ? errno : EIO;
+			fail(f, e, "opening the recording BPF object failed: %s", strerror(e));
+			return NULL;
+		}
+		skel->rodata->payload_cap = rq->payload;
+		skel->rodata->self_tgid = (unsigned)getpid();
+		skel->rodata->fd_slot_load = (unsigned)slot_load;
+		skel->rodata->ntargets = o->n;
+		for (unsigned i = 0; i < o->n; i++) {
+			skel->rodata->targets[i].dev = kernel_dev(o->st[i].st_dev);
+			skel->rodata->targets[i].ino = (unsigned long long)o->st[i].st_ino;
+		}
+		err = -mqrecord__load(skel);
+		if (err == 0) {
+			if (verbose)
+				fprintf(stderr, "mqpeek: recorder reads descriptor slots %s\n",
+					slot_load ? "by plain loads" : "with bpf_probe_read_kernel");
+			return skel;
+		}
+		mqrecord__destroy(skel);
+		if (err == EPERM)
+			break; /* no capability: the other variant would be refused the same way */
+	}
+	if (err == EPERM || err == EACCES)
+		fail(f, EPERM, "loading the recorder needs CAP_BPF and CAP_PERFMON: run as root or "
+			       "setcap cap_bpf,cap_perfmon+ep on the helper");
+	else
+		fail(f, err, "loading the recording BPF program failed: %s", strerror(err));
+	return NULL;
+}
+
 int record_queues(const struct request *rq, struct failure *f)
 {
 	struct mqrecord *skel = NULL;
@@ -217,24 +258,9 @@ int record_queues(const struct request *rq, struct failure *f)
 		fail(f, ENOENT, "no BTF: this kernel lacks /sys/kernel/btf/vmlinux, which recording needs");
 		goto out;
 	}
-	skel = mqrecord__open();
-	if (!skel) {
-		int e = errno ? errno : EIO;
-		fail(f, e, "opening the recording BPF object failed: %s", strerror(e));
+	skel = load_recorder(rq, &o, f);
+	if (!skel)
 		goto out;
-	}
-	skel->rodata->payload_cap = rq->payload;
-	skel->rodata->self_tgid = (unsigned)getpid();
-	int err = mqrecord__load(skel);
-	if (err) {
-		int e = -err;
-		if (e == EPERM || e == EACCES)
-			fail(f, EPERM, "loading the recorder needs CAP_BPF and CAP_PERFMON: run as root or "
-				       "setcap cap_bpf,cap_perfmon+ep on the helper");
-		else
-			fail(f, e, "loading the recording BPF program failed: %s", strerror(e));
-		goto out;
-	}
 	rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_event, &rec, NULL);
 	if (!rb) {
 		int e = errno ? errno : EIO;
@@ -243,7 +269,7 @@ int record_queues(const struct request *rq, struct failure *f)
 	}
 	if (fill_targets(skel, rq, &o, f) != 0)
 		goto out;
-	err = mqrecord__attach(skel);
+	int err = mqrecord__attach(skel);
 	if (err) {
 		int e = -err;
 		fail(f, e == EACCES ? EPERM : e, "attaching the syscall tracepoints failed: %s", strerror(e));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mqscope.mq.kernel.RecordingRun.text;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -61,6 +62,41 @@ class RecorderQueuesTest extends RecorderTestBase {
             assertThat(events).noneSatisfy(e -> assertThat(text(e)).startsWith("qc "));
             assertThat(events).noneSatisfy(e -> assertThat(text(e)).startsWith("ns "));
             assertThat(events).allSatisfy(e -> assertThat(e.event().queue()).isIn(a, b));
+        }
+    }
+
+    /** The most queues a recording takes: the program searches them all, so the first and the last are found. */
+    @Test
+    void sixtyFourQueuesAreRecordedEachUnderItsOwnName() throws Exception {
+        List<String> names = new ArrayList<>();
+        List<MqQueue> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                names.add(newName("/mqscope-record-q64-" + i + "-"));
+                open.add(backend.open(names.get(i), Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(1, 64)));
+            }
+            RecordingRun run = RecordingRun.start(recording, backend.recorder().orElseThrow(),
+                    new QueueRecorder.Request(names, 64, Duration.ZERO));
+            List<Process> pairs = List.of(traffic().start("pair", names.get(0), 3, "first"),
+                    traffic().start("pair", names.get(63), 3, "last"));
+            for (Process p : pairs) {
+                TrafficProcesses.finish(p);
+            }
+            QueueRecorder.Summary s = run.stop();
+            assertThat(s.lost()).isZero();
+            List<RecordedEvent> events = run.events();
+            // each pair: the parent's three sends and its child's three receives, on that pair's queue only
+            for (String[] queueAndTag : new String[][] {{names.get(0), "first "}, {names.get(63), "last "}}) {
+                List<RecordedEvent> transfers = events.stream().filter(e -> e.event().hasMessage())
+                        .filter(e -> text(e).startsWith(queueAndTag[1])).collect(Collectors.toList());
+                assertThat(transfers).hasSize(6)
+                        .allSatisfy(e -> assertThat(e.event().queue()).isEqualTo(queueAndTag[0]));
+            }
+            assertThat(events).allSatisfy(e -> assertThat(e.event().queue()).isIn(names.get(0), names.get(63)));
+        } finally {
+            for (MqQueue q : open) {
+                q.close();
+            }
         }
     }
 

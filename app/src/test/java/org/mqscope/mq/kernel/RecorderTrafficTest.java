@@ -6,10 +6,17 @@ import static org.mqscope.mq.kernel.RecordingRun.text;
 import static org.mqscope.mq.kernel.RecordingRun.transfers;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mqscope.mq.Errno;
 import org.mqscope.mq.Mq;
 import org.mqscope.mq.MqAttributes;
@@ -29,14 +36,27 @@ class RecorderTrafficTest extends RecorderTestBase {
     private static final int[] PRIOS = {0, 7, 3, 31};
     private static final int BODY = 40;
 
-    @Test
-    void everySendAndReceiveIsRecordedOnceWithItsProcessPriorityAndPayload() throws Exception {
+    /**
+     * Both ways the program reads a descriptor's slot: the plain load it asks for first, and the
+     * bpf_probe_read_kernel it falls back to where the verifier refuses that (older kernels), forced here through
+     * the helper's MQPEEK_FD_SLOT_PROBE. The helper runs with -v behind a wrapper that keeps its stderr, which says
+     * which was loaded.
+     */
+    @ParameterizedTest(name = "descriptor slots read {0}")
+    @ValueSource(strings = {"by plain loads", "with bpf_probe_read_kernel"})
+    void everySendAndReceiveIsRecordedOnceWithItsProcessPriorityAndPayload(String slotRead) throws Exception {
+        boolean forceProbe = slotRead.startsWith("with");
+        Path log = dir.resolve("helper.err");
+        Path wrapper = dir.resolve("mqpeek-v");
+        Files.writeString(wrapper, "#!/bin/sh\n" + (forceProbe ? "MQPEEK_FD_SLOT_PROBE=1 " : "") + "exec '"
+                + ExactPeekAssumptions.helper() + "' -v \"$@\" 2>>'" + log + "'\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
         String name = newName("/mqscope-record-traffic-");
         String other = newName("/mqscope-record-other-");
         MqAttributes attrs = MqAttributes.of(10, 64);
         try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs);
              MqQueue o = backend.open(other, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, attrs)) {
-            QueueRecorder recorder = backend.recorder().orElseThrow();
+            QueueRecorder recorder = new KernelRecorder(wrapper);
             RecordingRun run = RecordingRun.start(recording, recorder, QueueRecorder.Request.of(name));
 
             Process receiver = traffic().start("recv", name, MESSAGES);
@@ -116,6 +136,14 @@ class RecorderTrafficTest extends RecorderTestBase {
                 assertThat(all.get(i).event().seq()).isEqualTo(i + 1);
             }
         }
+        // The variant asked for is the one that ran. A plain load is what this machine's kernel (6.18) verifies;
+        // a kernel older than that may refuse it, and the fallback is then the right outcome.
+        String said = Files.readString(log);
+        if (forceProbe || kernelAtLeast(6, 18)) {
+            assertThat(said).contains("mqpeek: recorder reads descriptor slots " + slotRead);
+        } else {
+            assertThat(said).contains("mqpeek: recorder reads descriptor slots ");
+        }
     }
 
     @Test
@@ -166,5 +194,16 @@ class RecorderTrafficTest extends RecorderTestBase {
             assertThat(byPid(events, ProcessHandle.current().pid())).isEmpty();
             assertThat(transfers(events, ProcessHandle.current().pid())).isEmpty();
         }
+    }
+
+    /** Whether the running kernel's release (e.g. "6.18.44-...") is at least major.minor. */
+    private static boolean kernelAtLeast(int major, int minor) {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)")
+                .matcher(System.getProperty("os.version", ""));
+        if (!m.find()) {
+            return false;
+        }
+        int a = Integer.parseInt(m.group(1));
+        return a > major || a == major && Integer.parseInt(m.group(2)) >= minor;
     }
 }
