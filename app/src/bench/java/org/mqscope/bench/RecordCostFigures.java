@@ -1,5 +1,6 @@
 package org.mqscope.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +29,12 @@ import org.mqscope.mq.RecordedEvent;
  * timed in turns with and without a recording, the median of each kind taken; and the highest rate of 64-byte sends
  * and receives recorded with nothing lost. Figures: record_pair_added_ns, record_getpid_added_ns,
  * record_rate_0_lost_events_per_s (issue goals: at most 1,000 and 50 ns, at least 200,000 events/s), the plain
- * figures beside them, and record_rate_stop saying why the rate search stopped (README, "Recording cost").
+ * figures beside them, record_rate_stop saying why the rate search stopped, and record_getpid_floor_added_ns: what
+ * getpid pays with a syscall tracepoint on and no program at all, the kernel's floor (README, "Recording cost").
  */
 public final class RecordCostFigures {
     private static final List<String> FIGURES = List.of("record_pair_added_ns", "record_getpid_added_ns",
-            "record_rate_0_lost_events_per_s");
+            "record_rate_0_lost_events_per_s", "record_getpid_floor_added_ns");
     /** Rates tried, in calls (events) per second, until one loses events or cannot be reached on this machine. */
     private static final long[] RATES = {100_000, 200_000, 300_000, 400_000, 500_000, 600_000, 800_000};
     /** A rate counts as reached when the paced loop made at least this share of it. */
@@ -45,7 +47,7 @@ public final class RecordCostFigures {
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         Path out = Path.of(a.isEmpty() ? "target/bench" : a.get(a.size() - 1));
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
         BenchResults results = new BenchResults().machine();
         run(results, Path.of("src/bench/c/mqrecordcost.c"), out, a.contains("--quick"));
         System.out.println(results.toJson());
@@ -93,6 +95,7 @@ public final class RecordCostFigures {
                 r.stop();
             }
             rates(results, binary, recorder.get(), name, recording, quick ? 2 : 5);
+            floor(results, binary, calls, turns);
         } finally {
             backend.unlink(name);
             backend.close();
@@ -136,6 +139,41 @@ public final class RecordCostFigures {
         }
         results.put("record_rate_0_lost_events_per_s", Math.round(best));
         results.fact("record_rate_stop", stop);
+    }
+
+    /** Where tracefs may be mounted (the second is the older place, under debugfs). */
+    private static final List<Path> TRACEFS = List.of(Path.of("/sys/kernel/tracing"),
+            Path.of("/sys/kernel/debug/tracing"));
+
+    /**
+     * The kernel's floor for anything on a syscall tracepoint: getpid timed in turns with and without one syscall
+     * trace event switched on through tracefs — no BPF program at all, and an event (sys_exit_mq_timedsend) that no
+     * getpid loop fires. Switching any on puts every task on the kernel's syscall-tracing slow path, which is the
+     * least a recorder on these tracepoints can cost an unrelated system call (figure record_getpid_floor_added_ns).
+     * The event is put back as it was; without a mounted tracefs the figure is skipped with the reason.
+     */
+    private static void floor(BenchResults results, Path binary, String calls, int turns) throws Exception {
+        Optional<Path> enable = TRACEFS.stream()
+                .map(t -> t.resolve("events/syscalls/sys_exit_mq_timedsend/enable"))
+                .filter(Files::isWritable).findFirst();
+        if (enable.isEmpty()) {
+            results.skip("record_getpid_floor_added_ns", "tracefs is not mounted (mount -t tracefs nodev "
+                    + "/sys/kernel/tracing) or has no syscall events (CONFIG_FTRACE_SYSCALLS)");
+            return;
+        }
+        String before = Files.readString(enable.get()).strip();
+        double[][] runs = new double[2][turns];
+        try {
+            for (int t = 0; t < turns; t++) {
+                Files.writeString(enable.get(), "0");
+                runs[0][t] = ns(binary, "getpid", calls);
+                Files.writeString(enable.get(), "1");
+                runs[1][t] = ns(binary, "getpid", calls);
+            }
+        } finally {
+            Files.writeString(enable.get(), before.equals("1") ? "1" : "0");
+        }
+        put(results, "record_getpid_floor", runs[0], runs[1]);
     }
 
     private static void put(BenchResults results, String key, double[] off, double[] on) {
