@@ -220,12 +220,25 @@ final class RecordCommand extends CliCommand {
             if (writer != null && failure == null) {
                 try {
                     writer.event(e);
-                    // stdout goes to a pipe's reader live; a file is flushed now and then
+                    // stdout goes to a pipe's reader live; a file when the recorder has caught up, and now and
+                    // then while it has not
                     long now = System.nanoTime();
                     if (output == null || now - lastFlush > FILE_FLUSH_NANOS) {
                         writer.flush();
                         lastFlush = now;
                     }
+                } catch (IOException x) {
+                    fail(x);
+                }
+            }
+        }
+
+        @Override
+        public void caughtUp() {
+            if (writer != null && failure == null && output != null) {
+                try {
+                    writer.flush();
+                    lastFlush = System.nanoTime();
                 } catch (IOException x) {
                     fail(x);
                 }

@@ -112,6 +112,13 @@ public interface QueueRecorder {
         /** The recorder had no room for {@code totalLost} events so far (its buffer was full): they are gone. */
         default void lost(long totalLost) {
         }
+
+        /**
+         * Every event the recorder has so far was delivered: a moment to flush what was written, so a file being
+         * recorded is up to date when traffic pauses without being written out event by event when it does not.
+         */
+        default void caughtUp() {
+        }
     }
 
     /** How a recording ended. */

@@ -122,6 +122,9 @@ final class KernelRecorder implements QueueRecorder {
         long seq = 0;
         long lost = 0;
         while (true) {
+            if (in.available() == 0) { // neither read ahead nor waiting in the pipe
+                listener.caughtUp();
+            }
             Item item = RecordProtocol.next(in, s);
             if (item instanceof Event e) {
                 listener.event(RecordedEvents.of(++seq, request.queues(), s, e));

@@ -88,6 +88,14 @@ final class LiveFile implements LiveRecording.Sink {
     }
 
     @Override
+    public void caughtUp() throws IOException {
+        if (writer != null && sinceFlush > 0) {
+            sinceFlush = 0;
+            writer.flush();
+        }
+    }
+
+    @Override
     public void lost(long total) throws IOException {
         writer.lost(total);
     }

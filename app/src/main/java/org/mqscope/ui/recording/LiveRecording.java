@@ -28,6 +28,9 @@ final class LiveRecording {
         void event(RecordedEvent e) throws IOException;
 
         void lost(long total) throws IOException;
+
+        /** Every event the recorder had was written: flush. */
+        void caughtUp() throws IOException;
     }
 
     /** How it ended, on the EDT: a summary, or the failure (never both). */
@@ -86,6 +89,11 @@ final class LiveRecording {
                     public void lost(long totalLost) {
                         lost = totalLost;
                         write(() -> sink.lost(totalLost));
+                    }
+
+                    @Override
+                    public void caughtUp() {
+                        write(sink::caughtUp);
                     }
                 });
                 outcome = new Outcome(s, null);

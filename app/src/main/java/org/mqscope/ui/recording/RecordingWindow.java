@@ -187,6 +187,11 @@ public final class RecordingWindow extends JFrame {
         public void lost(long total) throws java.io.IOException {
             file.lost(total);
         }
+
+        @Override
+        public void caughtUp() throws java.io.IOException {
+            file.caughtUp();
+        }
     }
 
     private void recordingStarted() {

@@ -168,6 +168,20 @@ class RecorderTrafficTest extends RecorderTestBase {
         }
     }
 
+    /** When traffic pauses, the listener hears that it has every event so far (a file being written flushes then). */
+    @Test
+    void aPauseAfterTrafficIsReportedAsCaughtUpWithEveryEvent() throws Exception {
+        String name = newName("/mqscope-record-caught-up-");
+        try (MqQueue q = backend.open(name, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDONLY, 0600, MqAttributes.of(10, 64))) {
+            RecordingRun run = RecordingRun.start(recording, backend.recorder().orElseThrow(),
+                    QueueRecorder.Request.of(name));
+            TrafficProcesses.finish(traffic().start("fill", name, 3, "pause"));
+            // the fill process's mq_open and its three sends, then nothing: caught up with all four
+            assertThat(run.awaitCaughtUp(4, 10)).as("events when caught up").isEqualTo(4);
+            assertThat(run.stop().events()).isEqualTo(4);
+        }
+    }
+
     @Test
     void aQueueThatDoesNotExistIsRefusedWithEnoent() throws Exception {
         QueueRecorder recorder = backend.recorder().orElseThrow();

@@ -82,6 +82,24 @@ final class RecordingRun implements QueueRecorder.Listener {
         lost.set(total);
     }
 
+    /** Events delivered when the recorder last said it had caught up (-1 before it did). */
+    private long eventsWhenCaughtUp = -1;
+
+    @Override
+    public synchronized void caughtUp() {
+        eventsWhenCaughtUp = events.size();
+        notifyAll();
+    }
+
+    /** Waits until the recorder says it has caught up with at least {@code n} events; what it had then. */
+    synchronized long awaitCaughtUp(long n, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (eventsWhenCaughtUp < n && end - System.nanoTime() > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, end - System.nanoTime());
+        }
+        return eventsWhenCaughtUp;
+    }
+
     static List<RecordedEvent> byPid(List<RecordedEvent> all, long pid) {
         return all.stream().filter(e -> e.event().pid() == pid).collect(Collectors.toList());
     }
