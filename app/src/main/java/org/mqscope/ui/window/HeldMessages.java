@@ -14,8 +14,8 @@ import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.status.StatusBar;
 
 /**
- * Messages the kernel backend's peeks keep in journals (a crash, or a queue others refilled while a drain and
- * restore held its messages): put back when the window starts on the kernel or leaves read-only mode, on request,
+ * Messages the kernel backend's peeks, moves and recreates keep in journals (a crash, or a queue others refilled
+ * while a drain and restore held its messages): put back when the window starts on the kernel or leaves read-only mode, on request,
  * and by themselves once a sampling pass shows their queue has room (at most every {@link #RETRY_PERIOD}); counted
  * and announced, never restored, in read-only mode. EDT only; the restores run on mq-io.
  */
@@ -99,7 +99,7 @@ final class HeldMessages {
         io.run(recovery::pendingJournals, pending -> {
             if (pending > 0) {
                 notice.show(pending + (pending == 1 ? " journal" : " journals")
-                        + " of kernel peeks hold messages to be restored.",
+                        + " of kernel peeks, moves or recreates hold messages to be restored.",
                         "Read-only mode sends nothing back. Run `mqscope --recover`, or leave read-only mode, to "
                                 + "put the messages back into their queues.");
             }

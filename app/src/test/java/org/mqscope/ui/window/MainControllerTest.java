@@ -329,7 +329,8 @@ class MainControllerTest {
         settle();
         assertThat(recoveries.get()).isZero();
         Edt.run(() -> {
-            assertThat(notice.headlineText()).isEqualTo("2 journals of kernel peeks hold messages to be restored.");
+            assertThat(notice.headlineText()).isEqualTo("2 journals of kernel peeks, moves or recreates hold messages "
+                    + "to be restored.");
             assertThat(notice.detailText()).contains("mqscope --recover", "leave read-only mode");
             controller.setReadOnly(false);
             assertThat(controller.readOnly()).as("started read-only: locked").isTrue();
