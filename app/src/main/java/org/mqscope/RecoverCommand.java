@@ -8,7 +8,10 @@ import org.mqscope.mq.MqBackends;
 import org.mqscope.mq.MqException;
 import org.mqscope.mq.RecoveryReport;
 
-/** {@code mqscope --recover}: finish interrupted kernel peeks from their journals, say what happened, exit. */
+/**
+ * {@code mqscope --recover}: finish interrupted kernel peeks, moves and recreates from their journals, say what
+ * happened, exit.
+ */
 final class RecoverCommand {
     static final int EXIT_OK = 0;
     /** Something is still kept in a journal, or the kernel backend could not start. */
@@ -20,12 +23,12 @@ final class RecoverCommand {
     static int run(boolean includeInDoubt, PrintStream out, PrintStream err) {
         try (MqBackend kernel = MqBackends.kernel()) {
             if (!(kernel instanceof JournalRecovery recovery)) {
-                err.println("mqscope: the kernel backend keeps no peek journals");
+                err.println("mqscope: the kernel backend keeps no journals");
                 return EXIT_KEPT;
             }
             RecoveryReport report = recovery.recover(includeInDoubt);
             if (report.entries().isEmpty()) {
-                out.println("mqscope: no interrupted peek to recover");
+                out.println("mqscope: no interrupted peek, move or recreate to recover");
                 return EXIT_OK;
             }
             report.describe().forEach(line -> out.println("mqscope: " + line));

@@ -1,8 +1,8 @@
 package org.mqscope.mq;
 
 /**
- * A backend whose peek journals messages to disk (the kernel's drain-and-restore) and can put back what a process
- * killed mid-peek left in its journals. Recovery is idempotent: a message is never restored twice.
+ * A backend that journals messages to disk while it holds them (the kernel's drain-and-restore peek, recreate and
+ * move) and can put back what a process killed mid-way left in its journals. Recovery is idempotent: a message is never restored twice.
  */
 public interface JournalRecovery {
 

@@ -3,9 +3,9 @@ package org.mqscope.mq;
 import java.util.List;
 
 /**
- * What recovering drain-and-restore journals did: for each journal left behind (by a process that died mid-peek,
- * or by a peek whose queue others refilled), how many messages went back into their queue and how many are still
- * kept, and why.
+ * What recovering journals did: for each journal left behind (by a process that died mid-peek, mid-move or
+ * mid-recreate, or by an operation whose queue others refilled), what it was kept for, how many messages went
+ * back into their queue and how many are still kept, and why.
  */
 public record RecoveryReport(List<Entry> entries) {
     public static final RecoveryReport NOTHING = new RecoveryReport(List.of());
@@ -15,8 +15,49 @@ public record RecoveryReport(List<Entry> entries) {
     }
 
     /**
+     * What a journal was kept for, as far as the journal tells: the operation and its queues.
+     *
+     * @param kind   the operation, {@link Kind#UNKNOWN} when the journal could not be read
+     * @param source the queue the messages were taken from (null when unknown)
+     * @param target where they were going: a move's or selection move's other queue, else null
+     */
+    public record Origin(Kind kind, String source, String target) {
+        public enum Kind { PEEK, RECREATE, MOVE, SELECTION_MOVE, UNKNOWN }
+
+        public static final Origin UNKNOWN = new Origin(Kind.UNKNOWN, null, null);
+
+        public static Origin peek(String queue) {
+            return new Origin(Kind.PEEK, queue, null);
+        }
+
+        public static Origin recreate(String queue) {
+            return new Origin(Kind.RECREATE, queue, null);
+        }
+
+        public static Origin move(String source, String target) {
+            return new Origin(Kind.MOVE, source, target);
+        }
+
+        public static Origin selectionMove(String source, String target) {
+            return new Origin(Kind.SELECTION_MOVE, source, target);
+        }
+
+        /** "the journal of a move from /a to /b", or "a journal" where the journal did not say. */
+        public String journalWords() {
+            return switch (kind) {
+                case PEEK -> "the journal of a peek of " + source;
+                case RECREATE -> "the journal of a recreate of " + source;
+                case MOVE -> "the journal of a move from " + source + " to " + target;
+                case SELECTION_MOVE -> "the journal of a move of selected messages from " + source + " to " + target;
+                case UNKNOWN -> "a journal";
+            };
+        }
+    }
+
+    /**
      * @param journal  the journal file
-     * @param queue    the queue the messages came from
+     * @param origin   what the journal was kept for
+     * @param queue    the queue the messages go back (or on) into
      * @param restored messages that were missing from the queue and this recovery sent back
      * @param kept     messages still in the journal (the file is kept while this is above zero)
      * @param problem  why some are kept, in words with the errno and what to do; null when none are
@@ -24,10 +65,15 @@ public record RecoveryReport(List<Entry> entries) {
      *                 recovery took out and sent back after the missing ones so that the order stays as it was;
      *                 those not back yet are among {@code kept}
      */
-    public record Entry(String journal, String queue, long restored, long kept, String problem, long requeued) {
+    public record Entry(String journal, Origin origin, String queue, long restored, long kept, String problem,
+                        long requeued) {
+        public Entry {
+            origin = origin == null ? Origin.UNKNOWN : origin;
+        }
+
         /** An entry of a journal whose recovery took nothing out of the queue. */
-        public Entry(String journal, String queue, long restored, long kept, String problem) {
-            this(journal, queue, restored, kept, problem, 0);
+        public Entry(String journal, Origin origin, String queue, long restored, long kept, String problem) {
+            this(journal, origin, queue, restored, kept, problem, 0);
         }
     }
 
@@ -48,7 +94,7 @@ public record RecoveryReport(List<Entry> entries) {
     public List<String> describe() {
         return entries.stream().map(e -> {
             String head = "Restored " + e.restored() + (e.restored() == 1 ? " message" : " messages") + " into "
-                    + e.queue() + " from a peek journal";
+                    + e.queue() + " from " + e.origin().journalWords();
             if (e.requeued() > 0) {
                 head += " (" + e.requeued() + (e.requeued() == 1 ? " message that was" : " messages that were")
                         + " still in the queue or sent meanwhile went out and back behind them, to keep the order)";

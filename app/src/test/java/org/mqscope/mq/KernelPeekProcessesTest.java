@@ -110,7 +110,7 @@ class KernelPeekProcessesTest {
             recovered += restoredCount(first.output());
             CommandResult second = recoverCli();
             assertThat(second.exit()).as(second.output()).isZero();
-            assertThat(second.output()).as("a second recovery restores nothing").contains("no interrupted peek");
+            assertThat(second.output()).as("a second recovery restores nothing").contains("no interrupted peek, move or recreate");
             assertThat(Journal.list(journals)).isEmpty();
 
             assertThat(receiveAll()).as("after kill %d (%s)", kills, killsByPhase).containsExactlyElementsOf(original);

@@ -72,7 +72,7 @@ final class KillAndRecover {
                 spread = Math.min(spread * 2, 2000);
             }
             String first = recoverCli();
-            assertThat(recoverCli()).as("a second recovery finds nothing").contains("no interrupted peek");
+            assertThat(recoverCli()).as("a second recovery finds nothing").contains("no interrupted peek, move or recreate");
             assertThat(Journal.list(journals)).as("after kill %d: %s", kill, first).isEmpty();
             check.check(kill, found);
         }

@@ -34,7 +34,7 @@ final class JournalRestorer {
         try {
             files = Journal.list(directory);
         } catch (IOException e) {
-            return new RecoveryReport(List.of(new RecoveryReport.Entry(directory.toString(), "?", 0, 0,
+            return new RecoveryReport(List.of(new RecoveryReport.Entry(directory.toString(), null, "?", 0, 0,
                     "cannot list the journal directory: " + e.getMessage())));
         }
         for (Path file : files) {
@@ -64,7 +64,7 @@ final class JournalRestorer {
             try (PrivateDescriptor d = descriptorFor(journal)) {
                 String doubt = settle(journal, d, includeInDoubt, missing);
                 if (doubt != null) {
-                    return new RecoveryReport.Entry(file.toString(), queue, 0,
+                    return new RecoveryReport.Entry(file.toString(), journal.origin(), queue, 0,
                             journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredBefore), doubt);
                 }
                 long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
@@ -97,8 +97,8 @@ final class JournalRestorer {
                     + " recovery drained it)" : "") + "; mqscope puts them back once the queue has room (Queue →"
                     + " Restore Held Messages, or mqscope --recover)";
         }
-        return new RecoveryReport.Entry(file.toString(), journal.queue(), Math.min(back, missing), kept, problem,
-                Math.max(0, back - missing));
+        return new RecoveryReport.Entry(file.toString(), journal.origin(), journal.queue(), Math.min(back, missing),
+                kept, problem, Math.max(0, back - missing));
     }
 
     /**
@@ -241,7 +241,8 @@ final class JournalRestorer {
         } catch (IOException ignored) {
             // fall through and report it
         }
-        return new RecoveryReport.Entry(file.toString(), "?", 0, 0, "cannot read the journal: " + e.getMessage());
+        return new RecoveryReport.Entry(file.toString(), null, "?", 0, 0,
+                "cannot read the journal: " + e.getMessage());
     }
 
     private static boolean isBlankHeader(Path file) throws IOException {

@@ -36,7 +36,7 @@ final class Recreator {
             before = d.attributes();
             StatusLine status = d.status();
             mode = d.mode();
-            journal = createJournal(name, mode, before, status);
+            journal = createJournal(name, mode, before, status, newAttrs);
             try {
                 new DrainRestore(d, journal).drain(before.currentMessages(), status.qsize());
                 MqException refusal = RecreateRules.refusal(name, journal.messages(), newAttrs);
@@ -117,10 +117,11 @@ final class Recreator {
         return kept;
     }
 
-    private Journal createJournal(String name, int mode, MqAttributes a, StatusLine s) throws MqException {
+    private Journal createJournal(String name, int mode, MqAttributes a, StatusLine s, MqAttributes newAttrs)
+            throws MqException {
         try {
-            return Journal.create(journalDirectory, name, mode, a.maxMessages(), a.messageSize(),
-                    a.currentMessages(), s.qsize());
+            return Journal.createRecreate(journalDirectory, name, mode, a.maxMessages(), a.messageSize(),
+                    a.currentMessages(), s.qsize(), newAttrs.maxMessages(), newAttrs.messageSize());
         } catch (IOException e) {
             throw new MqException(Errno.EIO, "recreate", name, "cannot write the journal in " + journalDirectory
                     + " (" + e.getMessage() + "); nothing was changed");

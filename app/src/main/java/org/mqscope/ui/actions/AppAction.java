@@ -40,7 +40,7 @@ public enum AppAction {
     UNLINK("Unlink…", "unlink", key(KeyEvent.VK_DELETE, 0),
             "Remove the selected queue's name (mq_unlink); asks first (Delete)", UiState::mayChange),
     RESTORE_HELD("Restore Held Messages", null, null,
-            "Put back now the messages peek journals hold (a queue others refilled during a peek, or a crash)",
+            "Put back now the messages journals hold (a queue others refilled during a peek or move, or a crash)",
             s -> s.backend() == org.mqscope.ui.core.BackendKind.KERNEL && !s.readOnly()),
     EXPORT_MESSAGES("Export Messages…", null, null,
             "Write the selected queue's messages to a message file (JSON Lines), without consuming them",

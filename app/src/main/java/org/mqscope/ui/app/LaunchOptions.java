@@ -30,7 +30,7 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                             boolean demo, Optional<ToolTab> tab, Optional<String> filter, Optional<String> lesson,
                             boolean presentation) {
 
-    /** RECOVER: only put back what interrupted kernel peeks left in their journals, then exit. */
+    /** RECOVER: only put back what interrupted kernel peeks, moves and recreates left in their journals, then exit. */
     public enum Mode { RUN, HELP, VERSION, RECOVER }
 
     /** The tabs below the message table, by the name --tab takes. */
@@ -87,8 +87,9 @@ public record LaunchOptions(Mode mode, Optional<BackendKind> backend, Optional<T
                   --screenshot FILE          render the main window to a PNG file and exit
                   --after MS                 with --screenshot: wait MS milliseconds after the
                                              window has settled (default: %d)
-                  --recover                  put back the messages that kernel peeks interrupted
-                                             by a crash left in their journals, then exit
+                  --recover                  put back (or send on) the messages that kernel peeks,
+                                             moves and recreates interrupted by a crash left in
+                                             their journals, then exit
                   --include-in-doubt         with --recover: also send a message whose send was
                                              under way at the crash and may already be back
                   --version                  print the version and exit

@@ -10,6 +10,8 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.mqscope.monitor.series.SeriesPoints;
 import org.mqscope.ui.charts.PointsDataset.Measure;
+import org.mqscope.ui.core.chart.ChartColors;
+import org.mqscope.ui.core.chart.ChartStyle;
 
 import java.awt.Stroke;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.mqscope.ui.charts;
 
 import org.mqscope.monitor.series.Thresholds;
+import org.mqscope.ui.core.chart.ChartColors;
 
 import javax.swing.AbstractAction;
 import javax.swing.DefaultListModel;

@@ -15,6 +15,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.mqscope.monitor.series.SeriesPoints;
 import org.mqscope.monitor.series.Thresholds;
 import org.mqscope.ui.charts.PointsDataset.Measure;
+import org.mqscope.ui.core.chart.ChartColors;
+import org.mqscope.ui.core.chart.ChartStyle;
 
 import java.util.List;
 

@@ -2,6 +2,8 @@ package org.mqscope.ui.charts;
 
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.mqscope.monitor.series.Thresholds;
+import org.mqscope.ui.core.chart.ChartColors;
+import org.mqscope.ui.core.chart.ChartStyle;
 
 import java.awt.Color;
 import java.awt.Paint;

@@ -177,7 +177,7 @@ final class PayloadEditor extends JPanel {
      * Why this payload cannot be sent as N messages into a queue of {@code msgsize} (-1: not known yet), or null.
      */
     String problem(long count, long msgsize) {
-        Payload p;
+        PayloadSizes p;
         try {
             p = payloadForCheck();
         } catch (ComposeException e) {
@@ -192,7 +192,7 @@ final class PayloadEditor extends JPanel {
     /** The live byte count: "12 bytes", "7–9 bytes" with the counter; null while the payload is invalid. */
     String sizeText(long count) {
         try {
-            Payload p = payloadForCheck();
+            PayloadSizes p = payloadForCheck();
             if (p == null) {
                 return null;
             }
@@ -227,11 +227,11 @@ final class PayloadEditor extends JPanel {
     }
 
     /** For sizes and checks on the EDT: a file stands in by its size (it is only read when sent). */
-    private Payload payloadForCheck() throws ComposeException {
+    private PayloadSizes payloadForCheck() throws ComposeException {
         return switch (mode()) {
             case TEXT -> Payload.text(editor.getText());
             case HEX -> Payload.hex(editor.getText());
-            case FILE -> file == null || fileSize < 0 ? null : Payload.sized(PayloadMode.FILE, fileSize);
+            case FILE -> file == null || fileSize < 0 ? null : PayloadSizes.ofFile(fileSize);
         };
     }
 

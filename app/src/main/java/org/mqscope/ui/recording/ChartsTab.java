@@ -1,13 +1,9 @@
 package org.mqscope.ui.recording;
 
-import java.awt.BasicStroke;
 import java.awt.BorderLayout;
-import java.awt.Color;
-import java.awt.Font;
 import java.util.Map;
 
 import javax.swing.JPanel;
-import javax.swing.UIManager;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
@@ -18,6 +14,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mqscope.ui.core.chart.ChartColors;
+import org.mqscope.ui.core.chart.ChartStyle;
 
 /**
  * The recording over time, one value per second on a shared time axis (seconds since the first event): sends/s
@@ -26,10 +24,13 @@ import org.jfree.data.xy.XYSeriesCollection;
  * off while they are filled. EDT only.
  */
 final class ChartsTab extends JPanel {
+    /** Where the palette starts in each subplot (rates, time in queue, curmsgs). */
+    private static final int[] SERIES_OFFSET = {0, 3, 5};
     private final XYSeriesCollection rates = new XYSeriesCollection();
     private final XYSeriesCollection latency = new XYSeriesCollection();
     private final XYSeriesCollection depth = new XYSeriesCollection();
     private final JFreeChart chart;
+    private final ChartPanel panel;
 
     ChartsTab() {
         super(new BorderLayout());
@@ -41,15 +42,37 @@ final class ChartsTab extends JPanel {
         plot.add(plot(latency, "time in queue, ms", false), 2);
         plot.add(plot(depth, "curmsgs", true), 2);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        style(chart, time);
-        ChartPanel panel = new ChartPanel(chart, false, true, true, false, true);
-        panel.setName("recording.charts");
-        panel.setMouseZoomable(false);
-        panel.setMaximumDrawWidth(10_000);
-        panel.setMaximumDrawHeight(10_000);
-        panel.setMinimumDrawWidth(10);
-        panel.setMinimumDrawHeight(10);
+        panel = ChartStyle.panel(chart, "recording.charts");
+        panel.setDisplayToolTips(true);
+        applyTheme();
         add(panel, BorderLayout.CENTER);
+    }
+
+    /** Restyled on every theme change, like the main window's charts (JFreeChart is not a Swing component). */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (panel != null) {
+            applyTheme();
+        }
+    }
+
+    private void applyTheme() {
+        ChartStyle.chart(chart, panel);
+        ChartStyle.plot(combined());
+        for (int i = 0; i < SERIES_OFFSET.length; i++) {
+            XYPlot sub = subplot(i);
+            ChartStyle.plot(sub);
+            colour(sub, SERIES_OFFSET[i]);
+        }
+    }
+
+    private CombinedDomainXYPlot combined() {
+        return (CombinedDomainXYPlot) chart.getXYPlot();
+    }
+
+    private XYPlot subplot(int i) {
+        return (XYPlot) combined().getSubplots().get(i);
     }
 
     private static XYPlot plot(XYSeriesCollection data, String label, boolean steps) {
@@ -76,9 +99,9 @@ final class ChartsTab extends JPanel {
             for (Map.Entry<String, long[]> q : series.curmsgs().entrySet()) {
                 depth.addSeries(line("curmsgs " + q.getKey(), series, q.getValue(), 1));
             }
-            colour((XYPlot) ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots().get(0), 0);
-            colour((XYPlot) ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots().get(1), 3);
-            colour((XYPlot) ((CombinedDomainXYPlot) chart.getXYPlot()).getSubplots().get(2), 5);
+            for (int i = 0; i < SERIES_OFFSET.length; i++) {
+                colour(subplot(i), SERIES_OFFSET[i]);
+            }
         } finally {
             chart.setNotify(true);
         }
@@ -93,39 +116,11 @@ final class ChartsTab extends JPanel {
         return out;
     }
 
+    /** The theme's palette, each subplot starting at its own colour so no two lines of the window share one. */
     private static void colour(XYPlot plot, int firstColour) {
         for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
-            Color c = UIManager.getColor("Mqscope.chart.series." + ((firstColour + i) % 8));
-            plot.getRenderer().setSeriesPaint(i, c != null ? c : Color.GRAY);
-            plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.6f));
-        }
-    }
-
-    /** The theme's background, text and grid colours instead of JFreeChart's white boxes. */
-    private static void style(JFreeChart chart, NumberAxis time) {
-        Color background = UIManager.getColor("Panel.background");
-        Color text = UIManager.getColor("Label.foreground");
-        Color grid = UIManager.getColor("Mqscope.chart.gridline");
-        Font font = UIManager.getFont("Label.font");
-        chart.setBackgroundPaint(background);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setBackgroundPaint(background);
-            chart.getLegend().setItemPaint(text);
-            chart.getLegend().setItemFont(font);
-        }
-        CombinedDomainXYPlot combined = (CombinedDomainXYPlot) chart.getXYPlot();
-        time.setLabelPaint(text);
-        time.setTickLabelPaint(text);
-        time.setLabelFont(font);
-        for (Object o : combined.getSubplots()) {
-            XYPlot p = (XYPlot) o;
-            p.setBackgroundPaint(background);
-            p.setDomainGridlinePaint(grid);
-            p.setRangeGridlinePaint(grid);
-            p.setOutlineVisible(false);
-            p.getRangeAxis().setLabelPaint(text);
-            p.getRangeAxis().setTickLabelPaint(text);
-            p.getRangeAxis().setLabelFont(font);
+            plot.getRenderer().setSeriesPaint(i, ChartColors.series(firstColour + i));
+            plot.getRenderer().setSeriesStroke(i, ChartStyle.LINE);
         }
     }
 

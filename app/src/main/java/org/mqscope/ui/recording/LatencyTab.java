@@ -1,11 +1,9 @@
 package org.mqscope.ui.recording;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.UIManager;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
@@ -19,6 +17,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.mqscope.recording.LatencyHistogram;
 import org.mqscope.recording.QueueSummary;
 import org.mqscope.ui.core.Numbers;
+import org.mqscope.ui.core.chart.ChartColors;
+import org.mqscope.ui.core.chart.ChartStyle;
 
 /**
  * How long the received messages spent in their queue: the recording's logarithmic histogram per queue (messages
@@ -28,6 +28,7 @@ final class LatencyTab extends JPanel {
     private final DefaultCategoryDataset data = new DefaultCategoryDataset();
     private final JLabel figures = new JLabel(" ");
     private final JFreeChart chart;
+    private final ChartPanel panel;
 
     LatencyTab() {
         super(new BorderLayout());
@@ -42,33 +43,29 @@ final class LatencyTab extends JPanel {
         bars.setShadowVisible(false);
         CategoryPlot plot = new CategoryPlot(data, buckets, count, bars);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        Color background = UIManager.getColor("Panel.background");
-        Color text = UIManager.getColor("Label.foreground");
-        chart.setBackgroundPaint(background);
-        plot.setBackgroundPaint(background);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(UIManager.getColor("Mqscope.chart.gridline"));
-        buckets.setTickLabelPaint(text);
-        buckets.setLabelPaint(text);
-        count.setTickLabelPaint(text);
-        count.setLabelPaint(text);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setBackgroundPaint(background);
-            chart.getLegend().setItemPaint(text);
-        }
-        for (int i = 0; i < 8; i++) {
-            Color c = UIManager.getColor("Mqscope.chart.series." + i);
-            if (c != null) {
-                bars.setSeriesPaint(i, c);
-            }
-        }
-        ChartPanel panel = new ChartPanel(chart, false, true, true, false, true);
-        panel.setName("recording.histogram");
-        panel.setMouseZoomable(false);
-        panel.setMaximumDrawWidth(10_000);
-        panel.setMaximumDrawHeight(10_000);
+        panel = ChartStyle.panel(chart, "recording.histogram");
+        panel.setDisplayToolTips(true);
+        applyTheme();
         add(figures, BorderLayout.NORTH);
         add(panel, BorderLayout.CENTER);
+    }
+
+    /** Restyled on every theme change, like the main window's charts (JFreeChart is not a Swing component). */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (panel != null) {
+            applyTheme();
+        }
+    }
+
+    private void applyTheme() {
+        ChartStyle.chart(chart, panel);
+        ChartStyle.plot(chart.getCategoryPlot());
+        BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        for (int i = 0; i < ChartColors.PALETTE_SIZE; i++) {
+            bars.setSeriesPaint(i, ChartColors.series(i));
+        }
     }
 
     void show(Analysis.Snapshot s) {

@@ -14,8 +14,8 @@ import org.mqscope.ui.notice.NoticeBar;
 import org.mqscope.ui.status.StatusBar;
 
 /**
- * Messages the kernel backend's peeks keep in journals (a crash, or a queue others refilled while a drain and
- * restore held its messages): put back when the window starts on the kernel or leaves read-only mode, on request,
+ * Messages the kernel backend's peeks, moves and recreates keep in journals (a crash, or a queue others refilled
+ * while a drain and restore held its messages): put back when the window starts on the kernel or leaves read-only mode, on request,
  * and by themselves once a sampling pass shows their queue has room (at most every {@link #RETRY_PERIOD}); counted
  * and announced, never restored, in read-only mode. EDT only; the restores run on mq-io.
  */
@@ -27,7 +27,7 @@ final class HeldMessages {
     private final StatusBar status;
     private final NoticeBar notice;
     private final Runnable sampleSoon;
-    /** Queues whose messages wait in a peek journal because the queue was full. */
+    /** Queues whose messages wait in a journal (of a peek, move or recreate) because the queue was full. */
     private final Set<String> held = new HashSet<>();
     private boolean restoring;
     private long nextAutomaticRestore;
@@ -63,7 +63,7 @@ final class HeldMessages {
         }
     }
 
-    /** Puts back what peek journals hold, and says so. */
+    /** Puts back what journals hold, and says so. */
     void recover(MqBackend backend) {
         if (!(backend instanceof JournalRecovery recovery) || restoring) {
             return;
@@ -74,11 +74,11 @@ final class HeldMessages {
             held.clear();
             report.entries().stream().filter(e -> e.kept() > 0).forEach(e -> held.add(e.queue()));
             if (report.entries().isEmpty()) {
-                status.setMessage("No held messages: every peek journal is empty.");
+                status.setMessage("No held messages: no journal of a peek, move or recreate holds any.");
             } else if (report.complete()) {
-                notice.showInfo("Restored messages kept in peek journals.", String.join("\n", report.describe()));
+                notice.showInfo("Restored messages kept in journals.", String.join("\n", report.describe()));
             } else {
-                notice.show("Some messages are still held in peek journals; mqscope puts them back once their "
+                notice.show("Some messages are still held in journals; mqscope puts them back once their "
                         + "queue has room.", String.join("\n", report.describe()));
             }
             if (report.restored() + report.entries().stream().mapToLong(e -> e.requeued()).sum() > 0) {
@@ -99,7 +99,7 @@ final class HeldMessages {
         io.run(recovery::pendingJournals, pending -> {
             if (pending > 0) {
                 notice.show(pending + (pending == 1 ? " journal" : " journals")
-                        + " of kernel peeks hold messages to be restored.",
+                        + " of kernel peeks, moves or recreates hold messages to be restored.",
                         "Read-only mode sends nothing back. Run `mqscope --recover`, or leave read-only mode, to "
                                 + "put the messages back into their queues.");
             }

@@ -65,7 +65,7 @@ final class MainController {
     private String fallbackReason;
     /** A queue to select once the first listing shows it (--demo), or null. */
     private String initialQueue;
-    /** What peek journals hold: restored on start, on leaving read-only mode, on request, once there is room. */
+    /** What journals hold: restored on start, on leaving read-only mode, on request, once there is room. */
     private final HeldMessages held;
     private String focus;
     /** The names of the last successful listing, to notice a queue that another program deleted. */
@@ -183,7 +183,7 @@ final class MainController {
         namespaces.refresh();
     }
 
-    /** Turns read-only mode on or off; leaving it on the kernel restores what peek journals hold. */
+    /** Turns read-only mode on or off; leaving it on the kernel restores what journals hold. */
     void setReadOnly(boolean on) {
         assert SwingUtilities.isEventDispatchThread();
         if (on == readOnly || actions.state().readOnlyLocked()) {
@@ -404,7 +404,7 @@ final class MainController {
         held.heldIn(queue);
     }
 
-    /** Queue → Restore Held Messages: put back now whatever peek journals hold. */
+    /** Queue → Restore Held Messages: put back now whatever journals hold. */
     void restoreHeld() {
         assert SwingUtilities.isEventDispatchThread();
         if (readOnly || currentKind != BackendKind.KERNEL || !(raw instanceof JournalRecovery)) {

@@ -1,21 +1,19 @@
 package org.mqscope.monitor.processes;
 
-import org.mqscope.Needs;
+import org.mqscope.testing.CProgram;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real processes that use queues: src/test/c/mqhold.c, compiled once per run with gcc into a world-readable
- * directory under target/ (other users must be able to run it). Every process started is killed and reaped by
+ * Real processes that use queues: src/test/c/mqhold.c, built by {@link CProgram} (world-executable: other users
+ * must be able to run it). Every process started is killed and reaped by
  * {@link #close}. Public for the command line's ps tests, which start the same helper.
  */
 public final class Holders implements AutoCloseable {
@@ -23,29 +21,8 @@ public final class Holders implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
 
     /** The compiled helper; the test fails under CI (else is skipped) without gcc. */
-    public static synchronized Path binary() throws IOException, InterruptedException {
-        if (binary != null) {
-            return binary;
-        }
-        Path source = Path.of("src/test/c/mqhold.c").toAbsolutePath();
-        Path dir = Path.of("target/test-helpers").toAbsolutePath();
-        Files.createDirectories(dir);
-        Path out = dir.resolve("mqhold");
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror", "-o",
-                    out.toString(), source.toString(), "-lrt").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw Needs.missing(Needs.Need.TOOL, "gcc to build " + source + " (" + e.getMessage() + ")");
-        }
-        String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
-            throw new IllegalStateException("gcc failed on " + source + ":\n" + log);
-        }
-        // other users run it too: /work/… and target/ are 0755, the file is made so as well
-        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-        binary = out;
-        return out;
+    public static Path binary() throws IOException, InterruptedException {
+        return CProgram.compile("mqhold");
     }
 
     /** Starts {@code mqhold args…} behind {@code wrapper} (setpriv, unshare…) and waits for its READY line. */

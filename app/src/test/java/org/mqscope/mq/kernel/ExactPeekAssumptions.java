@@ -13,7 +13,7 @@ final class ExactPeekAssumptions {
     private ExactPeekAssumptions() {
     }
 
-    /** As {@link Needs#that} for a tool a test builds or runs with (gcc, unshare, setpriv). */
+    /** As {@link Needs#that} for a tool a test runs with (unshare, setpriv; gcc is CProgram's). */
     static void require(boolean ok, String why) {
         Needs.that(ok, Needs.Need.TOOL, why);
     }

@@ -61,9 +61,9 @@ class JournalRecoveryCountsTest extends KernelTestBase {
         assertThat(e.restored()).as("missing from the queue").isEqualTo(8);
         assertThat(e.requeued()).as("still there, out and back for the order").isEqualTo(2);
         assertThat(e.kept()).isZero();
-        assertThat(report.describe()).containsExactly("Restored 8 messages into " + name + " from a peek journal (2 "
-                + "messages that were still in the queue or sent meanwhile went out and back behind them, to keep "
-                + "the order).");
+        assertThat(report.describe()).containsExactly("Restored 8 messages into " + name + " from the journal of a "
+                + "peek of " + name + " (2 messages that were still in the queue or sent meanwhile went out and back "
+                + "behind them, to keep the order).");
         List<String> after = new ArrayList<>();
         try (MqQueue q = backend.open(name, Mq.O_RDONLY | Mq.O_NONBLOCK)) {
             for (;;) {

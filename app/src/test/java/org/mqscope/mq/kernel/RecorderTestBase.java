@@ -35,7 +35,7 @@ abstract class RecorderTestBase extends KernelTestBase {
         assertThat(recording.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** The traffic processes (mqtraffic.c, compiled into {@link #dir} the first time). */
+    /** The traffic processes (mqtraffic.c, built on first use; outputs in {@link #dir}). */
     protected TrafficProcesses traffic() throws Exception {
         if (traffic == null) {
             traffic = new TrafficProcesses(dir);

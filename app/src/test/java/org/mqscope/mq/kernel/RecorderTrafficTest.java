@@ -26,7 +26,7 @@ import org.mqscope.mq.QueueRecorder;
 import org.mqscope.mq.RecordedEvent;
 
 /**
- * Recording a queue on the real kernel while two C processes (mqtraffic.c, compiled here with gcc) exchange
+ * Recording a queue on the real kernel while two C processes (src/test/c/mqtraffic.c, built with gcc) exchange
  * sequence-numbered messages at mixed priorities, a third uses another queue, and a fourth overfills the queue
  * without blocking. The recording must hold every send and receive exactly once, with the right pid, priority,
  * payload prefix and, per process, order — checked against what the processes themselves say they did.

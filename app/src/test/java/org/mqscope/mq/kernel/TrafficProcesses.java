@@ -3,7 +3,6 @@ package org.mqscope.mq.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mqscope.testing.CProgram;
 
 /**
- * mqtraffic.c (a test resource) compiled with gcc into a directory, and the processes started from it, each with
- * its stdout in a file. Killed on close. Without gcc the test is skipped, or fails under CI=true.
+ * src/test/c/mqtraffic.c (built by {@link CProgram}) and the processes started from it, each with its stdout in a
+ * file of a directory. Killed on close. Without gcc the test is skipped, or fails under CI=true.
  */
 final class TrafficProcesses implements AutoCloseable {
     private static final long DEADLINE_SECONDS = 120;
@@ -25,25 +25,10 @@ final class TrafficProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<Long, Path> outputs = new HashMap<>();
 
+    /** Outputs go to {@code dir}; the program is built by {@link CProgram} on first use. */
     TrafficProcesses(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        Path source = dir.resolve("mqtraffic.c");
-        try (InputStream in = TrafficProcesses.class.getResourceAsStream("mqtraffic.c")) {
-            assertThat(in).as("mqtraffic.c on the test class path").isNotNull();
-            Files.write(source, in.readAllBytes());
-        }
-        executable = dir.resolve("mqtraffic");
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", source.toString(),
-                    "-o", executable.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            ExactPeekAssumptions.require(false, "gcc is needed to build the recording tests' traffic: " + e);
-            throw e;
-        }
-        String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(gcc.exitValue()).as(out).isZero();
+        this.executable = CProgram.compile("mqtraffic");
     }
 
     /** mqtraffic MODE QUEUE N [TAG] (see mqtraffic.c). */

@@ -90,7 +90,7 @@ class HeldMessagesGuiTest {
         // A consumer makes room: the window puts the held message back by itself.
         assertThat(new String(q.receive().body(), StandardCharsets.US_ASCII)).isEqualTo("urgent");
         gui.eventually("restored by the window", () -> window.label("notice.headline").text()
-                .equals("Restored messages kept in peek journals."));
+                .equals("Restored messages kept in journals."));
         gui.settle();
         assertThat(q.getAttributes().currentMessages()).isEqualTo(3);
         assertThat(Files.list(journals).count()).as("journal deleted").isZero();

@@ -297,7 +297,9 @@ class MainControllerTest {
                             case "recover" -> {
                                 recoveries.incrementAndGet();
                                 yield new org.mqscope.mq.RecoveryReport(java.util.List.of(
-                                        new org.mqscope.mq.RecoveryReport.Entry("/j/1", "/orders", 12, 0, null)));
+                                        new org.mqscope.mq.RecoveryReport.Entry("/j/1",
+                                                org.mqscope.mq.RecoveryReport.Origin.peek("/orders"), "/orders", 12, 0,
+                                                null)));
                             }
                             case "pendingJournals" -> pending;
                             case "id" -> "kernel";
@@ -312,8 +314,9 @@ class MainControllerTest {
         start(Optional.of(BackendKind.KERNEL));
         assertThat(recoveries.get()).isEqualTo(1);
         Edt.run(() -> {
-            assertThat(notice.headlineText()).isEqualTo("Restored messages kept in peek journals.");
-            assertThat(notice.detailText()).isEqualTo("Restored 12 messages into /orders from a peek journal.");
+            assertThat(notice.headlineText()).isEqualTo("Restored messages kept in journals.");
+            assertThat(notice.detailText()).isEqualTo("Restored 12 messages into /orders from the journal of a peek of "
+                    + "/orders.");
             assertThat(notice.warning()).isFalse();
         });
     }
@@ -326,7 +329,8 @@ class MainControllerTest {
         settle();
         assertThat(recoveries.get()).isZero();
         Edt.run(() -> {
-            assertThat(notice.headlineText()).isEqualTo("2 journals of kernel peeks hold messages to be restored.");
+            assertThat(notice.headlineText()).isEqualTo("2 journals of kernel peeks, moves or recreates hold messages "
+                    + "to be restored.");
             assertThat(notice.detailText()).contains("mqscope --recover", "leave read-only mode");
             controller.setReadOnly(false);
             assertThat(controller.readOnly()).as("started read-only: locked").isTrue();

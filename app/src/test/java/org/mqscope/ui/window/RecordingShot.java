@@ -23,6 +23,7 @@ import org.mqscope.mq.MqException;
 import org.mqscope.mq.MqQueue;
 import org.mqscope.mq.QueueRecorder;
 import org.mqscope.threads.Workers;
+import org.mqscope.ui.actions.AppAction;
 import org.mqscope.ui.app.Screenshot;
 import org.mqscope.ui.core.BackendFactory;
 import org.mqscope.ui.core.BackendKind;
@@ -35,7 +36,8 @@ import org.mqscope.ui.recording.RecordingWindow;
 /**
  * Not a test: a live kernel recording of /orders while two producers and a consumer (threads of this process,
  * named so their comm says what they are) pass orders through it; writes {@code OUTDIR/recording-TAB.png} for the
- * Events, Timeline, Who Talks to Whom, Charts and Latency tabs. Needs root, BTF and the built helper. Run under a
+ * Events, Timeline, Who Talks to Whom, Charts and Latency tabs, then {@code recording-charts-dark.png} and
+ * {@code recording-latency-dark.png} after View → Dark Theme. Needs root, BTF and the built helper. Run under a
  * display: {@code java -cp <test class path> org.mqscope.ui.window.RecordingShot OUTDIR}.
  */
 public final class RecordingShot {
@@ -83,18 +85,12 @@ public final class RecordingShot {
         Thread.sleep(800);
         String[] tabs = {"events", "timeline", "talk", "charts", "latency"};
         for (int i = 0; i < tabs.length; i++) {
-            int tab = i;
-            SwingUtilities.invokeAndWait(() -> ((JTabbedPane) find(window.get(), "recording.tabs"))
-                    .setSelectedIndex(tab));
-            Thread.sleep(700); // the tab builds and takes the next snapshot
-            SwingUtilities.invokeAndWait(() -> {
-                try {
-                    Screenshot.write(Screenshot.render(window.get().getRootPane()), out.resolve("recording-"
-                            + tabs[tab] + ".png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            shoot(window.get(), i, out.resolve("recording-" + tabs[i] + ".png"));
+        }
+        // View → Dark Theme with the recording window open: its charts must follow, as the main window's do
+        SwingUtilities.invokeAndWait(() -> frame.get().actions().get(AppAction.DARK_THEME).actionPerformed(null));
+        for (int i = 3; i < tabs.length; i++) {
+            shoot(window.get(), i, out.resolve("recording-" + tabs[i] + "-dark.png"));
         }
         SwingUtilities.invokeAndWait(() -> {
             window.get().discardAndClose();
@@ -106,6 +102,18 @@ public final class RecordingShot {
         kernel.close();
         node.removeNode();
         System.exit(0);
+    }
+
+    private static void shoot(RecordingWindow window, int tab, Path file) throws Exception {
+        SwingUtilities.invokeAndWait(() -> ((JTabbedPane) find(window, "recording.tabs")).setSelectedIndex(tab));
+        Thread.sleep(700); // the tab builds and takes the next snapshot
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                Screenshot.write(Screenshot.render(window.getRootPane()), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Orders at about 2,000 a second, named for the thread's comm. */

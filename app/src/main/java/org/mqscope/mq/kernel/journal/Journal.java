@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 import org.mqscope.mq.MqMessage;
+import org.mqscope.mq.RecoveryReport;
 
 /**
  * The on-disk record of one drain-and-restore, written so that a process killed at any instant leaves enough
@@ -93,6 +94,20 @@ public final class Journal implements AutoCloseable {
     public static Journal create(Path dir, String queue, int mode, long maxmsg, long msgsize, long countBefore,
                                  long qsizeBefore) throws IOException {
         return create(dir, queue, null, 1, new long[0], mode, maxmsg, msgsize, countBefore, qsizeBefore);
+    }
+
+    /**
+     * Starts the journal of a recreate of {@code queue} with new attributes: a drain like a peek's, which says from
+     * its first byte that it belongs to a recreate (so a recovery can name it), though recovery creates the queue
+     * only from {@link #beginRecreate} on.
+     */
+    public static Journal createRecreate(Path dir, String queue, int mode, long maxmsg, long msgsize,
+                                         long countBefore, long qsizeBefore, long newMaxmsg, long newMsgsize)
+            throws IOException {
+        Journal j = create(dir, queue, mode, maxmsg, msgsize, countBefore, qsizeBefore);
+        j.head.putLong(H_TARGET_MAXMSG, newMaxmsg);
+        j.head.putLong(H_TARGET_MSGSIZE, newMsgsize);
+        return j;
     }
 
     /**
@@ -280,7 +295,22 @@ public final class Journal implements AutoCloseable {
         INT.setRelease(head, H_PHASE, 3);
     }
 
-    /** maxmsg and msgsize the queue is being recreated with, or null outside a recreate. */
+    /**
+     * What this journal is kept for, with its queues. A journal written before recreates marked themselves from
+     * the start reads as a peek while it drains, as does a recreate's drain from such a build.
+     */
+    public RecoveryReport.Origin origin() {
+        if (plan.count() > 0) {
+            return RecoveryReport.Origin.selectionMove(queue(), other());
+        }
+        String source = source();
+        if (source != null) {
+            return RecoveryReport.Origin.move(source, queue());
+        }
+        return recreateTarget() != null ? RecoveryReport.Origin.recreate(queue()) : RecoveryReport.Origin.peek(queue());
+    }
+
+    /** maxmsg and msgsize the queue is (to be) recreated with, or null outside a recreate. */
     public long[] recreateTarget() {
         long maxmsg = head.getLong(H_TARGET_MAXMSG);
         return maxmsg > 0 ? new long[] {maxmsg, head.getLong(H_TARGET_MSGSIZE)} : null;

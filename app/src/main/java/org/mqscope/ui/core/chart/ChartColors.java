@@ -1,4 +1,4 @@
-package org.mqscope.ui.charts;
+package org.mqscope.ui.core.chart;
 
 import org.mqscope.monitor.series.Thresholds.Level;
 
@@ -9,60 +9,60 @@ import java.awt.Color;
  * The charts' colours, from the theme's .properties (Mqscope.chart.*, Mqscope.level.*), so a dark theme gets dark
  * charts. Read afresh on every theme change.
  */
-final class ChartColors {
+public final class ChartColors {
     /** Overview lines take these in turn. */
-    static final int PALETTE_SIZE = 8;
+    public static final int PALETTE_SIZE = 8;
 
     private ChartColors() {
     }
 
-    static Color get(String key) {
+    public static Color get(String key) {
         Color c = UIManager.getColor(key);
         return c != null ? c : UIManager.getColor("Label.foreground");
     }
 
-    static Color background() {
+    public static Color background() {
         return get("Mqscope.chart.background");
     }
 
-    static Color panel() {
+    public static Color panel() {
         return get("Panel.background");
     }
 
-    static Color foreground() {
+    public static Color foreground() {
         return get("Mqscope.chart.foreground");
     }
 
-    static Color grid() {
+    public static Color grid() {
         return get("Mqscope.chart.gridline");
     }
 
-    static Color axisLine() {
+    public static Color axisLine() {
         return get("Mqscope.chart.axisLine");
     }
 
-    static Color crosshair() {
+    public static Color crosshair() {
         return get("Mqscope.chart.crosshair");
     }
 
-    static Color curmsgs() {
+    public static Color curmsgs() {
         return get("Mqscope.chart.curmsgs");
     }
 
-    static Color qsize() {
+    public static Color qsize() {
         return get("Mqscope.chart.qsize");
     }
 
-    static Color maxmsg() {
+    public static Color maxmsg() {
         return get("Mqscope.chart.maxmsg");
     }
 
-    static Color series(int i) {
+    public static Color series(int i) {
         return get("Mqscope.chart.series." + (i % PALETTE_SIZE));
     }
 
     /** The colour of a level; null for NORMAL and UNKNOWN (the line keeps its own). */
-    static Color level(Level level) {
+    public static Color level(Level level) {
         return switch (level) {
             case WARNING -> get("Mqscope.level.warning");
             case CRITICAL -> get("Mqscope.level.critical");
@@ -71,7 +71,7 @@ final class ChartColors {
     }
 
     /** {@code c} with {@code alpha} (0..255), for bands behind the lines. */
-    static Color translucent(Color c, int alpha) {
+    public static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 }

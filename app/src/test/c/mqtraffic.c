@@ -9,7 +9,6 @@
  *   mqtraffic unlink NAME N     calls mq_unlink N times; prints "ok" or the errno's number per call
  *
  * Exits 0 when every call went as described, 1 with a line on stderr otherwise. */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
