@@ -33,7 +33,9 @@ public final class StatusBar extends JPanel {
     private String namespace;
 
     public StatusBar() {
-        super(new MigLayout("insets 3 8 3 8, gap 16", "[][][][grow][]", "[]"));
+        // When short of room the last message gives way first, then the backend's description, then the peek
+        // (shrink priorities of the columns; the components may go down to nothing, their tooltips hold the text).
+        super(new MigLayout("insets 3 8 3 8, gap 16", "[shp 150][][][grow, shp 200][]", "[]"));
         setName("status");
         backend.setName("status.backend");
         peek.setName("status.peek");
@@ -41,8 +43,11 @@ public final class StatusBar extends JPanel {
         message.setName("status.message");
         version.setName("status.version");
         org.mqscope.ui.core.Dim.text(version);
-        add(backend);
-        add(peek);
+        // The backend and peek parts may be cut short (their tooltips hold the whole text): at their full length
+        // they made the bar, and with it the whole window's content, wider than a 1,100-pixel window, whose right
+        // edge was then cut off (the version, the message pane's buttons).
+        add(backend, "wmin 0");
+        add(peek, "wmin 0");
         add(queues);
         add(message, "wmin 0");
         add(task, "hidemode 3, w 260!");
