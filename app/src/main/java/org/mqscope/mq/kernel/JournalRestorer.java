@@ -64,7 +64,7 @@ final class JournalRestorer {
             try (PrivateDescriptor d = descriptorFor(journal)) {
                 String doubt = settle(journal, d, includeInDoubt, missing);
                 if (doubt != null) {
-                    return new RecoveryReport.Entry(file.toString(), journal.origin(), queue, 0,
+                    return new RecoveryReport.Entry(file.toString(), origin(journal), queue, 0,
                             journal.selection().toSource(journal.recordCount()) - journal.selection().toSource(restoredBefore), doubt);
                 }
                 long restored = new DrainRestore(d, journal).restore(DrainRestore.RESTORE_PATIENCE);
@@ -97,8 +97,23 @@ final class JournalRestorer {
                     + " recovery drained it)" : "") + "; mqscope puts them back once the queue has room (Queue →"
                     + " Restore Held Messages, or mqscope --recover)";
         }
-        return new RecoveryReport.Entry(file.toString(), journal.origin(), journal.queue(), Math.min(back, missing),
+        return new RecoveryReport.Entry(file.toString(), origin(journal), journal.queue(), Math.min(back, missing),
                 kept, problem, Math.max(0, back - missing));
+    }
+
+    /**
+     * What a journal is kept for, with its queues. A journal written before recreates marked themselves from the
+     * start reads as a peek while it drains, as does a recreate's drain from such a build.
+     */
+    static RecoveryReport.Origin origin(Journal journal) {
+        if (journal.selectionTarget() != null) {
+            return RecoveryReport.Origin.selectionMove(journal.queue(), journal.selectionTarget());
+        }
+        if (journal.source() != null) {
+            return RecoveryReport.Origin.move(journal.source(), journal.queue());
+        }
+        return journal.recreateTarget() != null ? RecoveryReport.Origin.recreate(journal.queue())
+                : RecoveryReport.Origin.peek(journal.queue());
     }
 
     /**

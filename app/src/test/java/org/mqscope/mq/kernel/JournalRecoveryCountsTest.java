@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +27,7 @@ class JournalRecoveryCountsTest extends KernelTestBase {
 
     @BeforeEach
     void journalsInTempDir() throws MqException {
-        backend.close();
-        backend = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, journals);
-        backend.restorePatience(Duration.ofMillis(300));
+        journalsIn(journals);
     }
 
     @Test

@@ -36,10 +36,8 @@ class KernelPeekTest extends KernelTestBase {
 
     @BeforeEach
     void journalsInTempDir() throws MqException {
-        backend.close();
-        backend = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, journals);
+        journalsIn(journals);
         backend.useDrainRestore(); // the fallback, whether or not the exact peek could run here
-        backend.restorePatience(Duration.ofMillis(300));
     }
 
     private static byte[] text(String s) {

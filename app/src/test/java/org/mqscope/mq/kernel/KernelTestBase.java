@@ -6,6 +6,7 @@ import org.mqscope.Needs.Need;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +52,16 @@ abstract class KernelTestBase {
                 }
             }
         }
+    }
+
+    /**
+     * Replaces the test's backend by one that keeps its journals in {@code dir} (a test's own) and waits only 300 ms
+     * for room when putting messages back, for the tests of journals and recovery.
+     */
+    protected void journalsIn(Path dir) throws MqException {
+        backend.close();
+        backend = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, dir);
+        backend.restorePatience(Duration.ofMillis(300));
     }
 
     /** A fresh name, unlinked after the test. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +26,7 @@ class RecoveryDescriptionTest extends KernelTestBase {
 
     @BeforeEach
     void queues() throws MqException {
-        backend.close();
-        backend = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, journals);
-        backend.restorePatience(Duration.ofMillis(300));
+        journalsIn(journals);
         src = newName("/mqscope-debt-src-");
         dst = newName("/mqscope-debt-dst-");
         try (MqQueue q = backend.open(src, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0600,
@@ -89,10 +86,10 @@ class RecoveryDescriptionTest extends KernelTestBase {
             Journal recreate = Journal.createRecreate(journals, src, s.mode(), a.maxMessages(), a.messageSize(),
                     a.currentMessages(), s.status().qsize(), 8, 64);
             Journal peek = Journal.create(journals, dst, s.mode(), 4, 64, 0, 0);
-            assertThat(recreate.origin()).isEqualTo(RecoveryReport.Origin.recreate(src));
+            assertThat(JournalRestorer.origin(recreate)).isEqualTo(RecoveryReport.Origin.recreate(src));
             assertThat(recreate.phase()).as("still draining: recovery must not create the queue yet")
                     .isEqualTo(Journal.Phase.DRAINING);
-            assertThat(peek.origin()).isEqualTo(RecoveryReport.Origin.peek(dst));
+            assertThat(JournalRestorer.origin(peek)).isEqualTo(RecoveryReport.Origin.peek(dst));
             recreate.delete();
             recreate.close();
             peek.delete();

@@ -36,9 +36,7 @@ class SelectionRecoveryTest extends KernelTestBase {
 
     @BeforeEach
     void queues() throws MqException {
-        backend.close();
-        backend = new KernelBackend(KernelBackend.DEV_MQUEUE, KernelBackend.PROC_SYSCTL, journals);
-        backend.restorePatience(Duration.ofMillis(300));
+        journalsIn(journals);
         src = newName("/mqscope-move-rec-src-");
         dst = newName("/mqscope-move-rec-dst-");
         try (MqQueue q = backend.open(src, Mq.O_CREAT | Mq.O_EXCL | Mq.O_RDWR | Mq.O_NONBLOCK, 0600,

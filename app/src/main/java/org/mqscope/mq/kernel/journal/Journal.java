@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.util.List;
 
 import org.mqscope.mq.MqMessage;
-import org.mqscope.mq.RecoveryReport;
 
 /**
  * The on-disk record of one drain-and-restore, written so that a process killed at any instant leaves enough
@@ -293,21 +292,6 @@ public final class Journal implements AutoCloseable {
         head.putLong(H_TARGET_MAXMSG, maxmsg);
         head.putLong(H_TARGET_MSGSIZE, msgsize);
         INT.setRelease(head, H_PHASE, 3);
-    }
-
-    /**
-     * What this journal is kept for, with its queues. A journal written before recreates marked themselves from
-     * the start reads as a peek while it drains, as does a recreate's drain from such a build.
-     */
-    public RecoveryReport.Origin origin() {
-        if (plan.count() > 0) {
-            return RecoveryReport.Origin.selectionMove(queue(), other());
-        }
-        String source = source();
-        if (source != null) {
-            return RecoveryReport.Origin.move(source, queue());
-        }
-        return recreateTarget() != null ? RecoveryReport.Origin.recreate(queue()) : RecoveryReport.Origin.peek(queue());
     }
 
     /** maxmsg and msgsize the queue is (to be) recreated with, or null outside a recreate. */
